@@ -1,0 +1,118 @@
+"""Find input files and read their bytes, turning every failure into a recorded reason.
+
+Nothing here raises for a single bad file: a file that cannot be read becomes a
+:class:`RawFile` with ``error_code`` set, which ends up as a ``rejected`` row of
+the ``sources`` table. Only a missing or unreadable input *folder* is fatal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from accords.errors import InputError
+
+#: Files larger than this are rejected as ``too_large`` without being read whole.
+#: A news article is a few kB; 20 MiB leaves room for pages with inline data.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """One input file as read from disk (``data`` is None when it could not be read)."""
+
+    source_path: str
+    data: bytes | None
+    size: int | None
+    error_code: str | None = None
+    error: str | None = None
+
+    @property
+    def sha256(self) -> str | None:
+        return hashlib.sha256(self.data).hexdigest() if self.data is not None else None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A path found under the input folder, before reading."""
+
+    source_path: str  # relative, '/'-separated
+    problem_code: str | None = None
+    problem: str | None = None
+
+
+def discover(root: Path) -> list[Entry]:
+    """Every file-like entry below ``root`` in a stable (sorted) order.
+
+    Directories are descended without following symlinks, so a symlink loop
+    cannot trap the walk; a symlink to a directory, a socket or a FIFO becomes
+    an entry with a problem instead of being skipped silently.
+    """
+    if not root.exists():
+        raise InputError(f"input folder {str(root)!r} does not exist")
+    if not root.is_dir():
+        raise InputError(f"input path {str(root)!r} is not a folder")
+    try:
+        os.listdir(root)
+    except OSError as exc:
+        raise InputError(f"cannot list input folder {str(root)!r}: {exc.strerror}") from exc
+    return sorted(_walk(root, ""), key=lambda e: e.source_path)
+
+
+def _walk(root: Path, prefix: str) -> Iterator[Entry]:
+    try:
+        with os.scandir(root / prefix if prefix else root) as it:
+            children = list(it)
+    except OSError as exc:
+        yield Entry(prefix.rstrip("/") or ".", "unreadable", f"cannot list folder: {exc.strerror}")
+        return
+    for child in children:
+        rel = prefix + child.name
+        try:
+            if child.is_dir(follow_symlinks=False):
+                yield from _walk(root, rel + "/")
+                continue
+            if child.is_symlink():
+                try:
+                    target = os.stat(child.path)
+                except OSError as exc:
+                    yield Entry(rel, "unreadable", f"broken or looping symlink: {exc.strerror}")
+                    continue
+                if stat.S_ISDIR(target.st_mode):
+                    yield Entry(rel, "not_a_file", "symlink to a folder (not followed, to avoid loops)")
+                    continue
+            if not child.is_file(follow_symlinks=True):
+                yield Entry(rel, "not_a_file", "not a regular file (socket, FIFO or device)")
+                continue
+        except OSError as exc:
+            yield Entry(rel, "unreadable", f"cannot stat: {exc.strerror}")
+            continue
+        yield Entry(rel)
+
+
+def read(root: Path, entry: Entry, max_bytes: int = MAX_FILE_BYTES) -> RawFile:
+    """Read one entry's bytes, never raising: failures come back as ``error_code``."""
+    if entry.problem_code:
+        return RawFile(entry.source_path, None, None, entry.problem_code, entry.problem)
+    path = root / entry.source_path
+    try:
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                return RawFile(entry.source_path, None, size, "too_large",
+                               f"file is {size} bytes; the limit is {max_bytes} bytes")
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        return RawFile(entry.source_path, None, None, "unreadable", "file vanished before it could be read")
+    except IsADirectoryError:
+        return RawFile(entry.source_path, None, None, "not_a_file", "became a folder during the run")
+    except OSError as exc:
+        return RawFile(entry.source_path, None, None, "unreadable", f"cannot read: {exc.strerror or exc}")
+    if len(data) > max_bytes:  # grew while we read it
+        return RawFile(entry.source_path, None, len(data), "too_large",
+                       f"file is over the limit of {max_bytes} bytes")
+    return RawFile(entry.source_path, data, len(data))

@@ -1,0 +1,59 @@
+"""Text normalisation: one canonical form of a decoded article, reached idempotently.
+
+``normalize(normalize(t)) == normalize(t)`` for every string: each pass is
+repeated until the text stops changing, so the result is a fixed point.
+Mention offsets index into this normalised text, never into the raw bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_BLOCK_TAGS = re.compile(
+    r"<\s*/?\s*(?:br|p|div|li|ul|ol|tr|table|h[1-6]|section|article|header|footer|blockquote)\b[^<>]{0,500}>",
+    re.IGNORECASE,
+)
+_SCRIPT = re.compile(r"<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,500})?/?>")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Zero-width and formatting characters that only get in the way of matching.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e]")
+# Any Unicode space separator (NBSP, thin space, ideographic space...) and tab.
+_SPACES = re.compile(r"[^\S\n]+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_SEPARATORS = re.compile("\r\n|\r|[\u2028\u2029\x85\x0b\x0c]")
+_MANY_BLANKS = re.compile(r"\n{3,}")
+
+_MAX_PASSES = 20
+
+
+def _one_pass(text: str) -> str:
+    text = _LINE_SEPARATORS.sub("\n", text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    if "<" in text:
+        text = _COMMENT.sub(" ", text)
+        text = _SCRIPT.sub(" ", text)
+        text = _BLOCK_TAGS.sub("\n", text)
+        text = _TAG.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    text = _LINE_SEPARATORS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROLS.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _MANY_BLANKS.sub("\n\n", text)
+    return text.strip()
+
+
+def normalize(text: str) -> str:
+    """Return the canonical form of ``text`` (NFC, clean white space, no tags or entities)."""
+    for _ in range(_MAX_PASSES):
+        new = _one_pass(text)
+        if new == text:
+            return new
+        text = new
+    return text

@@ -1,0 +1,71 @@
+"""Build the hand-curated KB files from tools/kb/src/*.txt.
+
+Source format (one entity per line, `#` starts a comment line):
+
+    key ; canonical_name ; aliases ; iso3 ; subtype ; acronym ; parties
+
+Trailing fields may be omitted.  `aliases` and `parties` use `|`.
+entity_type is derived from the key prefix.  The acronym is appended to the
+aliases automatically (it is used alone in news) unless it is written with a
+leading `~` (e.g. `~UN`), in which case it is stored in `acronym` only.
+
+    /work/main/.venv/bin/python tools/kb/build_curated.py
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from kbcommon import KB_DIR, PREFIX, join, write_rows
+
+SRC = Path(__file__).resolve().parent / "src"
+FILES = {
+    "organizations.txt": "organizations.csv",
+    "people.txt": "people.csv",
+    "initiatives.txt": "initiatives.csv",
+    "locations.txt": "locations.csv",
+}
+
+
+def parse(path: Path) -> list[dict]:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        f = [x.strip() for x in line.split(";")]
+        if len(f) > 7:
+            sys.exit(f"{path.name}:{n}: too many fields")
+        f += [""] * (7 - len(f))
+        key, canon, aliases, iso3, subtype, acronym, parties = f
+        prefix = key.split(":", 1)[0]
+        if prefix not in PREFIX:
+            sys.exit(f"{path.name}:{n}: bad key {key}")
+        al = [a.strip() for a in aliases.split("|") if a.strip()]
+        if acronym.startswith("~"):
+            acronym = acronym[1:]
+        elif acronym:
+            al.append(acronym)
+        al = [a for a in al if a != canon]
+        rows.append(dict(key=key, entity_type=PREFIX[prefix], canonical_name=canon,
+                         aliases=join(al), iso3=iso3.upper(), subtype=subtype,
+                         acronym=acronym, parties=join(p.strip() for p in parties.split("|"))))
+    return rows
+
+
+def main():
+    for src, dst in FILES.items():
+        p = SRC / src
+        if not p.exists():
+            continue
+        rows = parse(p)
+        keys = [r["key"] for r in rows]
+        dup = {k for k in keys if keys.count(k) > 1}
+        if dup:
+            sys.exit(f"{src}: duplicate keys {sorted(dup)}")
+        write_rows(KB_DIR / dst, rows)
+        print(f"{dst}: {len(rows)}")
+
+
+if __name__ == "__main__":
+    main()
