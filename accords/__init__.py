@@ -1,0 +1,103 @@
+"""accords: raw news text about international cooperation -> validated, versioned Parquet.
+
+The Python API mirrors the CLI::
+
+    import accords
+    result = accords.run("seeds", out="outputs")     # accords run seeds --out outputs
+    report = accords.validate("outputs")             # accords validate outputs
+    con = accords.connect("outputs")                 # DuckDB views over CURRENT
+    con.sql("SELECT canonical_name FROM entities").show()
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _dist_version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from accords.errors import (
+    AccordsError,
+    ContractViolation,
+    InputError,
+    IntegrityError,
+    LockError,
+    OutputError,
+    VersionNotFoundError,
+)
+
+try:
+    __version__ = _dist_version("accords")
+except PackageNotFoundError:  # running from a source tree without an install
+    __version__ = "0+unknown"
+
+if TYPE_CHECKING:
+    import duckdb
+    import polars as pl
+
+    from accords.etl.pipeline import RunResult
+    from accords.schemas.validate import ValidationReport
+
+
+def run(
+    input_dir: str | Path = "seeds",
+    out: str | Path = "outputs",
+    kb_files: tuple[str | Path, ...] = (),
+) -> RunResult:
+    """Process ``input_dir`` and publish a new version under ``out`` (see ``accords run``)."""
+    from accords.etl.pipeline import run as _run
+
+    return _run(input_dir, out, kb_files=kb_files)
+
+
+def validate(out: str | Path = "outputs", version: str | None = None) -> ValidationReport:
+    """Re-check a published version's files and rows against the contracts."""
+    from accords.etl.store import validate_version
+
+    return validate_version(out, version)
+
+
+def connect(out: str | Path = "outputs", version: str | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with views documents, entities, mentions, initiatives, sources."""
+    from accords.etl.store import connect as _connect
+
+    return _connect(out, version)
+
+
+def read_table(table: str, out: str | Path = "outputs", version: str | None = None) -> pl.DataFrame:
+    """One table of a version as a polars DataFrame with the contract's dtypes."""
+    from accords.etl.store import read_table as _read_table
+
+    return _read_table(out, table, version)
+
+
+def versions(out: str | Path = "outputs") -> list[str]:
+    """Published version ids, oldest first."""
+    from accords.etl.publish import Layout
+
+    return Layout(Path(out)).list_versions()
+
+
+def contract_version() -> str:
+    """The contract version this accords writes."""
+    from accords.schemas.version import CONTRACT_VERSION
+
+    return CONTRACT_VERSION
+
+
+__all__ = [
+    "AccordsError",
+    "ContractViolation",
+    "InputError",
+    "IntegrityError",
+    "LockError",
+    "OutputError",
+    "VersionNotFoundError",
+    "__version__",
+    "connect",
+    "contract_version",
+    "read_table",
+    "run",
+    "validate",
+    "versions",
+]

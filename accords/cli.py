@@ -1,0 +1,169 @@
+"""The ``accords`` command line: run, validate, query, versions.
+
+Conventions: ``--help`` on every command; quiet on success except one summary
+line; errors are one line on stderr with a non-zero exit code per error class
+(see ``accords.errors``); a progress bar on stderr for long runs in a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from accords.errors import AccordsError, ContractViolation
+
+DEFAULT_OUT = "outputs"
+_PROGRESS_MIN_FILES = 200
+
+
+def _fail(exc: AccordsError) -> None:
+    click.echo(f"accords: error: {exc}", err=True)
+    sys.exit(exc.exit_code)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except ContractViolation as exc:
+        click.echo(f"accords: contract violation, nothing published.\n{exc}", err=True)
+        sys.exit(exc.exit_code)
+    except AccordsError as exc:
+        _fail(exc)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="accords")
+def main() -> None:
+    """accords: raw news text -> validated, versioned Parquet that DuckDB queries."""
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    if not enabled:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), transient=True, console=None) as bar:
+        task = bar.add_task("files", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+@main.command()
+@click.argument("input_dir", default="seeds", type=click.Path(path_type=Path))
+@click.option("--out", "-o", default=DEFAULT_OUT, show_default=True, type=click.Path(path_type=Path),
+              help="Output folder holding CURRENT and versions/.")
+@click.option("--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra knowledge-base CSV file (repeatable); same columns as etl/kb/*.csv.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when stderr is a terminal and the run is long).")
+def run(input_dir: Path, out: Path, kb_files: tuple[Path, ...], progress: bool | None) -> None:
+    """Process every file under INPUT_DIR (default: seeds) and publish a new version."""
+    from accords.etl import ingest
+    from accords.etl.pipeline import run as run_pipeline
+
+    with _errors():
+        show = progress
+        if show is None:
+            show = sys.stderr.isatty() and len(ingest.discover(input_dir)) >= _PROGRESS_MIN_FILES
+        with _progress(show) as cb:
+            result = run_pipeline(input_dir, out, kb_files=kb_files, progress=cb)
+        click.echo(result.summary())
+
+
+@main.command()
+@click.argument("out", default=DEFAULT_OUT, type=click.Path(path_type=Path))
+@click.option("--version", "version", default=None, help="Version id or prefix (default: CURRENT).")
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+def validate(out: Path, version: str | None, as_json: bool) -> None:
+    """Re-check a published version: file digests, contracts and cross-table rules."""
+    from accords.etl.publish import Layout
+    from accords.etl.store import validate_version
+
+    with _errors():
+        version_id = Layout(out).resolve(version)
+        report = validate_version(out, version_id)
+    if as_json:
+        click.echo(report.to_json())
+    if not report.ok:
+        if not as_json:
+            click.echo(f"accords: {version_id} is INVALID\n{report.summary()}", err=True)
+        sys.exit(ContractViolation.exit_code)
+    if not as_json:
+        click.echo(f"{version_id} valid: {len(report.results)} checks passed")
+
+
+@main.command()
+@click.argument("sql")
+@click.option("--out", "-o", default=DEFAULT_OUT, show_default=True, type=click.Path(path_type=Path))
+@click.option("--version", "version", default=None, help="Version id or prefix (default: CURRENT).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query(sql: str, out: Path, version: str | None, fmt: str) -> None:
+    """Run SQL against a version's views (documents, entities, mentions, initiatives, sources)."""
+    import duckdb
+
+    from accords.etl.store import connect
+
+    with _errors():
+        con = connect(out, version)
+        try:
+            rel = con.sql(sql)
+        except duckdb.Error as exc:
+            click.echo(f"accords: query failed: {exc}", err=True)
+            sys.exit(1)
+        if rel is None:
+            return
+        if fmt == "table":
+            rel.show(max_width=200, max_rows=100_000)
+        elif fmt == "csv":
+            df = rel.pl()
+            click.echo(df.write_csv(), nl=False)
+        else:
+            rows: list[dict[str, Any]] = rel.pl().to_dicts()
+            click.echo(json.dumps(rows, default=str, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("out", default=DEFAULT_OUT, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def versions(out: Path, as_json: bool) -> None:
+    """List published versions, oldest first; the current one is marked with '*'."""
+    from accords.etl.publish import Layout
+
+    layout = Layout(out)
+    current = layout.current_version()
+    rows = []
+    for vid in layout.list_versions():
+        m = layout.manifest(vid)
+        rows.append({"version_id": vid, "current": vid == current, "created_at": m.get("created_at"),
+                     "contract_version": m.get("contract_version"), "row_counts": m.get("row_counts")})
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    if not rows:
+        click.echo(f"no versions in {out}")
+        return
+    for r in rows:
+        counts = " ".join(f"{k}={v}" for k, v in (r["row_counts"] or {}).items())
+        click.echo(f"{'*' if r['current'] else ' '} {r['version_id']}  {r['created_at']}  "
+                   f"contract {r['contract_version']}  {counts}")
+
+
+from accords.commands import register_all  # noqa: E402 - commands attach to `main`
+
+register_all(main)
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,274 @@
+"""Versioned, atomic Parquet publishing.
+
+Layout (readable without accords: plain Parquet plus one JSON file)::
+
+    OUT/CURRENT                                   one line: the current version id
+    OUT/versions/<version_id>/manifest.json       what the version holds, with digests
+    OUT/versions/<version_id>/<table>/part-00000.parquet
+
+A version is written into ``OUT/.staging/<id>``, fsynced, renamed into
+``versions/`` in one step, and only then does ``CURRENT`` move (write a temp
+file, fsync, ``os.replace``). A run killed at any moment leaves ``CURRENT`` and
+every visible version whole. One run at a time holds ``OUT/.lock``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import re
+import shutil
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from accords.errors import LockError, OutputError, VersionNotFoundError
+from accords.schemas import CONTRACT_VERSION, TABLES
+from accords.schemas.dtypes import arrow_schema
+
+#: Rows per Parquet row group: small enough for pushdown to skip, large enough to compress.
+ROW_GROUP_ROWS = 50_000
+ZSTD_LEVEL = 3
+VERSION_RE = re.compile(r"^v(\d{6})-([0-9a-f]{10})$")
+MANIFEST = "manifest.json"
+
+
+def accords_version() -> str:
+    from accords import __version__
+
+    return __version__
+
+
+def writer_versions() -> dict[str, str]:
+    """Versions of everything whose output is part of the published bytes."""
+    import duckdb
+    import pandera
+
+    return {
+        "pyarrow": pa.__version__,
+        "polars": pl.__version__,
+        "pandera": pandera.__version__,
+        "duckdb": duckdb.__version__,
+        "python": ".".join(map(str, sys.version_info[:3])),
+    }
+
+
+def parquet_bytes_metadata(table: str) -> dict[bytes, bytes]:
+    return {
+        b"accords.contract_version": CONTRACT_VERSION.encode(),
+        b"accords.table": table.encode(),
+        b"accords.version": accords_version().encode(),
+    }
+
+
+def write_parquet(df: pl.DataFrame, path: Path, table: str) -> None:
+    """Write one table's rows (already sorted and validated) as deterministic Parquet."""
+    arrow = df.to_arrow()
+    target = arrow_schema(table)
+    columns = [arrow.column(f.name).cast(f.type) for f in target]
+    out = pa.Table.from_arrays(columns, schema=target.with_metadata(parquet_bytes_metadata(table)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(
+        out,
+        path,
+        compression="zstd",
+        compression_level=ZSTD_LEVEL,
+        write_statistics=True,
+        row_group_size=ROW_GROUP_ROWS,
+        use_dictionary=True,
+        data_page_version="1.0",  # widest reader support (Spark, older engines)
+    )
+    _fsync_file(path)
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):  # some filesystems refuse directory fsync
+        _fsync_file(path)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Paths inside an output folder."""
+
+    root: Path
+
+    @property
+    def versions(self) -> Path:
+        return self.root / "versions"
+
+    @property
+    def current(self) -> Path:
+        return self.root / "CURRENT"
+
+    @property
+    def staging(self) -> Path:
+        return self.root / ".staging"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / ".lock"
+
+    def version_dir(self, version_id: str) -> Path:
+        return self.versions / version_id
+
+    def list_versions(self) -> list[str]:
+        """Published versions, oldest first (their ids sort in publication order)."""
+        if not self.versions.is_dir():
+            return []
+        return sorted(p.name for p in self.versions.iterdir() if VERSION_RE.match(p.name) and (p / MANIFEST).is_file())
+
+    def current_version(self) -> str | None:
+        try:
+            value = self.current.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        return value or None
+
+    def resolve(self, version: str | None) -> str:
+        """A version id from ``version`` (None/'current' -> CURRENT; 'latest'; an id or its prefix)."""
+        versions = self.list_versions()
+        if version in (None, "current", "CURRENT"):
+            cur = self.current_version()
+            if cur is None:
+                raise VersionNotFoundError(
+                    f"no published version in {self.root} (no CURRENT file); run `accords run` first"
+                )
+            return cur
+        if version == "latest" and versions:
+            return versions[-1]
+        matches = [v for v in versions if v == version or v.startswith(str(version))]
+        if len(matches) == 1:
+            return matches[0]
+        hint = ", ".join(versions[-5:]) or "none"
+        raise VersionNotFoundError(f"version {version!r} not found in {self.root} (latest: {hint})")
+
+    def manifest(self, version_id: str) -> dict[str, Any]:
+        path = self.version_dir(version_id) / MANIFEST
+        try:
+            return dict(json.loads(path.read_text(encoding="utf-8")))
+        except FileNotFoundError as exc:
+            raise VersionNotFoundError(f"version {version_id!r} has no manifest at {path}") from exc
+
+
+@contextlib.contextmanager
+def locked(layout: Layout) -> Iterator[None]:
+    """Hold the output folder's lock, or fail at once with who holds it."""
+    try:
+        layout.root.mkdir(parents=True, exist_ok=True)
+        fh = open(layout.lock, "a+", encoding="utf-8")  # noqa: SIM115 - held for the block
+    except OSError as exc:
+        raise OutputError(f"cannot create output folder {layout.root}: {exc.strerror}") from exc
+    try:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+            fh.seek(0)
+            holder = fh.read().strip() or "unknown"
+            raise LockError(
+                f"another accords run is publishing to {layout.root} (lock held by pid {holder}); "
+                "wait for it to finish, then run again"
+            ) from exc
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        yield
+    finally:
+        fh.close()  # closing releases the flock
+
+
+def next_version_id(layout: Layout, input_digest: str) -> str:
+    versions = layout.list_versions()
+    n = int(VERSION_RE.match(versions[-1]).group(1)) + 1 if versions else 1  # type: ignore[union-attr]
+    return f"v{n:06d}-{input_digest[:10]}"
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def publish(
+    layout: Layout,
+    frames: Mapping[str, pl.DataFrame],
+    manifest_extra: Mapping[str, Any],
+    input_digest: str,
+    extra_files: Mapping[str, bytes] | None = None,
+) -> str:
+    """Write ``frames`` as a new version and make it CURRENT. Caller holds the lock."""
+    version_id = next_version_id(layout, input_digest)
+    try:
+        layout.staging.mkdir(parents=True, exist_ok=True)
+        layout.versions.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot write to output folder {layout.root}: {exc.strerror}") from exc
+    stage = layout.staging / version_id
+    shutil.rmtree(stage, ignore_errors=True)
+    try:
+        files = []
+        for table, spec in TABLES.items():
+            df = frames[table].sort(list(spec.sort_by))
+            rel = f"{table}/part-00000.parquet"
+            write_parquet(df, stage / rel, table)
+            files.append({"table": table, "path": rel, "rows": df.height,
+                          "bytes": (stage / rel).stat().st_size, "sha256": sha256_file(stage / rel)})
+        for rel, data in (extra_files or {}).items():
+            (stage / rel).parent.mkdir(parents=True, exist_ok=True)
+            (stage / rel).write_bytes(data)
+            _fsync_file(stage / rel)
+            files.append({"table": None, "path": rel, "rows": None, "bytes": len(data),
+                          "sha256": hashlib.sha256(data).hexdigest()})
+        manifest = {
+            "version_id": version_id,
+            "contract_version": CONTRACT_VERSION,
+            "accords_version": accords_version(),
+            "input_digest": input_digest,
+            "parent_version": layout.current_version(),
+            "row_counts": {t: frames[t].height for t in TABLES},
+            "files": files,
+            "writer": writer_versions(),
+            **manifest_extra,
+        }
+        _write_atomic(stage / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n")
+        for sub in [stage, *(p for p in stage.iterdir() if p.is_dir())]:
+            _fsync_dir(sub)
+        os.rename(stage, layout.version_dir(version_id))
+        _fsync_dir(layout.versions)
+        _write_atomic(layout.current, version_id + "\n")
+    except OSError as exc:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise OutputError(f"cannot write version {version_id} to {layout.root}: {exc.strerror or exc}") from exc
+    return version_id
