@@ -39,6 +39,13 @@ _BOILERPLATE = re.compile(
     r")$",
     re.IGNORECASE,
 )
+# "By Wanjiru Kamau", "By Newsroom Staff | September 18, 2024", "Par Awa Diop": a byline,
+# i.e. a short line of capitalised names after a "by" word (names, not a sentence).
+_BYLINE = re.compile(
+    r"^(?:[Bb]y|BY|[Pp]ar|[Pp]or|[Vv]on|[Dd]i)\s+[A-Z\u00c0-\u024f][\w.'’-]*"
+    r"(?:,?\s+(?:[A-Z\u00c0-\u024f][\w.'’-]*|and|&|de|da|van|von|al|bin|el|y|et))*"
+    r"\s*(?:[|,–-].{0,60})?$"
+)
 _TEASER_HEADING = re.compile(
     r"^(?:related|featured|latest|top|more|popular|trending|recommended|recent|other|you may also like|"
     r"read (?:more|also|next)|see also|also read|most (?:read|viewed|popular))\b",
@@ -82,6 +89,7 @@ def is_junk(line: str) -> bool:
         return False
     return bool(
         _BOILERPLATE.match(line)
+        or (_words(line) <= 12 and bool(_BYLINE.match(line)))
         or _DOMAIN.match(line)
         or _WEATHER.match(line)
         or _NAV_SEPARATORS.search(line)

@@ -12,52 +12,87 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
-_TIME = r"(?:\s*(?:[-–,|@]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4})(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?"
+# English month names plus the French, Spanish, Portuguese, German and Italian
+# ones: the non-English articles we keep carry their dates in their own language.
+_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    ("january", "jan", "janvier", "enero", "janeiro", "januar", "gennaio"),
+    ("february", "feb", "février", "fevrier", "febrero", "fevereiro", "februar", "febbraio"),
+    ("march", "mar", "mars", "marzo", "março", "marco", "märz", "maerz"),
+    ("april", "apr", "avril", "abril", "aprile"),
+    ("may", "mai", "mayo", "maio", "maggio"),
+    ("june", "jun", "juin", "junio", "junho", "juni", "giugno"),
+    ("july", "jul", "juillet", "julio", "julho", "juli", "luglio"),
+    ("august", "aug", "août", "aout", "agosto"),
+    ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "settembre"),
+    ("october", "oct", "octobre", "octubre", "outubro", "oktober", "ottobre"),
+    ("november", "nov", "novembre", "noviembre", "novembro"),
+    ("december", "dec", "décembre", "decembre", "diciembre", "dezembro", "dezember", "dicembre"),
+)
+_MONTHS = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+_MONTH = r"\b(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\.?,?\s+"
+)
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+_TIME = (
+    r"(?:\s*(?:[-–,|@]|at|à|a las|às|um)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?:GMT|UTC|[A-Z]{2,4})(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?"
+)
 
 _PATTERNS = [
-    # 2023-04-30, 2023/04/30
-    re.compile(r"(?P<year>(?:19|20)\d{2})[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?", re.I),
+    # 2023-04-30, 2023/04/30, 2023-04-30T10:00:00Z
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?", re.I),
     # March 29, 2021 / Mar. 29 2021
-    re.compile(rf"(?:{_WEEKDAY})?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{{2}})", re.I),
-    # 30 April 2023 / Sunday 30 April 2023
-    re.compile(rf"(?:{_WEEKDAY})?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})", re.I),
+    re.compile(rf"(?:{_WEEKDAY})?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", re.I),
+    # 30 April 2023 / Sunday 30 April 2023 / 1er mars 2024 / 7 de marzo de 2024
+    re.compile(rf"(?:{_WEEKDAY})?(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|o|\.)?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+|del\s+)?{_YEAR}", re.I),
 ]
-_DATE_LINE_PREFIX = re.compile(
-    r"^(?:published(?: on| at)?|posted(?: on)?|date|dated|updated|last updated|first published|publication date)\s*:?\s*",
-    re.I,
+# Month and day without a year, as in a wire dateline ("June 12", "12 June").
+_MONTH_DAY = [
+    re.compile(rf"^(?:{_WEEKDAY})?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?$", re.I),
+    re.compile(rf"^(?:{_WEEKDAY})?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?:of\s+|de\s+)?{_MONTH}$", re.I),
+]
+_LABEL = (
+    r"published(?: on| at)?|posted(?: on)?|date|dated|publication date|first published"
+    r"|publié le|publié|publicado(?: el| em)?|veröffentlicht(?: am)?|pubblicato(?: il)?"
 )
-_PUBLISHED_PREFIX = re.compile(r"^(?:published(?: on| at)?|posted(?: on)?|date|dated|publication date|first published)\s*:?\s*", re.I)
+_DATE_LINE_PREFIX = re.compile(rf"^(?:{_LABEL}|updated|last updated|mis à jour(?: le)?|actualizado(?: el)?)\s*:?\s*", re.I)
+_PUBLISHED_PREFIX = re.compile(rf"^(?:{_LABEL})\s*:?\s*", re.I)
+# What may stand next to a date on a date line: an "Updated 2 hours ago" note.
+_DATE_LINE_TAIL = re.compile(r"^(?:updated|last updated|mis à jour|actualizado)\b.{0,40}$", re.I)
 _WEATHER = re.compile(r"^-?\d{1,3}(?:[.,]\d)?\s*°?\s*[CF]$")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+(?P<rest>[^()]{4,40}?)\s*(?:\([^)]{2,30}\))?\s*[-–—]\s")
+# "ISLAMABAD, June 12 (Reuters) -", "CAMP DAVID, Maryland, Aug. 18, 2023 —", "Islamabad, 27 November 2024:"
+_PLACE = r"[^\W\d_](?:[^\W\d_]|[ .'’-]){0,40}"
+_DATELINE = re.compile(
+    rf"^{_PLACE}(?:,\s*{_PLACE})?,\s+(?P<rest>[^()\n]{{3,40}}?)\s*(?:\([^)]{{2,30}}\))?\s*[-–—:]\s"
+)
+# Header segments are often joined by separators: "By Staff | September 18, 2024".
+_SEGMENT_SEP = re.compile(r"\s+[|·•]\s+")
 
 
 def parse_date(s: str) -> dt.date | None:
-    """The first calendar date written in ``s``, or None."""
+    """The first valid calendar date written in ``s``, or None."""
     for pat in _PATTERNS:
-        m = pat.search(s)
-        if not m:
-            continue
-        gd = m.groupdict()
-        month = int(gd["mnum"]) if gd.get("mnum") else _MONTHS[gd["month"].lower()]
-        try:
-            return dt.date(int(gd["year"]), month, int(gd["day"]))
-        except ValueError:
-            continue
+        for m in pat.finditer(s):
+            gd = m.groupdict()
+            month = int(gd["mnum"]) if gd.get("mnum") else _MONTHS[gd["month"].lower()]
+            try:
+                return dt.date(int(gd["year"]), month, int(gd["day"]))
+            except ValueError:
+                continue
+    return None
+
+
+def _parse_month_day(s: str) -> tuple[int, int] | None:
+    """(month, day) of a yearless date such as "June 12", or None."""
+    for pat in _MONTH_DAY:
+        m = pat.match(s.strip().rstrip(","))
+        if m:
+            month, day = _MONTHS[m.group("month").lower()], int(m.group("day"))
+            if 1 <= day <= 31:
+                return month, day
     return None
 
 
@@ -70,35 +105,74 @@ def is_date_line(line: str) -> bool:
         m = pat.search(rest)
         if m:
             leftover = (rest[: m.start()] + rest[m.end():]).strip()
-            leftover = re.sub(_TIME, "", leftover).strip(" -–,|0123456789:")
+            leftover = re.sub(_TIME, "", leftover, flags=re.I).strip(" -–,|0123456789:")
             if not leftover or leftover.lower() in {"date", "updated", "published"}:
                 return True
+            if _DATE_LINE_TAIL.match(leftover):
+                return True
     return False
+
+
+def _header_dates(header_lines: tuple[str, ...] | list[str]) -> list[tuple[int, dt.date]]:
+    """(line index, date) for every header line, or separator-delimited part of one, that is a date."""
+    out: list[tuple[int, dt.date]] = []
+    for i, line in enumerate(header_lines):
+        for part in [line, *_SEGMENT_SEP.split(line)]:
+            if is_date_line(part):
+                d = parse_date(part)
+                if d:
+                    out.append((i, d))
+                    break
+    return out
+
+
+#: A header date this many days from a yearless dateline dates the same story
+#: (time zones, overnight updates); farther away it is some other date.
+YEAR_FROM_HEADER_MAX_DAYS = 2
+
+
+def _year_from_header(month_day: tuple[int, int], header_dates: list[dt.date]) -> dt.date | None:
+    """The dateline's month and day in the year of a header date a day or two away."""
+    month, day = month_day
+    for hd in header_dates:
+        for year in (hd.year, hd.year - 1, hd.year + 1):  # a dateline of 31 Dec under a 1 Jan header
+            try:
+                candidate = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if abs((candidate - hd).days) <= YEAR_FROM_HEADER_MAX_DAYS:
+                return candidate
+    return None
 
 
 def publication_date(
     header_lines: tuple[str, ...] | list[str], body: str
 ) -> tuple[dt.date | None, str | None]:
     """(date, source) for an article, with source one of date_line/dateline/page_header."""
-    all_lines = list(header_lines) + body.split("\n")[:6]
-    for line in all_lines:
-        if _PUBLISHED_PREFIX.match(line):
-            d = parse_date(_PUBLISHED_PREFIX.sub("", line))
-            if d:
-                return d, "date_line"
-    for para in body.split("\n")[:4]:
+    body_lines = body.split("\n")
+    for line in list(header_lines) + body_lines[:6]:
+        for part in [line, *_SEGMENT_SEP.split(line)]:
+            if _PUBLISHED_PREFIX.match(part):
+                d = parse_date(_PUBLISHED_PREFIX.sub("", part))
+                if d:
+                    return d, "date_line"
+    header_dates = [
+        (i, d) for i, d in _header_dates(header_lines)
+        # A header date next to a weather widget is the page's "today", not the article's.
+        if not any(_WEATHER.match(x) for x in header_lines[max(0, i - 2): i + 3])
+    ]
+    for para in [ln for ln in body_lines if ln][:4]:
         m = _DATELINE.match(para)
-        if m:
-            d = parse_date(m.group("rest"))
-            if d:
-                return d, "dateline"
-    for i, line in enumerate(header_lines):
-        if not is_date_line(line):
+        if not m:
             continue
-        near = header_lines[max(0, i - 2): i + 3]
-        if any(_WEATHER.match(x) for x in near):
-            continue  # a widget's "today", not the article's date
-        d = parse_date(line)
+        d = parse_date(m.group("rest"))
         if d:
-            return d, "page_header"
+            return d, "dateline"
+        md = _parse_month_day(m.group("rest"))
+        if md:
+            d = _year_from_header(md, [d for _, d in header_dates])
+            # The day is known but not the year: without a nearby header date, never guess it.
+            return (d, "dateline") if d else (None, None)
+    if header_dates:
+        return header_dates[0][1], "page_header"
     return None, None
