@@ -108,19 +108,68 @@ def _decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     try:
         return data.decode("utf-8"), "utf-8", repairs
     except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
-            repairs.append("truncated_utf8_sequence")
-            return data.decode("utf-8", errors="replace"), "utf-8", repairs
-        utf8_errors = data.decode("utf-8", errors="replace").count("\ufffd")
-    # Mostly UTF-8 with a few bad bytes stays UTF-8; otherwise it is a legacy 8-bit file.
-    if utf8_errors <= max(1, len(data) // 5000):
+        truncated = exc.start >= len(data) - 3 and exc.reason == "unexpected end of data"
+    text = data.decode("utf-8", errors="replace")
+    errors = text.count("\ufffd")
+    # Well-formed multi-byte sequences: legacy 8-bit text almost never contains any,
+    # so they are the evidence that a file with a few bad bytes is really UTF-8.
+    valid = len(text) - len(text.encode("ascii", "ignore")) - errors
+    if truncated and valid >= 1:
+        repairs.append("truncated_utf8_sequence")
+        return text, "utf-8", repairs
+    if valid >= 2 * errors:
         repairs.append("invalid_bytes_replaced")
-        return data.decode("utf-8", errors="replace"), "utf-8", repairs
+        return text, "utf-8", repairs
+    return _decode_legacy(data, repairs)
+
+
+#: Legacy code pages tried when a file is not UTF-8 and does not read as Western
+#: European text; a closed list keeps detection deterministic and quick.
+LEGACY_CANDIDATES = (
+    "cp1251", "koi8_r", "iso8859_5", "cp1250", "iso8859_2", "cp1253", "cp1254", "cp1255", "cp1256",
+    "cp874", "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr",
+)
+#: In Western European text accented letters are a minority of the letters; above
+#: this share a cp1252 reading is probably another code page read wrongly.
+MAX_ACCENTED_SHARE = 0.25
+
+
+def _plausible_western(text: str) -> bool:
+    letters = [ch for ch in text[:65536] if ch.isalpha()]
+    if not letters:
+        return True
+    accented = sum(1 for ch in letters if ord(ch) > 127)
+    return accented <= MAX_ACCENTED_SHARE * len(letters)
+
+
+def _decode_legacy(data: bytes, repairs: list[str]) -> tuple[str, str, list[str]]:
+    """An 8-bit (or legacy multi-byte) file: cp1252 unless it clearly is something else."""
     try:
-        return data.decode("cp1252"), "cp1252", repairs
+        text, encoding = data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; Latin-1 maps every byte.
-        return data.decode("latin-1"), "latin-1", repairs
+        text, encoding = data.decode("latin-1"), "latin-1"
+    if _plausible_western(text):
+        return text, encoding, repairs
+    other = _detect_other(data[:65536])
+    if other:
+        try:
+            return data.decode(other), other, repairs
+        except UnicodeDecodeError:  # the sample decoded but a later byte does not
+            return data.decode(other, errors="replace"), other, [*repairs, "invalid_bytes_replaced"]
+    return text, encoding, repairs
+
+
+def _detect_other(sample: bytes) -> str | None:
+    """charset-normalizer's best guess among :data:`LEGACY_CANDIDATES` (None if unsure)."""
+    try:
+        import charset_normalizer  # imported here: only a few files ever need it
+    except ImportError:  # optional: without it such files stay cp1252 (mojibake, but kept)
+        return None
+    best = charset_normalizer.from_bytes(sample, cp_isolation=list(LEGACY_CANDIDATES)).best()
+    if best is None:
+        return None
+    return codecs.lookup(best.encoding).name
 
 
 def decode(data: bytes) -> Decoded:

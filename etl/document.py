@@ -16,7 +16,7 @@ from accords.etl.decode import Rejected, decode
 from accords.etl.ids import document_id
 from accords.etl.ingest import RawFile
 from accords.etl.language import detect_language
-from accords.etl.normalize import normalize
+from accords.etl.normalize import normalize, repairs_needed
 
 #: A derived title (when the file has no headline) keeps at most this many words.
 DERIVED_TITLE_WORDS = 12
@@ -72,7 +72,7 @@ def process_file(raw: RawFile) -> FileResult:
         title, title_source = _derive_title(text), "derived"
     published, date_source = publication_date(cleaned.header_lines, text)
     doc_id = document_id(text)
-    repairs = list(decoded.repairs)
+    repairs = list(decoded.repairs) + repairs_needed(decoded.text)
     if normalized != decoded.text:
         repairs.append("normalized")
     document = {

@@ -16,7 +16,16 @@ _BLOCK_TAGS = re.compile(
     re.IGNORECASE,
 )
 _SCRIPT = re.compile(r"<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,500})?/?>")
+# Only real HTML element names: "if x<y and y>z" or "<Reuters>" in prose is text, not a tag.
+_HTML_NAMES = (
+    "a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|big|blockquote|body|br|button|canvas|caption|"
+    "center|cite|code|col|colgroup|data|dd|del|details|dfn|dialog|div|dl|dt|em|embed|fieldset|figcaption|"
+    "figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|kbd|label|legend|li|link|"
+    "main|mark|meta|meter|nav|noscript|object|ol|optgroup|option|output|p|param|picture|pre|progress|q|s|"
+    "samp|script|section|select|small|source|span|strike|strong|style|sub|summary|sup|svg|path|table|"
+    "tbody|td|template|textarea|tfoot|th|thead|time|title|tr|track|tt|u|ul|var|video|wbr"
+)
+_TAG = re.compile(rf"</?(?:{_HTML_NAMES})(?:\s[^<>]{{0,500}})?\s*/?>", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Zero-width and formatting characters that only get in the way of matching.
@@ -57,3 +66,17 @@ def normalize(text: str) -> str:
             return new
         text = new
     return text
+
+
+def repairs_needed(text: str) -> list[str]:
+    """Names of the normalisation repairs ``text`` needs, for the ``repairs`` column."""
+    found: list[str] = []
+    if "&" in text and _ENTITY.search(text):
+        found.append("html_entities_decoded")
+    if "<" in text and (_TAG.search(text) or _BLOCK_TAGS.search(text) or _COMMENT.search(text)):
+        found.append("html_tags_removed")
+    if "\r" in text:
+        found.append("line_endings_normalized")
+    if _CONTROLS.search(text):
+        found.append("control_chars_removed")
+    return found
