@@ -1,14 +1,45 @@
-"""Duplicate detection across accepted documents.
+"""Duplicate detection across accepted documents: exact and near duplicates.
 
-Exact duplicates share a ``document_id`` (it hashes the normalised text). The
-first file in sorted ``source_path`` order is kept; later ones become
-``duplicate`` rows of ``sources`` pointing at the kept document.
+Exact duplicates share a ``document_id`` (it hashes the normalised text). Near
+duplicates are the same article with other clutter, white space or small
+edits: their sets of word shingles overlap by at least
+:data:`NEAR_DUPLICATE_JACCARD`. Candidates come from MinHash LSH banding (no
+all-pairs comparison, so it scales to 100k documents) and are confirmed with
+the MinHash estimate of the Jaccard similarity.
+
+The first file in sorted ``source_path`` order is kept; later ones become
+``duplicate`` rows of ``sources`` pointing at the kept document. Only kept
+documents are indexed, so a chain of edits never makes a duplicate of a
+duplicate.
 """
 
 from __future__ import annotations
 
+import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+#: Words per shingle. Five words make a shingle specific to one article while
+#: an edited word only changes the five shingles around it.
+SHINGLE_WORDS = 5
+#: Jaccard similarity of shingle sets at or above which two texts are one article.
+#: Measured in tests/test_dedupe.py: edited copies (clutter lines, a changed
+#: sentence, a dropped paragraph) score >= 0.6; different articles on the same
+#: topic score < 0.2.
+NEAR_DUPLICATE_JACCARD = 0.5
+#: MinHash permutations; the Jaccard estimate's standard error is about 1/sqrt(128) = 0.09.
+NUM_PERM = 128
+#: LSH banding threshold, below NEAR_DUPLICATE_JACCARD so that estimation noise
+#: does not lose true pairs; candidates are then checked against the real threshold.
+LSH_THRESHOLD = 0.35
+#: Texts with fewer shingles than this are too short to call near duplicates
+#: (two one-line notices would match on their wording alone); only exact matches apply.
+MIN_SHINGLES = 8
+_SEED = 1  # fixed: same input, same signatures, same result
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -21,15 +52,72 @@ class Duplicate:
     reason: str
 
 
+def shingles(text: str) -> set[int]:
+    """Stable 32-bit hashes (CRC-32: fast, and the width MinHash uses) of the
+    lower-cased word ``SHINGLE_WORDS``-grams of ``text``."""
+    words = _WORD.findall(text.lower())
+    if len(words) < SHINGLE_WORDS:
+        grams = [" ".join(words)] if words else []
+    else:
+        grams = [" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)]
+    return {zlib.crc32(g.encode()) for g in grams}
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    """Exact Jaccard similarity of two shingle sets (1.0 for two empty sets)."""
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+def _identity(x: int) -> int:
+    # Shingles are already 32-bit hashes; hashing them again is wasted work.
+    return x
+
+
+# Drawing the permutations costs more than hashing a document: draw them once.
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=_SEED)
+_PERMUTATIONS = _TEMPLATE.permutations
+_SCHEME = _TEMPLATE.scheme
+
+
+def _minhash(sh: set[int]) -> MinHash:
+    mh = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_identity,
+                 permutations=_PERMUTATIONS, scheme=_SCHEME)
+    mh.update_batch(sorted(sh))
+    return mh
+
+
 def find_duplicates(docs: Sequence[tuple[str, str, str]]) -> dict[str, Duplicate]:
     """Map source_path -> Duplicate for every (source_path, document_id, text) that repeats
-    an earlier one. ``docs`` must be in the stable order (sorted by source_path)."""
-    first: dict[str, str] = {}
+    an earlier one, exactly or nearly. Processed in sorted ``source_path`` order."""
+    kept_for_id: dict[str, tuple[str, str]] = {}  # document_id -> (kept source_path, kept document_id)
     out: dict[str, Duplicate] = {}
-    for path, doc_id, _text in docs:
-        if doc_id in first:
-            out[path] = Duplicate(path, doc_id, "exact_duplicate",
-                                  f"same normalised text as {first[doc_id]}")
-        else:
-            first[doc_id] = path
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    signatures: dict[str, tuple[MinHash, str]] = {}  # kept source_path -> (MinHash, document_id)
+    for path, doc_id, text in sorted(docs, key=lambda d: d[0]):
+        if doc_id in kept_for_id:
+            kept_path, kept_doc = kept_for_id[doc_id]
+            # A copy of a near duplicate points at the document that was kept, not at the copy.
+            out[path] = Duplicate(path, kept_doc, "exact_duplicate", f"same normalised text as {kept_path}")
+            continue
+        kept_for_id[doc_id] = (path, doc_id)
+        sh = shingles(text)
+        if len(sh) < MIN_SHINGLES:
+            continue
+        mh = _minhash(sh)
+        best: tuple[float, str] | None = None
+        for cand in sorted(lsh.query(mh)):  # sorted: ties go to the earliest file
+            score = mh.jaccard(signatures[cand][0])
+            if score >= NEAR_DUPLICATE_JACCARD and (best is None or score > best[0]):
+                best = (score, cand)
+        if best is not None:
+            score, kept_path = best
+            kept_doc = signatures[kept_path][1]
+            kept_for_id[doc_id] = (kept_path, kept_doc)
+            out[path] = Duplicate(path, kept_doc, "near_duplicate",
+                                  f"near duplicate of {kept_path} (about {score:.0%} of word 5-grams shared)")
+            continue
+        lsh.insert(path, mh)
+        signatures[path] = (mh, doc_id)
     return out
