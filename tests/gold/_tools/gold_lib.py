@@ -67,7 +67,7 @@ ISO3 = {
     "El Salvador": "SLV", "Nicaragua": "NIC", "Moldova": "MDA", "Serbia": "SRB", "Bulgaria": "BGR",
     "Denmark": "DNK", "Netherlands": "NLD", "Belgium": "BEL", "Portugal": "PRT", "Botswana": "BWA",
     "Namibia": "NAM", "Zimbabwe": "ZWE", "Malawi": "MWI", "Cambodia": "KHM", "Laos": "LAO",
-    "Myanmar": "MMR", "Brunei": "BRN", "Timor-Leste": "TLS", "Lebanon": "LBN",
+    "Myanmar": "MMR", "Brunei": "BRN", "Timor-Leste": "TLS", "Lebanon": "LBN", "Mauritius": "MUS", "Seychelles": "SYC", "Jamaica": "JAM", "Bahamas": "BHS", "Burundi": "BDI", "North Korea": "PRK", "DR Congo": "COD", "Haiti": "HTI",
 }
 
 
