@@ -144,7 +144,7 @@ def versions(out: Path, as_json: bool) -> None:
 
     layout = Layout(out)
     current = layout.current_version()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for vid in layout.list_versions():
         m = layout.manifest(vid)
         rows.append({"version_id": vid, "current": vid == current, "created_at": m.get("created_at"),

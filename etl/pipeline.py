@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
-
-from accords.errors import ContractViolation
 from accords.etl import ingest
 from accords.etl.dedupe import find_duplicates
 from accords.etl.document import FileResult, process_file
@@ -31,6 +29,8 @@ from accords.etl.store import cast_to_contract
 from accords.schemas import CONTRACT_VERSION, TABLES
 from accords.schemas.dtypes import polars_schema
 from accords.schemas.validate import ValidationReport, ensure_valid
+
+from accords.errors import ContractViolation
 
 #: Bump when extraction output changes for the same text and knowledge base.
 EXTRACTOR_VERSION = "1"
@@ -110,8 +110,8 @@ def to_frames(processed: Sequence[ProcessedFile]) -> dict[str, pl.DataFrame]:
         [DocCandidates(p.result.document["document_id"], p.result.document["published_date"], p.candidates)  # type: ignore[index]
          for p in kept]
     )
-    raw = {
-        "documents": [p.result.document for p in kept],
+    raw: dict[str, list[dict[str, Any]]] = {
+        "documents": [p.result.document for p in kept if p.result.document is not None],
         "sources": sources,
     }
     frames: dict[str, pl.DataFrame] = {}

@@ -31,10 +31,10 @@ from typing import Any
 import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
-
-from accords.errors import LockError, OutputError, VersionNotFoundError
 from accords.schemas import CONTRACT_VERSION, TABLES
 from accords.schemas.dtypes import arrow_schema
+
+from accords.errors import LockError, OutputError, VersionNotFoundError
 
 #: Rows per Parquet row group: small enough for pushdown to skip, large enough to compress.
 ROW_GROUP_ROWS = 50_000

@@ -14,12 +14,12 @@ from typing import Any
 import duckdb
 import polars as pl
 import pyarrow.parquet as pq
-
-from accords.errors import IntegrityError
 from accords.etl.publish import MANIFEST, Layout, sha256_file
 from accords.schemas import CONTRACT_VERSION, TABLES
 from accords.schemas.dtypes import polars_schema
 from accords.schemas.validate import CheckResult, ValidationReport, validate_frames
+
+from accords.errors import IntegrityError
 
 
 def table_glob(layout: Layout, version_id: str, table: str) -> str:

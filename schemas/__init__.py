@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandera.polars as pa
-
 from accords.schemas.documents import Documents
 from accords.schemas.entities import Entities
 from accords.schemas.initiatives import Initiatives

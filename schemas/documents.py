@@ -6,10 +6,9 @@ import datetime as dt
 
 import pandera.polars as pa
 import polars as pl
-from pandera.api.polars.types import PolarsData
-
 from accords.schemas import checks
-from accords.schemas.enums import DATE_SOURCES, TITLE_SOURCES, enum
+from accords.schemas.enums import DATE_SOURCES, TITLE_SOURCES
+from pandera.api.polars.types import PolarsData
 
 MIN_DATE = dt.date(1900, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)

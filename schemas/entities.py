@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandera.polars as pa
 import polars as pl
-from pandera.api.polars.types import PolarsData
-
 from accords.schemas import checks
 from accords.schemas.enums import ENTITY_SOURCES, ENTITY_TYPES
+from pandera.api.polars.types import PolarsData
 
 
 class Entities(pa.DataFrameModel):

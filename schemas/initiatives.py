@@ -6,11 +6,10 @@ import datetime as dt
 
 import pandera.polars as pa
 import polars as pl
-from pandera.api.polars.types import PolarsData
-
 from accords.schemas import checks
 from accords.schemas.documents import MAX_DATE, MIN_DATE
 from accords.schemas.enums import INITIATIVE_STATUSES, INITIATIVE_TYPES
+from pandera.api.polars.types import PolarsData
 
 
 class Initiatives(pa.DataFrameModel):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandera.polars as pa
 import polars as pl
-from pandera.api.polars.types import PolarsData
-
 from accords.schemas import checks
 from accords.schemas.enums import MENTION_METHODS
+from pandera.api.polars.types import PolarsData
 
 
 class Mentions(pa.DataFrameModel):
@@ -29,7 +28,7 @@ class Mentions(pa.DataFrameModel):
         coerce = False
         name = "mentions"
         description = "Entity occurrences, sorted by document then offset."
-        unique = ["document_id", "start_char", "end_char", "entity_id"]
+        unique = ["document_id", "start_char", "end_char", "entity_id"]  # noqa: RUF012 - pandera reads it
 
     @pa.dataframe_check(name="start_before_end")
     def _start_before_end(cls, data: PolarsData) -> pl.LazyFrame:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandera.polars as pa
 import polars as pl
-from pandera.api.polars.types import PolarsData
-
 from accords.schemas import checks
 from accords.schemas.enums import SOURCE_REASON_CODES, SOURCE_STATUSES
+from pandera.api.polars.types import PolarsData
 
 
 class Sources(pa.DataFrameModel):

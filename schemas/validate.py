@@ -15,11 +15,11 @@ from typing import Any
 
 import pandera.polars as pa
 import polars as pl
+from accords.schemas import TABLES
+from accords.schemas.relations import RULES
 from pandera.config import ValidationDepth, config_context
 
 from accords.errors import ContractViolation
-from accords.schemas import TABLES
-from accords.schemas.relations import RULES
 
 SAMPLE_ROWS = 5
 _MAX_CELL = 120
