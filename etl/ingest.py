@@ -40,9 +40,12 @@ class RawFile:
 class Entry:
     """A path found under the input folder, before reading."""
 
-    source_path: str  # relative, '/'-separated
+    source_path: str  # relative, '/'-separated, always valid UTF-8
     problem_code: str | None = None
     problem: str | None = None
+    #: The name on disk when it differs from ``source_path`` (a name that is not
+    #: valid UTF-8 is shown with its bad bytes escaped, e.g. ``caf\\xe9.txt``).
+    fs_path: str | None = None
 
 
 def discover(root: Path) -> list[Entry]:
@@ -72,6 +75,10 @@ def _walk(root: Path, prefix: str) -> Iterator[Entry]:
         return
     for child in children:
         rel = prefix + child.name
+        shown = _printable(rel)
+        if shown != rel:
+            yield from _entry_for(child, rel, shown)
+            continue
         try:
             if child.is_dir(follow_symlinks=False):
                 yield from _walk(root, rel + "/")
@@ -94,24 +101,58 @@ def _walk(root: Path, prefix: str) -> Iterator[Entry]:
         yield Entry(rel)
 
 
+def _printable(rel: str) -> str:
+    """``rel`` with the undecodable bytes of a non-UTF-8 file name escaped (\\xe9), so it
+    can be stored as text; os.scandir hands such bytes over as lone surrogates."""
+    try:
+        rel.encode("utf-8")
+        return rel
+    except UnicodeEncodeError:
+        return os.fsencode(rel).decode("utf-8", errors="backslashreplace")
+
+
+def _entry_for(child: os.DirEntry[str], rel: str, shown: str) -> Iterator[Entry]:
+    """The entry of a file whose name is not valid UTF-8 (folders below it are not walked)."""
+    try:
+        if child.is_file(follow_symlinks=False):
+            yield Entry(shown, fs_path=rel)
+        else:
+            yield Entry(shown, "not_a_file", "not a regular file, and its name is not valid UTF-8")
+    except OSError as exc:
+        yield Entry(shown, "unreadable", f"cannot stat: {exc.strerror}")
+
+
 def read(root: Path, entry: Entry, max_bytes: int = MAX_FILE_BYTES) -> RawFile:
     """Read one entry's bytes, never raising: failures come back as ``error_code``."""
     if entry.problem_code:
         return RawFile(entry.source_path, None, None, entry.problem_code, entry.problem)
-    path = root / entry.source_path
+    path = root / (entry.fs_path or entry.source_path)
     try:
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if size > max_bytes:
-                return RawFile(entry.source_path, None, size, "too_large",
-                               f"file is {size} bytes; the limit is {max_bytes} bytes")
-            data = fh.read(max_bytes + 1)
+        # O_NONBLOCK: a file replaced by a FIFO after discovery must not block the run.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return RawFile(entry.source_path, None, None, "unreadable", "file vanished before it could be read")
     except IsADirectoryError:
         return RawFile(entry.source_path, None, None, "not_a_file", "became a folder during the run")
     except OSError as exc:
+        return RawFile(entry.source_path, None, None, "unreadable", f"cannot open: {exc.strerror or exc}")
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            return RawFile(entry.source_path, None, None, "not_a_file", "became a folder during the run")
+        if not stat.S_ISREG(st.st_mode):
+            return RawFile(entry.source_path, None, None, "not_a_file",
+                           "not a regular file (socket, FIFO or device)")
+        # Checked before reading: a huge file is never loaded into memory.
+        if st.st_size > max_bytes:
+            return RawFile(entry.source_path, None, st.st_size, "too_large",
+                           f"file is {st.st_size} bytes; the limit is {max_bytes} bytes")
+        with open(fd, "rb", closefd=False) as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
         return RawFile(entry.source_path, None, None, "unreadable", f"cannot read: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
     if len(data) > max_bytes:  # grew while we read it
         return RawFile(entry.source_path, None, len(data), "too_large",
                        f"file is over the limit of {max_bytes} bytes")
