@@ -97,8 +97,8 @@ class DatasetDiff:
             lines.append(f"{t.table:<12} {t.rows_old:>8} {t.rows_new:>8} {t.added:>8} {t.removed:>8} {t.changed:>8}")
         for t in self.tables:
             if t.changed_columns:
-                cols = ", ".join(f"{c} ({n})" for c, n in t.changed_columns.items())
-                lines.append(f"  {t.table}: changed columns: {cols}")
+                changed_cols = ", ".join(f"{c} ({n})" for c, n in t.changed_columns.items())
+                lines.append(f"  {t.table}: changed columns: {changed_cols}")
             for label, cols in (("columns added", t.columns_added), ("columns removed", t.columns_removed)):
                 if cols:
                     lines.append(f"  {t.table}: {label}: {', '.join(cols)}")
