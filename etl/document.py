@@ -33,9 +33,10 @@ class FileResult:
 def _derive_title(text: str) -> str:
     first = text.split("\n", 1)[0]
     sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0].rstrip(".!? ")
-    words = sentence.split()
+    words = sentence.split() or first.split()  # "? A": the sentence split left nothing
     title = " ".join(words[:DERIVED_TITLE_WORDS])
-    return title + ("…" if len(words) > DERIVED_TITLE_WORDS else "")
+    # The contract wants a non-blank title; the text itself is never blank.
+    return (title + ("…" if len(words) > DERIVED_TITLE_WORDS else "")) or text.strip()[:80]
 
 
 def _rejected(raw: RawFile, code: str, reason: str) -> FileResult:
