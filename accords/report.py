@@ -52,8 +52,6 @@ MAX_INITIATIVE_ROWS = 500
 MAX_SOURCE_ROWS = 5000
 #: Sample rows shown per failed check (the validation report keeps at most 5).
 SAMPLE_ROWS = 5
-#: The Vega-Lite version altair 6 emits; the JS bundle must match it.
-_VL_VERSION = "v6.4"
 
 
 class ReportError(AccordsError):
@@ -330,9 +328,12 @@ def vega_bundle() -> str:
     The disk cache is keyed by the vl-convert version, so an upgrade rebuilds it;
     an unwritable cache folder only costs the rebuild.
     """
+    import altair as alt
     import vl_convert as vlc
 
-    tag = f"{getattr(vlc, '__version__', 'x')}-{vlc.get_vega_version()}-{_VL_VERSION}"
+    # The bundled Vega-Lite must be the one altair writes specs for ("v6.4.1" -> "v6.4").
+    vl_version = ".".join(str(alt.SCHEMA_VERSION).split(".")[:2])
+    tag = f"{getattr(vlc, '__version__', 'x')}-{vlc.get_vega_version()}-{vl_version}"
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "accords"
     path = base / f"vega-bundle-{tag}.js"
     try:
@@ -342,7 +343,7 @@ def vega_bundle() -> str:
     # vl-convert's stub marks `snippet` required, but it defaults to None (the
     # snippet that puts vegaEmbed on window), which is the one we want.
     make_bundle: Any = vlc.javascript_bundle
-    js = str(make_bundle(vl_version=_VL_VERSION)).replace("</script", "<\\/script")
+    js = str(make_bundle(vl_version=vl_version)).replace("</script", "<\\/script")
     try:
         base.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=base, delete=False, suffix=".tmp") as fh:
