@@ -1,0 +1,56 @@
+"""Publication dates: datelines, date lines, page headers; never invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from accords.etl.dates import is_date_line, parse_date, publication_date
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("s", "date"),
+    [
+        ("March 29, 2021", D(2021, 3, 29)),
+        ("30 April 2023", D(2023, 4, 30)),
+        ("2023-04-30", D(2023, 4, 30)),
+        ("Sunday 30 April 2023 - 21:33", D(2023, 4, 30)),
+        ("Aug. 18, 2023", D(2023, 8, 18)),
+        ("7 de marzo de 2024", D(2024, 3, 7)),
+        ("18 avril 2024", D(2024, 4, 18)),
+        ("1er mars 2024", D(2024, 3, 1)),
+        ("February 30, 2024", None),
+        ("in 2024 and May", None),
+    ],
+)
+def test_parse_date(s: str, date: dt.date | None) -> None:
+    assert parse_date(s) == date
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Published: 12 March 2024", "May 3, 2024 9:41 AM GMT+3 Updated 2 hours ago", "Publié le 18 avril 2024 à 10h12"],
+)
+def test_date_lines(line: str) -> None:
+    assert is_date_line(line)
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "expected"),
+    [
+        ([], "ISLAMABAD, June 12 (Reuters) - Talks began.", (None, None)),  # no year anywhere: null
+        (["June 12, 2024"], "ISLAMABAD, June 12 (Reuters) - Talks began.", (D(2024, 6, 12), "dateline")),
+        (["Jan 1, 2025"], "DELHI, Dec 31 (Reuters) - Talks began.", (D(2024, 12, 31), "dateline")),
+        (["March 3, 2020"], "DELHI, Dec 31 (Reuters) - Talks began.", (None, None)),  # far away: not its year
+        ([], "CHIȘINĂU, 21 May 2024 — Moldova launched a plan.", (D(2024, 5, 21), "dateline")),
+        ([], "Islamabad, 27 November 2024: Talks ended.", (D(2024, 11, 27), "dateline")),
+        (["Published: 12 March 2024"], "ABUJA — Talks.", (D(2024, 3, 12), "date_line")),
+        (["By Newsroom Staff | September 18, 2024"], "FOZ — Talks.", (D(2024, 9, 18), "page_header")),
+        (["Sunday 30 April 2023 - 21:33", "21°C"], "Talks.", (None, None)),  # weather widget's today
+        ([], "Talks. The summit on March 29, 2021 ended.", (None, None)),  # body dates are events
+    ],
+)
+def test_publication_date(header: list[str], body: str, expected: tuple[dt.date | None, str | None]) -> None:
+    assert publication_date(header, body) == expected
