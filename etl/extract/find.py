@@ -222,7 +222,26 @@ def _is_hyphen_join(d: _Doc, k: int) -> bool:
     return nxt.lower() not in lx.HYPHEN_BREAKS and (nxt[:1].isalnum())
 
 
-def _chunks(d: _Doc) -> list[tuple[int, int]]:
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
+                      "March April May June July August September October November December".split())
+#: Words after which "in" continues a name ("Mission in Somalia", "Co-operation in Europe").
+_IN_JOINERS = frozenset({"Mission", "operation", "Operation", "Cooperation", "Measures", "Peace",
+                         "Security", "Forces", "Force"})
+
+
+def _joins(d: _Doc, j: int) -> bool:
+    """Whether "in"/"on" at token ``j`` continues a capitalised name."""
+    nxt = d.toks[j + 1] if j + 1 < d.n else ""
+    if nxt in _WEEKDAYS or not nxt[:1].isupper():
+        return False
+    if d.toks[j] == "on":
+        return True
+    # "in X" only after a mission-like word and before a definition or the end of the name.
+    after = d.toks[j + 2] if j + 2 < d.n else ""
+    return d.toks[j - 1] in _IN_JOINERS and (after in {"(", ",", ".", ")"} or not after[:1].isupper())
+
+
+def _chunks(d: _Doc, g: Gazetteer | None = None) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words, with connectors/hyphens/'s inside them."""
     out: list[tuple[int, int]] = []
     i = 0
@@ -237,8 +256,11 @@ def _chunks(d: _Doc) -> list[tuple[int, int]]:
                 j += 1
             elif _is_hyphen_join(d, j):
                 j += 2
-            elif t in ("'", "’") and j + 2 < d.n and d.toks[j + 1] == "s" and d.cap(j + 2):
-                j += 3  # "People's Liberation Army"
+            elif t in ("'", "’") and j + 2 < d.n and d.toks[j + 1] == "s" and d.cap(j + 2) \
+                    and (g is None or g.forms.get((d.keys[j - 1],)) is None):
+                j += 3  # "People's Liberation Army", but never "Brazil's Federal Police"
+            elif t in ("in", "on") and not _joins(d, j):
+                break
             elif t.lower() in lx.CONNECTORS and t.islower():
                 k = j
                 while k < d.n and d.toks[k].lower() in lx.CONNECTORS and d.toks[k].islower():
@@ -261,7 +283,7 @@ def _chunks(d: _Doc) -> list[tuple[int, int]]:
 
 def _strip_lead(d: _Doc, i: int, j: int) -> int:
     """Drop sentence-opening words and connectors from the start of a chunk."""
-    while i < j and (d.toks[i] in lx.SENTENCE_WORDS or (d.toks[i].islower())
+    while i < j and (d.toks[i] in lx.SENTENCE_WORDS or (d.toks[i].isalpha() and d.toks[i].islower())
                      or d.toks[i] in {"-", "'", "’"}):
         i += 1
     return i
@@ -300,7 +322,11 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
         if not tail or tail[0] in {"of", "for", "on", "in", "against", "to", "-"} \
                 or re.fullmatch(r"\d+", tail[0]):
             if ht[0] == "location" and k == i:
-                return None  # "Sea" alone
+                continue  # "Sea" alone; "Gulf of Finland" is a prefix name (below)
+            if ht[0] == "location" and any(
+                    _head_type(d.toks[m]) not in (None, ("location", None))
+                    and d.toks[m + 1] in {"of", "for", "on"} for m in range(i, k)):
+                continue  # "Council of ... Bordering the Red Sea": the body, not the sea
             return ht[0], ht[1], j
     if d.toks[i] in lx.LOCATION_PREFIXES and j - i >= 2 and d.toks[i + 1][:1].isupper() | \
             (d.toks[i + 1] == "of"):
@@ -309,20 +335,22 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
 
 
 def _split_and(d: _Doc, i: int, j: int, g: Gazetteer) -> list[tuple[int, int]]:
-    """Split "X Navy and the Y Force" at 'and' when the right part starts with a country."""
+    """Split "X Navy and the Y Force" at 'and': before "the", or next to a known name."""
     parts: list[tuple[int, int]] = []
     start = i
     for k in range(i, j):
         if d.toks[k] != "and":
             continue
         r = k + 1
+        the = r < j and d.toks[r] == "the"
         while r < j and d.toks[r] == "the":
             r += 1
-        left_has_head = any(_head_type(d.toks[x]) for x in range(start, k))
-        hit = g.longest(d.keys, r) if r < j else None
-        if (hit and hit[1].entity_type == "country") or (
-                left_has_head and _name_type(d, start, k) is not None
-                and _name_type(d, r, j) is not None):
+        right = g.longest(d.keys, r) if r < j else None
+        left = g.longest(d.keys, start)
+        known = (right is not None and right[1].key not in g.gazetteer_keys
+                 and right[1].entity_type in ("country", "organization")) or (
+            left is not None and left[0] == k and left[1].key not in g.gazetteer_keys)
+        if the or known:
             parts.append((start, k))
             start = r
     parts.append((start, j))
@@ -405,6 +433,7 @@ class _Extractor:
         self.kb = kb
         self.spans: list[_Span] = []
         self.acronyms: dict[str, _Info] = {}
+        self.no_patterns = _heading_tokens(self.d)
 
     def add(self, i: int, j: int, info: _Info, method: str, boost: int = 0) -> None:
         if i < j and not any(self.d.clutter[i:j]):
@@ -464,19 +493,45 @@ class _Extractor:
             self.acronyms[acr] = info
 
     def _initials_start(self, i: int, p: int, acr: str) -> int | None:
-        """Where the long form starts: the earliest word whose initial opens the acronym."""
+        """Where the long form starts: the earliest word from which the capitals spell the
+        acronym exactly, else the earliest that opens it; leading country names stay."""
         d = self.d
         letters = acr.split()[0]
+        need = [c for c in letters if c.isupper()]
+        fallback = None
         for k in range(i, p):
-            if d.toks[k][:1].upper() == letters[0] and d.cap(k) and not _title_at(d, k) \
-                    and d.toks[k] not in lx.TITLE_MODIFIERS | lx.SENTENCE_WORDS:
-                caps = [t[0].upper() for t in d.toks[k:p] if t[:1].isupper()]
-                need = [c for c in letters if c.isupper()]
-                it = iter(caps)
-                if all(c in it for c in need[1:]) or len(need) <= 2:
-                    return k
+            if d.toks[k][:1].upper() != letters[0] or not d.cap(k) or _title_at(d, k) \
+                    or d.toks[k] in lx.TITLE_MODIFIERS | lx.SENTENCE_WORDS:
+                continue
+            caps = [t[0].upper() for t in d.toks[k:p] if t[:1].isupper()]
+            if caps == need:
+                return self._with_countries(i, k)
+            it = iter(caps)
+            if fallback is None and (all(c in it for c in need[1:]) or len(need) <= 2):
+                fallback = k
+        if fallback is not None:
+            return self._with_countries(i, fallback)
         # No initials match (a foreign acronym: "Center ... (EDAM)"): the whole name if typed.
         return i if _name_type(d, i, p) is not None else None
+
+    def _with_countries(self, i: int, k: int) -> int:
+        """Move the start left over country names and hyphens ("Pakistan-China JCM")."""
+        d, g = self.d, self.g
+        m = k
+        while m > i:
+            if d.toks[m - 1] == "-" and d.glued(m - 1):
+                m -= 1
+                continue
+            hit = None
+            for s in range(max(i, m - 3), m):
+                h = g.longest(d.keys, s)
+                if h and h[0] == m and h[1].entity_type == "country":
+                    hit = s
+                    break
+            if hit is None:
+                break
+            m = hit
+        return m if m < k and d.toks[m] != "-" else k
 
     def _define(self, i: int, p: int, acr: str, q: int) -> _Info:
         d, g = self.d, self.g
@@ -572,7 +627,8 @@ class _Extractor:
             if i > 0 and ((d.cap(i - 1) and not d.sentence_initial(i)) or d.toks[i - 1] in {"-"}):
                 continue
             e = _person_name(d, i)
-            if e - i < 2 or e - i > 5 or not _looks_like_name(d, i, e, g):
+            words = sum(1 for t in d.toks[i:e] if t[:1].isupper())
+            if words < 2 or e - i > 7 or not _looks_like_name(d, i, e, g):
                 continue
             after = d.toks[e:e + 3]
             before = d.toks[i - 1] if i > 0 else ""
@@ -586,7 +642,9 @@ class _Extractor:
     def patterns(self) -> None:
         """Organisations, initiatives and places by their head words."""
         d, g = self.d, self.g
-        for ci, cj in _chunks(d):
+        for ci, cj in _chunks(d, g):
+            if self.no_patterns[ci]:
+                continue
             for a, b in _cut_titles(d, ci, cj):
                 for i, j in _split_and(d, a, b, g):
                     i = _strip_lead(d, i, j)
@@ -767,7 +825,9 @@ class _Extractor:
             toks = [k for k in d.keys[s.i:s.j] if k not in {".", "Jr", "Sr"}]
             shorts: list[tuple[str, ...]] = []
             if len(words) >= 2:
-                shorts += [tuple(toks[-1:]), tuple(toks[:1]), tuple(toks[:2]), tuple(toks[-2:])]
+                shorts += [tuple(toks[:1]), tuple(toks[:2]), tuple(toks[-2:])]
+                if len(toks) < 2 or toks[-2] != "-":
+                    shorts.append(tuple(toks[-1:]))
                 if "-" in toks:  # "Kosiniak-Kamysz"
                     h = toks.index("-")
                     shorts.append(tuple(toks[h - 1:h + 2]))
@@ -781,8 +841,9 @@ class _Extractor:
                     forms.setdefault(sh, (s.info, "short_reference"))
         covered = [False] * d.n
         for s in merged:
-            for k in range(s.i, s.j):
-                covered[k] = True
+            if s.method != "gazetteer":
+                for k in range(s.i, s.j):
+                    covered[k] = True
         extra = []
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for f in forms:
@@ -799,6 +860,9 @@ class _Extractor:
                     for k in range(i, j):
                         covered[k] = True
                     break
+        # A name found in this text beats a gazetteer place on the same words ("Hassan").
+        merged = [s for s in merged if s.method != "gazetteer"
+                  or not any(e.i < s.j and s.i < e.j for e in extra)]
         return sorted(merged + extra, key=lambda s: (s.i, -s.j))
 
     def run(self) -> list[Candidate]:
@@ -827,6 +891,25 @@ class _Extractor:
                          method=s.method, key=info.key, sentence_index=d.sent[s.i],
                          subtype=info.subtype, iso3=info.iso3, acronym=info.acronym,
                          status=status, parties=parties)
+
+
+def _heading_tokens(d: _Doc) -> list[bool]:
+    """Tokens of table rows and Title Case heading lines: no head-word patterns there
+    ("Strategic Implications of ... Partnership", a "Proposed Initiative" header)."""
+    out = [False] * d.n
+    for m in re.finditer(r"^.+$", d.text, re.M):
+        line = m.group(0)
+        words = re.findall(r"[^\W\d_][\w’'-]*", line)
+        content = [w for w in words if w.lower() not in lx.CONNECTORS and w.lower() not in {"a", "an"}]
+        table = line.lstrip().startswith("|")
+        title = len(content) >= 4 and not line.rstrip().endswith((".", "”", '"')) and \
+            sum(w[0].isupper() for w in content) >= 0.85 * len(content)
+        if table or title:
+            a = bisect.bisect_left(d.starts, m.start())
+            b = bisect.bisect_left(d.starts, m.end())
+            for k in range(a, b):
+                out[k] = True
+    return out
 
 
 def _chunks_from(d: _Doc, i: int) -> list[tuple[int, int]]:

@@ -47,8 +47,8 @@ LOCATION_HEADS = frozenset(["Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", 
 LOCATION_PREFIXES = frozenset(["Gulf", "Strait", "Sea", "Bay", "Lake", "Mount", "Cape", "Isle", "Islands", "Bab", "Horn", "Port"])
 
 #: Lower-case words allowed inside a capitalised name ("Council of ...", "Bank for ...").
-CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "de", "del", "des", "du",
-                        "da", "do", "la", "le", "el", "al", "&", "against", "between"})
+CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "de", "del", "des", "du",
+                        "da", "do", "la", "le", "el", "al", "&", "against"})
 #: Lower-case words after a hyphen that end a name rather than continue it ("Nairobi-based").
 HYPHEN_BREAKS = frozenset(["based", "led", "backed", "brokered", "owned", "funded", "run", "style", "born", "speaking", "made", "linked", "aligned", "affiliated", "controlled", "held", "era", "bound", "flagged", "registered", "sponsored", "supported", "type", "class", "level", "wide"])
 #: Lower-case type nouns that say what a name in apposition is ("an exercise, Steppe Shield,").

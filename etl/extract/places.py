@@ -18,7 +18,7 @@ from accords.etl.extract.kb import Entry
 
 MIN_POPULATION = 15_000
 #: Bump when the selection rules change (part of the KB digest).
-VERSION = "places-1"
+VERSION = "places-2"
 _SUBDIVISION_TYPES = frozenset({
     "Province", "Region", "State", "Governorate", "Autonomous region", "Autonomous community",
     "Republic", "Oblast", "Territory", "Emirate", "Autonomous republic", "Federal district",
@@ -35,8 +35,15 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
 
 
+#: Subdivision names that are plain compass or generic words ("Eastern" Province).
+_GENERIC = frozenset("""north south east west northern southern eastern western central
+north-east north-west south-east south-west northeast northwest southeast southwest capital
+coast coastal islands lakes upper lower middle centre center interior littoral national
+""".split())
+
+
 def _usable(name: str, taken: set[str], stop: frozenset[str]) -> bool:
-    return (len(name) >= 4 and name[:1].isupper() and not any(c in name for c in ",()/[]")
+    return (name.lower() not in _GENERIC and len(name) >= 4 and name[:1].isupper() and not any(c in name for c in ",()/[]")
             and name.lower() not in taken and name.lower() not in stop)
 
 

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import polars as pl
-
 from accords.etl.extract.candidates import Candidate
 from accords.etl.ids import entity_id, mention_id
 from accords.schemas.enums import INITIATIVE_STATUSES, INITIATIVE_TYPES
