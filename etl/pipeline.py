@@ -24,11 +24,11 @@ from accords.etl.extract import kb as kb_mod
 from accords.etl.extract.candidates import Candidate
 from accords.etl.extract.find import extract
 from accords.etl.extract.resolve import DocCandidates, resolve
-from accords.etl.publish import Layout, accords_version, locked, publish
+from accords.etl.publish import Layout, accords_version, locked
 from accords.etl.store import cast_to_contract
 from accords.schemas import CONTRACT_VERSION, TABLES
 from accords.schemas.dtypes import polars_schema
-from accords.schemas.validate import ValidationReport, ensure_valid
+from accords.schemas.validate import ValidationReport
 
 from accords.errors import ContractViolation
 
@@ -135,11 +135,159 @@ def cast_frames(frames: dict[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFrame
     return out, ValidationReport(problems)
 
 
+# --------------------------------------------------------------------------------------
+# Streaming run: per-document work in chunks (any engine), a result cache, bucketed output.
+# --------------------------------------------------------------------------------------
+
+#: Output buckets hold about this many documents; the bucket count is a power of two
+#: chosen from the number of input files, so it only changes when the corpus doubles.
+BUCKET_TARGET_DOCS = 2048
+MAX_BUCKET_BITS = 12
+#: Rules that need documents.text: checked per bucket (a document and its mentions share one).
+_SPAN_RULES = frozenset({"offsets_inside_text", "surface_is_slice"})
+
+
+def bucket_bits(n_files: int) -> int:
+    """log2 of the number of output buckets for a corpus of ``n_files``."""
+    bits = 0
+    while (n_files >> bits) > BUCKET_TARGET_DOCS and bits < MAX_BUCKET_BITS:
+        bits += 1
+    return bits
+
+
+def _is_bucket_rule(rule: Any) -> bool:
+    return rule.name in _SPAN_RULES or (rule.table, rule.column) == ("mentions", "document_id")
+
+
+def dedupe_signed(rows: Sequence[tuple[str, str, bytes | None]]) -> dict[str, Any]:
+    """:func:`find_duplicates` over precomputed MinHash signatures, in ``source_path`` order.
+
+    Signatures are computed per document (in the engine, cached), so the global
+    step holds 1 kB per kept document instead of every text. Same decisions as
+    ``find_duplicates`` (tests/test_engine.py checks it on real corpora).
+    """
+    import numpy as np
+    from accords.etl.dedupe import LSH_THRESHOLD, NEAR_DUPLICATE_JACCARD, NUM_PERM, Duplicate
+    from datasketch import MinHash, MinHashLSH
+
+    kept_for_id: dict[str, tuple[str, str]] = {}
+    out: dict[str, Duplicate] = {}
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    signatures: dict[str, tuple[MinHash, str]] = {}
+    proto = MinHash(num_perm=NUM_PERM, seed=1)  # the scheme and dtype dedupe._minhash uses
+    for path, doc_id, sig in sorted(rows, key=lambda d: d[0]):
+        if doc_id in kept_for_id:
+            kept_path, kept_doc = kept_for_id[doc_id]
+            out[path] = Duplicate(path, kept_doc, "exact_duplicate", f"same normalised text as {kept_path}")
+            continue
+        kept_for_id[doc_id] = (path, doc_id)
+        if sig is None:
+            continue
+        mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=proto.scheme,
+                     hashvalues=np.frombuffer(sig, dtype="<u8").astype(proto.hashvalues.dtype))
+        best: tuple[float, str] | None = None
+        for cand in sorted(lsh.query(mh)):
+            score = mh.jaccard(signatures[cand][0])
+            if score >= NEAR_DUPLICATE_JACCARD and (best is None or score > best[0]):
+                best = (score, cand)
+        if best is not None:
+            score, kept_path = best
+            kept_doc = signatures[kept_path][1]
+            kept_for_id[doc_id] = (kept_path, kept_doc)
+            out[path] = Duplicate(path, kept_doc, "near_duplicate",
+                                  f"near duplicate of {kept_path} (about {score:.0%} of word 5-grams shared)")
+            continue
+        lsh.insert(path, mh)
+        signatures[path] = (mh, doc_id)
+    return out
+
+
+@dataclass
+class _Merge:
+    """Entity and initiative rows merged across buckets (resolve() run per bucket)."""
+
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    surfaces: dict[str, set[str]] = field(default_factory=dict)
+    initiatives: dict[str, dict[str, Any]] = field(default_factory=dict)
+    entity_columns: list[str] = field(default_factory=list)
+    entity_schema: dict[str, Any] = field(default_factory=dict)
+    initiative_schema: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, resolved: Any, paths: dict[str, str]) -> None:
+        from accords.schemas.enums import INITIATIVE_STATUSES
+
+        m = resolved.mentions
+        self.entity_schema = dict(resolved.entities.schema)
+        self.initiative_schema = dict(resolved.initiatives.schema)
+        if m.is_empty():
+            return
+        firsts = m.with_columns(pl.col("document_id").replace_strict(paths, return_dtype=pl.Utf8).alias("_p")) \
+            .group_by("entity_id").agg(pl.col("_p").min(), pl.col("surface").unique())
+        first = {r["entity_id"]: (r["_p"], r["surface"]) for r in firsts.iter_rows(named=True)}
+        for row in resolved.entities.iter_rows(named=True):
+            eid = row["entity_id"]
+            p, surf = first[eid]
+            self.surfaces.setdefault(eid, set()).update(surf)
+            cur = self.entities.get(eid)
+            if cur is None or p < cur["_first"]:
+                counts = (cur["mention_count"], cur["document_count"]) if cur else (0, 0)
+                cur = {**row, "_first": p, "mention_count": counts[0], "document_count": counts[1]}
+                self.entities[eid] = cur
+            cur["mention_count"] += row["mention_count"]
+            cur["document_count"] += row["document_count"]
+        for row in resolved.initiatives.iter_rows(named=True):
+            iid = row["initiative_id"]
+            p = first[iid][0]
+            cur = self.initiatives.get(iid)
+            if cur is None:
+                self.initiatives[iid] = {**row, "_first": p, "parties": set(row["parties"])}
+                continue
+            if p < cur["_first"]:
+                for k in ("name", "acronym", "initiative_type"):
+                    cur[k] = row[k]
+                cur["_first"] = p
+
+            def order(r: dict[str, Any]) -> tuple[bool, dt.date, str]:
+                return (r["first_seen_date"] is None, r["first_seen_date"] or dt.date.min, r["first_document_id"])
+
+            if order(row) < order(cur):
+                cur["first_document_id"], cur["first_seen_date"] = row["first_document_id"], row["first_seen_date"]
+            cur["parties"] |= set(row["parties"])
+            cur["document_count"] += row["document_count"]
+            statuses = [s for s in (cur["status"], row["status"]) if s]
+            cur["status"] = max(statuses, key=INITIATIVE_STATUSES.index) if statuses else None
+
+    def frames(self) -> tuple[pl.DataFrame, pl.DataFrame]:
+        ents = []
+        for eid, row in self.entities.items():
+            out = {k: v for k, v in row.items() if k != "_first"}
+            out["aliases"] = sorted(self.surfaces[eid] | {str(row["canonical_name"])})
+            ents.append(out)
+        inits = [{**{k: v for k, v in r.items() if k != "_first"}, "parties": sorted(r["parties"])}
+                 for r in self.initiatives.values()]
+        e_schema = self.entity_schema or None
+        i_schema = self.initiative_schema or None
+        empty = resolve([])
+        return (pl.DataFrame(ents, schema=e_schema or empty.entities.schema) if ents else empty.entities,
+                pl.DataFrame(inits, schema=i_schema or empty.initiatives.schema) if inits else empty.initiatives)
+
+
+def _contract_frame(table: str, df: pl.DataFrame, problems: list[Any]) -> pl.DataFrame:
+    cast, bad = cast_to_contract(table, df)
+    problems.extend(bad)
+    return cast.sort(list(TABLES[table].sort_by)) if not bad else cast
+
+
 def run(
     input_dir: str | Path = "seeds",
     out: str | Path = "outputs",
     kb_files: Sequence[str | Path] = (),
     progress: Progress | None = None,
+    *,
+    engine: str = "local",
+    workers: int = 0,
+    ray_address: str | None = None,
+    timings: dict[str, float] | None = None,
 ) -> RunResult:
     """Process every file under ``input_dir`` and publish a new version under ``out``.
 
@@ -147,38 +295,210 @@ def run(
     unchanged since CURRENT. Raises :class:`ContractViolation` (publishing
     nothing) when any table breaks its contract; the JSON report is also
     written to ``OUT/last-validation-error.json``.
+
+    Per-document work runs on ``engine`` (``local``: ``workers`` processes, 0 =
+    one per CPU; ``ray``: Ray Data at ``ray_address`` or a local cluster) and is
+    cached under ``OUT/.cache``, so a re-run (or a killed run started again) only
+    processes new or changed files. ``timings`` (if given) receives seconds per stage.
     """
+    import time
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    from accords.etl.cache import ResultCache, code_digest
+    from accords.etl.engine import (
+        CHUNK_FILES,
+        DOC_FIELDS,
+        LocalEngine,
+        candidates_from_arrow,
+        get_engine,
+    )
+    from accords.etl.publish import commit_version, link_part, stage_version, write_part
+    from accords.schemas.relations import RULES
+    from accords.schemas.validate import validate_table
+
+    clock = time.perf_counter()
+    stage_times: dict[str, float] = timings if timings is not None else {}
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        stage_times[name] = stage_times.get(name, 0.0) + now - clock
+        clock = now
+
     root = Path(input_dir)
     layout = Layout(Path(out))
     entries = ingest.discover(root)
     kb = kb_mod.cached(tuple(Path(p).resolve() for p in kb_files))
+    kb_arg = tuple(str(Path(p).resolve()) for p in kb_files)
+    lap("discover")
     with locked(layout):
         shutil.rmtree(layout.staging, ignore_errors=True)  # leftovers of a killed run
-        processed: list[ProcessedFile] = []
-        fingerprints = []
-        for i, entry in enumerate(entries):
-            raw = ingest.read(root, entry)
-            fingerprints.append((raw.source_path, raw.sha256, raw.size, raw.error_code))
-            processed.append(process_raw(raw, kb))
+        namespace = f"x{EXTRACTOR_VERSION}-kb{kb.digest[:12]}-code{code_digest()[:12]}"
+        cache = ResultCache(layout.root / ".cache", namespace)
+        skip = frozenset(cache.keys())
+        eng = get_engine(engine, workers, ray_address)
+        if engine == "local" and len(entries) <= CHUNK_FILES:
+            eng = LocalEngine(1)  # starting processes costs more than a chunk of files
+        items = ((root, tuple(entries[i:i + CHUNK_FILES])) for i in range(0, len(entries), CHUNK_FILES))
+        file_parts: list[pa.Table] = []
+        uncached_sources: list[pa.Table] = []
+        done = 0
+        for res in eng.map(items, kb_arg, skip):
+            cache.add(res)
+            file_parts.append(res.select(["source_path", "key", "size", "error_code"]))
+            nokey = res.filter(pc.is_null(res.column("key")))
+            if nokey.num_rows:
+                uncached_sources.append(nokey.select(["source_path", "key", "size", "status", "reason_code",
+                                                      "reason", "document_id"]))
+            done += res.num_rows
             if progress:
-                progress(i + 1, len(entries))
-        digest = input_digest(fingerprints, kb.digest)
+                progress(done, len(entries))
+        cache.flush()
+        lap("process")
+        files = pl.from_arrow(pa.concat_tables(file_parts)) if file_parts else pl.DataFrame(
+            schema={"source_path": pl.Utf8, "key": pl.Utf8, "size": pl.Int64, "error_code": pl.Utf8})
+        assert isinstance(files, pl.DataFrame)
+        digest = input_digest(list(files.iter_rows()), kb.digest)
         current = layout.current_version()
         if current and layout.manifest(current).get("input_digest") == digest:
             manifest = layout.manifest(current)
             counts = {t: int(manifest["row_counts"][t]) for t in TABLES}
             return RunResult(current, False, layout.root, counts,
                              dict(manifest.get("sources_by_status", {})))
-        frames, cast_report = cast_frames(to_frames(processed))
+
+        # Global step 1: sources and duplicates, from small per-file summaries only.
+        keys = files["key"].drop_nulls().unique().sort()
+        summary = pl.from_arrow(cache.read(["h", "status", "reason_code", "reason", "document_id", "minhash"],
+                                           keys=keys.to_arrow()))
+        assert isinstance(summary, pl.DataFrame)
+        keyed = files.filter(pl.col("key").is_not_null()).join(summary, on="key", how="left")
+        accepted = keyed.filter(pl.col("status") == "accepted").sort("source_path")
+        dups = dedupe_signed(list(accepted.select("source_path", "document_id", "minhash").iter_rows()))
+        lap("dedupe")
+        src_cols = ["source_path", "key", "size", "status", "reason_code", "reason", "document_id"]
+        src = pl.concat([keyed.select(src_cols),
+                         *(pl.from_arrow(t) for t in uncached_sources)], how="vertical_relaxed")  # type: ignore[misc]
+        dup_df = pl.DataFrame(
+            [{"source_path": d.source_path, "_code": d.code, "_reason": d.reason, "_doc": d.kept_document_id}
+             for d in dups.values()],
+            schema={"source_path": pl.Utf8, "_code": pl.Utf8, "_reason": pl.Utf8, "_doc": pl.Utf8})
+        src = src.join(dup_df, on="source_path", how="left").with_columns(
+            pl.when(pl.col("_code").is_not_null()).then(pl.lit("duplicate")).otherwise(pl.col("status")).alias("status"),
+            pl.coalesce("_code", "reason_code").alias("reason_code"),
+            pl.coalesce("_reason", "reason").alias("reason"),
+            pl.coalesce("_doc", "document_id").alias("document_id"),
+        ).select(
+            "source_path", pl.col("key").alias("source_sha256"), pl.col("size").alias("bytes"),
+            "status", "reason_code", "reason", "document_id")
+        kept = accepted.filter(~pl.col("source_path").is_in(list(dups))).select("source_path", "key", "document_id", "h")
+
+        # Global step 2: per bucket, documents + mentions written (or linked when unchanged),
+        # resolve() run on the bucket, entities/initiatives merged across buckets.
+        bits = bucket_bits(len(entries))
+        kept = kept.with_columns((pl.col("h") >> (32 - bits) if bits else pl.lit(0, pl.Int64)).alias("_b"))
+        prev_id = layout.current_version()
+        prev = layout.manifest(prev_id) if prev_id else {}
+        prev_fps = prev.get("bucket_fingerprints", {}) if prev.get("bucket_bits") == bits else {}
+        prev_files = {f["path"]: f for f in prev.get("files", [])}
+        version_id, stage = stage_version(layout, digest)
+        files_out: list[dict[str, Any]] = []
+        problems: list[Any] = []
+        results: list[Any] = []
+        merge = _Merge()
+        mention_keys: list[pl.DataFrame] = []
+        fingerprints: dict[str, str] = {}
+        counts = {t: 0 for t in TABLES}
+        doc_cols = ["document_id", "source_path", "source_sha256", *DOC_FIELDS]
+        for b, group in kept.sort("source_path").group_by("_b", maintain_order=True):
+            b = int(b[0])  # type: ignore[call-overload]
+            fp = hashlib.sha256(json.dumps([bits, namespace, CONTRACT_VERSION, accords_version(),
+                                            group.select("source_path", "key").rows()]).encode()).hexdigest()
+            fingerprints[str(b)] = fp
+            parts = {t: f"{t}/part-{b:05d}.parquet" for t in ("documents", "mentions")}
+            reuse = prev_fps.get(str(b)) == fp and all(p in prev_files for p in parts.values())
+            lo = b << (32 - bits) if bits else 0
+            hi = (b + 1) << (32 - bits) if bits else 1 << 32
+            cols = ["published_date", "candidates"] if reuse else [*DOC_FIELDS, "candidates"]
+            rows = pl.from_arrow(cache.read(cols, keys=group["key"].to_arrow(), h_range=(lo, hi)))
+            assert isinstance(rows, pl.DataFrame)
+            docs = group.join(rows.drop("document_id", strict=False), on="key", how="left").sort("source_path")
+            lap("read")
+            resolved = resolve([
+                DocCandidates(r["document_id"], r["published_date"], candidates_from_arrow(r["candidates"]))
+                for r in docs.select("document_id", "published_date", "candidates").iter_rows(named=True)])
+            merge.add(resolved, dict(zip(docs["document_id"], docs["source_path"], strict=True)))
+            mention_keys.append(resolved.mentions.select("document_id", "entity_id"))
+            counts["documents"] += docs.height
+            counts["mentions"] += resolved.mentions.height
+            lap("resolve")
+            if reuse:
+                for p in parts.values():
+                    files_out.append(link_part(layout.version_dir(str(prev_id)), prev_files[p], stage))
+                lap("write")
+                continue
+            frames = {
+                "documents": _contract_frame("documents", docs.rename({"key": "source_sha256"}).select(doc_cols), problems),
+                "mentions": _contract_frame("mentions", resolved.mentions, problems),
+            }
+            results.extend(validate_table("documents", frames["documents"]))
+            results.extend(validate_table("mentions", frames["mentions"]))
+            for rule in RULES:
+                if _is_bucket_rule(rule):
+                    bad = rule.failing_rows(frames)
+                    if not bad.is_empty():
+                        from accords.schemas.validate import CheckResult
+                        results.append(CheckResult(rule.table, rule.column, rule.name, False, bad.height,
+                                                   bad.head(5).drop("text", strict=False).to_dicts()))
+            lap("validate")
+            for t, p in parts.items():
+                if frames[t].height or bits == 0:
+                    files_out.append(write_part(frames[t], stage, p, t))
+            lap("write")
+
+        entities, initiatives = merge.frames()
+        small = {
+            "entities": _contract_frame("entities", entities, problems),
+            "initiatives": _contract_frame("initiatives", initiatives, problems),
+            "sources": _contract_frame("sources", src, problems),
+        }
+        # Cross-table rules on the whole corpus, with the big tables reduced to their keys.
+        reduced = {
+            **small,
+            "documents": kept.select("document_id", "source_path").with_columns(pl.lit(None, pl.Utf8).alias("text")),
+            "mentions": pl.concat(mention_keys) if mention_keys else pl.DataFrame(
+                schema={"document_id": pl.Utf8, "entity_id": pl.Utf8}),
+        }
+        for t in small:
+            results.extend(validate_table(t, small[t]))
+        from accords.schemas.validate import CheckResult
+        for rule in RULES:
+            if _is_bucket_rule(rule):
+                results.append(CheckResult(rule.table, rule.column, rule.name, True))  # failures added above
+                continue
+            bad = rule.failing_rows(reduced)
+            results.append(CheckResult(rule.table, rule.column, rule.name, bad.is_empty(), bad.height,
+                                       bad.head(5).drop("text", strict=False).to_dicts()))
+        if reduced["documents"]["document_id"].n_unique() != reduced["documents"].height:
+            results.append(CheckResult("documents", "document_id", "field_uniqueness", False, 1))
+        report = ValidationReport(problems + results)
+        lap("validate")
         try:
-            if not cast_report.ok:
-                raise ContractViolation(cast_report.summary(), cast_report.as_dict())
-            report = ensure_valid(frames)
+            if not report.ok:
+                raise ContractViolation(report.summary(), report.as_dict())
         except ContractViolation as exc:
+            shutil.rmtree(stage, ignore_errors=True)
             (layout.root / "last-validation-error.json").write_text(
                 json.dumps(exc.report, indent=2, sort_keys=True, default=str), encoding="utf-8")
             raise
-        by_status = frames["sources"].group_by("status").len().to_dicts()
+        for t, df in small.items():
+            files_out.append(write_part(df, stage, f"{t}/part-00000.parquet", t))
+            counts[t] = df.height
+        for t in ("documents", "mentions"):
+            if not any(f["table"] == t for f in files_out):
+                files_out.append(write_part(
+                    _contract_frame(t, pl.DataFrame(schema=polars_schema(t)), problems), stage, f"{t}/part-00000.parquet", t))
+        by_status = small["sources"].group_by("status").len().to_dicts()
         sources_by_status = {str(r["status"]): int(r["len"]) for r in by_status}
         extra: dict[str, Any] = {
             "kb_digest": kb.digest,
@@ -186,7 +506,10 @@ def run(
             "sources_by_status": sources_by_status,
             "created_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
             "validation": {"checks": len(report.results), "failed": 0},
+            "bucket_bits": bits,
+            "bucket_fingerprints": fingerprints,
+            "cache_namespace": namespace,
         }
-        version_id = publish(layout, frames, extra, digest)
-    return RunResult(version_id, True, layout.root, {t: frames[t].height for t in TABLES},
-                     sources_by_status, report)
+        version_id = commit_version(layout, version_id, stage, files_out, counts, extra, digest)
+        lap("write")
+    return RunResult(version_id, True, layout.root, counts, sources_by_status, report)

@@ -221,14 +221,8 @@ def _write_atomic(path: Path, text: str) -> None:
     _fsync_dir(path.parent)
 
 
-def publish(
-    layout: Layout,
-    frames: Mapping[str, pl.DataFrame],
-    manifest_extra: Mapping[str, Any],
-    input_digest: str,
-    extra_files: Mapping[str, bytes] | None = None,
-) -> str:
-    """Write ``frames`` as a new version and make it CURRENT. Caller holds the lock."""
+def stage_version(layout: Layout, input_digest: str) -> tuple[str, Path]:
+    """Pick the next version id and make its empty staging folder. Caller holds the lock."""
     version_id = next_version_id(layout, input_digest)
     try:
         layout.staging.mkdir(parents=True, exist_ok=True)
@@ -237,14 +231,43 @@ def publish(
         raise OutputError(f"cannot write to output folder {layout.root}: {exc.strerror}") from exc
     stage = layout.staging / version_id
     shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir(parents=True)
+    return version_id, stage
+
+
+def write_part(df: pl.DataFrame, stage: Path, rel: str, table: str) -> dict[str, Any]:
+    """Write one part file into the stage; returns its manifest entry."""
+    write_parquet(df, stage / rel, table)
+    return {"table": table, "path": rel, "rows": df.height,
+            "bytes": (stage / rel).stat().st_size, "sha256": sha256_file(stage / rel)}
+
+
+def link_part(previous: Path, entry: Mapping[str, Any], stage: Path) -> dict[str, Any]:
+    """Reuse an unchanged part of the previous version: a hard link (versions are
+    immutable, so sharing the inode is safe), or a copy where links are not allowed."""
+    dst = stage / str(entry["path"])
+    dst.parent.mkdir(parents=True, exist_ok=True)
     try:
-        files = []
-        for table, spec in TABLES.items():
-            df = frames[table].sort(list(spec.sort_by))
-            rel = f"{table}/part-00000.parquet"
-            write_parquet(df, stage / rel, table)
-            files.append({"table": table, "path": rel, "rows": df.height,
-                          "bytes": (stage / rel).stat().st_size, "sha256": sha256_file(stage / rel)})
+        os.link(previous / str(entry["path"]), dst)
+    except OSError:
+        shutil.copyfile(previous / str(entry["path"]), dst)
+        _fsync_file(dst)
+    return dict(entry)
+
+
+def commit_version(
+    layout: Layout,
+    version_id: str,
+    stage: Path,
+    files: list[dict[str, Any]],
+    row_counts: Mapping[str, int],
+    manifest_extra: Mapping[str, Any],
+    input_digest: str,
+    extra_files: Mapping[str, bytes] | None = None,
+) -> str:
+    """Write extra files and the manifest, then move the stage into place and CURRENT to it."""
+    try:
+        files = sorted(files, key=lambda f: (list(TABLES).index(f["table"]), f["path"]))
         for rel, data in (extra_files or {}).items():
             (stage / rel).parent.mkdir(parents=True, exist_ok=True)
             (stage / rel).write_bytes(data)
@@ -257,7 +280,7 @@ def publish(
             "accords_version": accords_version(),
             "input_digest": input_digest,
             "parent_version": layout.current_version(),
-            "row_counts": {t: frames[t].height for t in TABLES},
+            "row_counts": {t: int(row_counts[t]) for t in TABLES},
             "files": files,
             "writer": writer_versions(),
             **manifest_extra,
@@ -272,3 +295,22 @@ def publish(
         shutil.rmtree(stage, ignore_errors=True)
         raise OutputError(f"cannot write version {version_id} to {layout.root}: {exc.strerror or exc}") from exc
     return version_id
+
+
+def publish(
+    layout: Layout,
+    frames: Mapping[str, pl.DataFrame],
+    manifest_extra: Mapping[str, Any],
+    input_digest: str,
+    extra_files: Mapping[str, bytes] | None = None,
+) -> str:
+    """Write ``frames`` (one part per table) as a new version and make it CURRENT. Caller holds the lock."""
+    version_id, stage = stage_version(layout, input_digest)
+    try:
+        files = [write_part(frames[t].sort(list(spec.sort_by)), stage, f"{t}/part-00000.parquet", t)
+                 for t, spec in TABLES.items()]
+    except OSError as exc:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise OutputError(f"cannot write version {version_id} to {layout.root}: {exc.strerror or exc}") from exc
+    return commit_version(layout, version_id, stage, files, {t: frames[t].height for t in TABLES},
+                          manifest_extra, input_digest, extra_files)

@@ -1,0 +1,131 @@
+"""Per-document result cache: ``sha256(bytes)`` + code + knowledge base -> result row.
+
+Rows are stored as Parquet *segments* under ``OUT/.cache/<namespace>/``. The
+namespace holds everything besides the bytes that a result depends on: the
+extractor version, the KB digest and a digest of the per-document code (so an
+edit to a text stage cannot serve stale rows even when nobody bumps a version).
+
+Each segment is sorted by ``h`` (the first 32 bits of the key) and written in
+small row groups, so reading one output bucket (a contiguous ``h`` range)
+skips the other row groups by their statistics. Segments are written to a
+temporary name and renamed, so a killed run leaves only whole segments: the
+next run reuses them and processes only what is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+#: New result rows buffered before a segment is written (a few MB of text).
+SEGMENT_ROWS = 2048
+#: Row group size inside segments: the granularity of bucket pruning.
+SEGMENT_ROW_GROUP = 256
+#: Columns of a result row that describe the file, not its bytes (not cached).
+_PER_FILE = ("source_path", "size", "error_code", "cached")
+
+_ETL_DIR = Path(__file__).resolve().parent
+#: Modules that do not change per-document results (orchestration and I/O).
+_NOT_PER_DOC = frozenset({"pipeline.py", "publish.py", "store.py", "cache.py", "__init__.py"})
+
+
+def code_digest() -> str:
+    """Digest of the source of every module that shapes per-document rows."""
+    h = hashlib.sha256()
+    for path in sorted(_ETL_DIR.rglob("*.py")):
+        if path.name in _NOT_PER_DOC and path.parent == _ETL_DIR:
+            continue
+        h.update(str(path.relative_to(_ETL_DIR)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def key_hash(keys: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """First 32 bits of each hex key as int64 (the bucket coordinate)."""
+    prefix = pc.utf8_slice_codeunits(keys, 0, 8)
+    return pa.array([int(k, 16) if k is not None else None for k in prefix.to_pylist()], pa.int64())
+
+
+class ResultCache:
+    """Append-only segments of per-document results in one namespace."""
+
+    def __init__(self, root: Path, namespace: str) -> None:
+        self.dir = root / namespace
+        self._buffer: list[pa.Table] = []
+        self._buffered = 0
+        self._keys: set[str] | None = None
+
+    def segments(self) -> list[Path]:
+        return sorted(self.dir.glob("seg-*.parquet")) if self.dir.is_dir() else []
+
+    def keys(self) -> set[str]:
+        """Every cached key (read once; only the key column is read)."""
+        if self._keys is None:
+            self._keys = set()
+            for seg in self.segments():
+                self._keys.update(pq.read_table(seg, columns=["key"]).column("key").to_pylist())
+        return self._keys
+
+    def add(self, results: pa.Table) -> None:
+        """Buffer newly computed rows (not yet cached, with a key); write a segment when full."""
+        mask = pc.and_(pc.invert(results.column("cached")), pc.is_valid(results.column("key")))
+        fresh = results.filter(mask)
+        if fresh.num_rows == 0:
+            return
+        seen = self.keys()
+        keep = []
+        for i, k in enumerate(fresh.column("key").to_pylist()):
+            if k not in seen:  # copies of one file in one run: cache the bytes once
+                seen.add(k)
+                keep.append(i)
+        fresh = fresh.take(keep).drop_columns(list(_PER_FILE))
+        self._buffer.append(fresh)
+        self._buffered += fresh.num_rows
+        if self._buffered >= SEGMENT_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write buffered rows as one segment (tmp + rename: never half visible)."""
+        if not self._buffered:
+            return
+        table = pa.concat_tables(self._buffer)
+        table = table.append_column("h", key_hash(table.column("key"))).sort_by([("h", "ascending"), ("key", "ascending")])
+        name = hashlib.sha256("\n".join(table.column("key").to_pylist()).encode()).hexdigest()[:20]
+        self.dir.mkdir(parents=True, exist_ok=True)
+        final = self.dir / f"seg-{name}.parquet"
+        tmp = self.dir / f".seg-{name}.{os.getpid()}.tmp"
+        pq.write_table(table, tmp, compression="zstd", compression_level=1, row_group_size=SEGMENT_ROW_GROUP)
+        os.replace(tmp, final)
+        self._buffer, self._buffered = [], 0
+
+    def read(self, columns: Sequence[str], keys: pa.Array | None = None,
+             h_range: tuple[int, int] | None = None) -> pa.Table:
+        """Rows (one per key) restricted to ``keys`` and to ``lo <= h < hi``."""
+        segs = self.segments()
+        cols = list(dict.fromkeys(["key", *columns]))
+        if not segs:
+            return pa.table({c: pa.array([], pa.string()) for c in cols}).slice(0, 0)
+        dataset = ds.dataset([str(s) for s in segs], format="parquet")
+        flt = None
+        if h_range is not None:
+            flt = (ds.field("h") >= h_range[0]) & (ds.field("h") < h_range[1])
+        if keys is not None:
+            key_flt = ds.field("key").isin(keys)
+            flt = key_flt if flt is None else flt & key_flt
+        table = dataset.to_table(columns=cols, filter=flt)
+        # A key written twice (a copy processed in two chunks of one killed run) counts once.
+        if table.num_rows and pc.count_distinct(table.column("key")).as_py() != table.num_rows:
+            seen: set[str] = set()
+            idx = []
+            for i, k in enumerate(table.column("key").to_pylist()):
+                if k not in seen:
+                    seen.add(k)
+                    idx.append(i)
+            table = table.take(idx)
+        return table.select(cols)
