@@ -354,6 +354,11 @@ def vega_bundle() -> str:
     return js
 
 
+def _ticks(rows: Sequence[Mapping[str, Any]], field: str) -> int:
+    """Tick count for a count axis: no more ticks than whole numbers, so no 0.5 documents."""
+    return max(1, min(5, max((int(r[field]) for r in rows), default=1)))
+
+
 def _chart_specs(data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     """Vega-Lite specs (as dicts) for the page's charts, keyed by the element they fill."""
     alt = _altair()
@@ -407,7 +412,8 @@ def _chart_specs(data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
             x=alt.X("first_seen_date:T", title="first seen", scale=alt.Scale(padding=20)),
             y=alt.Y("name:N", title=None, sort=alt.EncodingSortField("first_seen_date", order="ascending"),
                     axis=alt.Axis(labelLimit=260)),
-            size=alt.Size("documents:Q", title="documents", scale=alt.Scale(range=[60, 400])),
+            size=alt.Size("documents:Q", title="documents", scale=alt.Scale(range=[60, 400]),
+                          legend=alt.Legend(format="d", tickCount=_ticks(dated, "documents"))),
             color=alt.Color("initiative_type:N", title="type", scale=alt.Scale(scheme="tableau10")),
             tooltip=["name:N", "initiative_type:N", "status:N", "first_seen_date:T", "documents:Q", "parties:N"],
         ).properties(width=width, height=max(24 * len(dated), 150)).to_dict()
@@ -418,7 +424,8 @@ def _chart_specs(data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
         mwidth: Any = width if len(months) > 24 else alt.Step(36)
         specs["chart-months"] = alt.Chart(alt.Data(values=months)).mark_bar().encode(
             x=alt.X("month:O", title=None, axis=alt.Axis(labelAngle=-45)),
-            y=alt.Y("documents:Q", title="documents", axis=alt.Axis(format="d", tickMinStep=1)),
+            y=alt.Y("documents:Q", title="documents",
+                    axis=alt.Axis(format="d", tickCount=_ticks(months, "documents"))),
             tooltip=["month:O", "documents:Q"],
         ).properties(width=mwidth, height=180).to_dict()
     # Fit the width only: heights are fixed or per band, and the default "fit"
@@ -586,6 +593,10 @@ def _content_section(data: Mapping[str, Any], specs: Mapping[str, Any]) -> str:
     note = f" (the {len(inits):,} mentioned in most documents, of {total:,})" if total > len(inits) else ""
     body += f"<h3>Initiatives by first-seen date{note}</h3>"
     body += _chart("chart-initiatives", specs, "Initiatives on a timeline by first-seen date")
+    undated_inits = sum(1 for r in inits if not r["first_seen_date"])
+    if undated_inits:
+        body += (f'<p class="muted">{undated_inits:,} initiative(s) were first seen in undated documents: '
+                 "they are in the table, not on the timeline.</p>")
     body += _table(["first seen", "initiative", "acronym", "type", "status", "documents", "parties"],
                    [[r["first_seen_date"] or "", r["name"], r["acronym"], r["initiative_type"], r["status"],
                      r["documents"], r["parties"]] for r in inits], numeric=(5,), cls="initiatives")
