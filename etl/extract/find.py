@@ -35,7 +35,7 @@ _CLUTTER_LINE = re.compile(
 _MAX_TOKENS = 12
 #: Person names fuzzy-matched to a known person at or above this rapidfuzz ratio
 #: (measured on the KB's own spelling variants: tools/extract/measure_person_threshold.py).
-PERSON_MATCH_THRESHOLD = 88.0
+PERSON_MATCH_THRESHOLD = 90.0
 _QUOTES_OPEN = {"“", '"', "‘", "«"}
 _QUOTES_CLOSE = {"”", '"', "’", "»"}
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "’": "'", "‘": "'", "`": "'"})
@@ -193,6 +193,15 @@ class _Doc:
                    if _CLUTTER_LINE.match(m.group(0))]
         self.clutter = [any(a <= s < b for a, b in clutter) for s in self.starts] if clutter \
             else [False] * self.n
+        self.caps = [self._cap(i) for i in range(self.n)]
+        self.hits: dict[int, tuple[int, _Info] | None] = {}
+        self.chunks: list[tuple[int, int]] | None = None
+
+    def longest(self, g: Gazetteer, i: int) -> tuple[int, _Info] | None:
+        """Memoised ``g.longest`` at token ``i`` (the patterns ask many times)."""
+        if i not in self.hits:
+            self.hits[i] = g.longest(self.keys, i)
+        return self.hits[i]
 
     def glued(self, i: int) -> bool:
         """Token ``i`` follows token ``i-1`` with no space."""
@@ -209,6 +218,9 @@ class _Doc:
             or self.newline_before(i)
 
     def cap(self, i: int) -> bool:
+        return self.caps[i]
+
+    def _cap(self, i: int) -> bool:
         t = self.toks[i]
         return t[:1].isupper() or (t[:1].isdigit() and i + 1 < self.n and self.toks[i + 1][:1].isupper()
                                    and not self.glued(i + 1))
@@ -243,6 +255,12 @@ def _joins(d: _Doc, j: int) -> bool:
 
 def _chunks(d: _Doc, g: Gazetteer | None = None) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words, with connectors/hyphens/'s inside them."""
+    if d.chunks is None:
+        d.chunks = _make_chunks(d, g)
+    return d.chunks
+
+
+def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i = 0
     while i < d.n:
@@ -345,8 +363,8 @@ def _split_and(d: _Doc, i: int, j: int, g: Gazetteer) -> list[tuple[int, int]]:
         the = r < j and d.toks[r] == "the"
         while r < j and d.toks[r] == "the":
             r += 1
-        right = g.longest(d.keys, r) if r < j else None
-        left = g.longest(d.keys, start)
+        right = d.longest(g, r) if r < j else None
+        left = d.longest(g, start)
         known = (right is not None and right[1].key not in g.gazetteer_keys
                  and right[1].entity_type in ("country", "organization")) or (
             left is not None and left[0] == k and left[1].key not in g.gazetteer_keys)
@@ -419,7 +437,7 @@ def _looks_like_name(d: _Doc, i: int, j: int, g: Gazetteer) -> bool:
         return False
     k = i
     while k < j:
-        hit = g.longest(d.keys, k)
+        hit = d.longest(g, k)
         if hit and hit[1].entity_type != "person" and hit[1].key not in g.gazetteer_keys:
             return False
         k += 1
@@ -434,6 +452,7 @@ class _Extractor:
         self.spans: list[_Span] = []
         self.acronyms: dict[str, _Info] = {}
         self.no_patterns = _heading_tokens(self.d)
+        _chunks(self.d, self.g)
 
     def add(self, i: int, j: int, info: _Info, method: str, boost: int = 0) -> None:
         if i < j and not any(self.d.clutter[i:j]):
@@ -445,7 +464,7 @@ class _Extractor:
         for i in range(d.n):
             if not d.toks[i][:1].isalnum():
                 continue
-            hit = g.longest(d.keys, i)
+            hit = d.longest(g, i)
             if hit is None and d.toks[i].isupper() and len(d.toks[i]) >= 3:
                 hit = g.longest_upper(d.toks, i)
             if hit is None:
@@ -460,6 +479,11 @@ class _Extractor:
                 continue  # needs a definition in this text (acronym pass)
             method = "gazetteer" if info.key in g.gazetteer_keys else "knowledge_base"
             self.add(i, j, info, method)
+            if info.entity_type in ("organization", "initiative"):
+                for m in range(i + 1, j):  # "Pakistan Navy" also names Pakistan
+                    inner = g.forms.get(tuple(d.keys[i:m]))
+                    if inner is not None and inner.entity_type == "country":
+                        self.add(i, m, inner, "knowledge_base")
 
     def acronym_definitions(self) -> None:
         d = self.d
@@ -524,7 +548,7 @@ class _Extractor:
                 continue
             hit = None
             for s in range(max(i, m - 3), m):
-                h = g.longest(d.keys, s)
+                h = d.longest(g, s)
                 if h and h[0] == m and h[1].entity_type == "country":
                     hit = s
                     break
@@ -535,7 +559,7 @@ class _Extractor:
 
     def _define(self, i: int, p: int, acr: str, q: int) -> _Info:
         d, g = self.d, self.g
-        hit = g.longest(d.keys, i)
+        hit = d.longest(g, i)
         if hit and hit[0] == p:
             return hit[1]
         long_form = d.text[d.starts[i]:d.ends[p - 1]]
@@ -602,8 +626,8 @@ class _Extractor:
                 continue
             e = _person_name(d, j)
             single_ok = e - j == 1 and len(d.toks[j]) > 2 and t[:1].isupper() and (
-                g.longest(d.keys, j) is not None or (e < d.n and d.toks[e] in {"said", ",", "’", "'"}))
-            first = g.longest(d.keys, j)
+                d.longest(g, j) is not None or (e < d.n and d.toks[e] in {"said", ",", "’", "'"}))
+            first = d.longest(g, j)
             known = first is not None and first[1].entity_type == "person"
             if (e - j >= 2 or single_ok) and (_looks_like_name(d, j, e, g) or known):
                     self._person(j, e, "person_title")
@@ -611,7 +635,7 @@ class _Extractor:
 
     def _person(self, i: int, j: int, method: str) -> None:
         name = self.d.text[self.d.starts[i]:self.d.ends[j - 1]]
-        hit = self.g.longest(self.d.keys, i)
+        hit = self.d.longest(self.g, i)
         if hit and hit[0] == j and hit[1].entity_type == "person":
             return  # the knowledge-base pass has it
         known = self.g.known_person(name)
@@ -627,7 +651,7 @@ class _Extractor:
             if i > 0 and ((d.cap(i - 1) and not d.sentence_initial(i)) or d.toks[i - 1] in {"-"}):
                 continue
             e = _person_name(d, i)
-            words = sum(1 for t in d.toks[i:e] if t[:1].isupper())
+            words = sum(1 for k in range(i, e) if d.toks[k][:1].isupper() and d.toks[k - 1] != "-")
             if words < 2 or e - i > 7 or not _looks_like_name(d, i, e, g):
                 continue
             after = d.toks[e:e + 3]
@@ -661,7 +685,7 @@ class _Extractor:
                         continue
                     if end - i < 2:
                         continue
-                    hit = g.longest(d.keys, i)
+                    hit = d.longest(g, i)
                     if hit and hit[0] == end:
                         continue  # a known name
                     name = d.text[d.starts[i]:d.ends[end - 1]]
@@ -676,10 +700,10 @@ class _Extractor:
         d, g = self.d, self.g
         if j - i < 2 and not (j - i == 1 and len(d.toks[i]) > 3):
             return
-        hit = g.longest(d.keys, i)
+        hit = d.longest(g, i)
         if hit and hit[0] >= j:
             return
-        if any(g.longest(d.keys, k) for k in range(i, j)):
+        if any(d.longest(g, k) for k in range(i, j)):
             return
         kind = None
         if j < d.n and d.toks[j] in lx.APPOSITION_TYPES and not d.glued(j):
