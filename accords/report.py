@@ -129,6 +129,22 @@ def _diff(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return out
 
 
+def _version_diff(out: str | Path, parent: str, version_id: str,
+                  con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """The diff against the parent: ``accords diff``'s own when that module is there, so the
+    page and the command agree (it also names the changed columns); else :func:`_diff`."""
+    try:
+        from accords.dataset_diff import diff_versions
+    except ImportError:
+        return _diff(con)
+    rows = []
+    for t in diff_versions(out, parent, version_id).tables:
+        rows.append({"table": t.table, "before": t.rows_old, "after": t.rows_new, "added": t.added,
+                     "removed": t.removed, "changed": t.changed, "changed_columns": dict(t.changed_columns),
+                     "columns_added": list(t.columns_added), "columns_removed": list(t.columns_removed)})
+    return rows
+
+
 def collect(out: str | Path, version_id: str) -> dict[str, Any]:
     """Every aggregate the page shows, as JSON-able data (no row-level table is embedded)."""
     layout = Layout(Path(out))
@@ -139,7 +155,7 @@ def collect(out: str | Path, version_id: str) -> dict[str, Any]:
     data: dict[str, Any] = {"manifest": manifest, "version_id": version_id}
     data["row_counts"] = {t: _scalar(con, f"SELECT count(*) FROM {t}") for t in TABLES}
     data["parent"] = {"id": parent, "found": parent_found}
-    data["diff"] = _diff(con) if parent_found else None
+    data["diff"] = _version_diff(out, str(parent), version_id, con) if parent_found else None
 
     data["sources_by_status"] = _rows(con, """
         SELECT status, coalesce(reason_code, '') AS reason_code, count(*) AS files,
@@ -472,12 +488,14 @@ def _version_section(data: Mapping[str, Any]) -> str:
         rows = []
         for d in data["diff"]:
             cols = "; ".join(filter(None, [
+                ("values changed in: " + ", ".join(f"{c} ({n:,})" for c, n in d["changed_columns"].items()))
+                if d.get("changed_columns") else "",
                 ("columns added: " + ", ".join(d["columns_added"])) if d["columns_added"] else "",
                 ("columns removed: " + ", ".join(d["columns_removed"])) if d["columns_removed"] else "",
             ]))
             rows.append([d["table"], d["before"], d["after"], d["added"], d["removed"], d["changed"], cols])
         body += f"<h3>Changes since {_e(parent['id'])}</h3>" + _table(
-            ["table", "rows before", "rows after", "added", "removed", "changed", "schema"], rows,
+            ["table", "rows before", "rows after", "added", "removed", "changed", "columns"], rows,
             numeric=(1, 2, 3, 4, 5), cls="diff")
         body += '<p class="muted">Rows are matched on each table\'s primary key; "changed" rows have the same key and different values.</p>'
     elif parent["id"]:
