@@ -45,3 +45,12 @@ def fuzz(session: nox.Session) -> None:
     session.install("atheris")
     seconds = session.posargs[0] if session.posargs else "60"
     session.run("python", "tests/fuzz/fuzz_decode.py", f"-max_total_time={seconds}", "-rss_limit_mb=4096")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Scaling benchmark: `nox -s bench -- 1000 20000 --repeats 3` (results in benchmarks/results/)."""
+    _install(session)
+    session.install(*CONSTRAINTS, "matplotlib")
+    session.run("python", "-m", "benchmarks.bench", *(session.posargs or ["1000", "--repeats", "3"]))
+    session.run("python", "-m", "benchmarks.plot")

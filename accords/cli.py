@@ -69,7 +69,13 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
               help="Extra knowledge-base CSV file (repeatable); same columns as etl/kb/*.csv.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when stderr is a terminal and the run is long).")
-def run(input_dir: Path, out: Path, kb_files: tuple[Path, ...], progress: bool | None) -> None:
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where per-document work runs: local processes, or Ray Data (pip install 'accords[ray]').")
+@click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes (local) or CPUs (local Ray cluster); 0 = one per CPU.")
+@click.option("--ray-address", default=None, help="Ray cluster address (default: start a local one).")
+def run(input_dir: Path, out: Path, kb_files: tuple[Path, ...], progress: bool | None,
+        engine: str, workers: int, ray_address: str | None) -> None:
     """Process every file under INPUT_DIR (default: seeds) and publish a new version."""
     from accords.etl import ingest
     from accords.etl.pipeline import run as run_pipeline
@@ -79,7 +85,8 @@ def run(input_dir: Path, out: Path, kb_files: tuple[Path, ...], progress: bool |
         if show is None:
             show = sys.stderr.isatty() and len(ingest.discover(input_dir)) >= _PROGRESS_MIN_FILES
         with _progress(show) as cb:
-            result = run_pipeline(input_dir, out, kb_files=kb_files, progress=cb)
+            result = run_pipeline(input_dir, out, kb_files=kb_files, progress=cb,
+                                  engine=engine, workers=workers, ray_address=ray_address)
         click.echo(result.summary())
 
 

@@ -101,7 +101,6 @@ def process_batch(raw: pa.Table, kb_files: tuple[str, ...] = (), skip_keys: froz
     """
     from accords.etl.pipeline import process_raw  # late: pipeline imports this module
 
-    kb = kb_mod.cached(tuple(Path(p) for p in kb_files))
     rows: list[dict[str, Any]] = []
     for rec in raw.to_pylist():
         data = rec["data"]
@@ -109,6 +108,7 @@ def process_batch(raw: pa.Table, kb_files: tuple[str, ...] = (), skip_keys: froz
         row: dict[str, Any] = {"source_path": rec["source_path"], "key": key, "size": rec["size"],
                                "error_code": rec["error_code"], "cached": key in skip_keys}
         if not row["cached"]:
+            kb = kb_mod.cached(tuple(Path(p) for p in kb_files))  # loaded once per process, on first use
             processed = process_raw(ingest.RawFile(rec["source_path"], data, rec["size"],
                                                    rec["error_code"], rec["error"]), kb)
             src, doc = processed.result.source, processed.result.document

@@ -337,26 +337,48 @@ def run(
         namespace = f"x{EXTRACTOR_VERSION}-kb{kb.digest[:12]}-code{code_digest()[:12]}"
         cache = ResultCache(layout.root / ".cache", namespace)
         skip = frozenset(cache.keys())
-        eng = get_engine(engine, workers, ray_address)
-        if engine == "local" and len(entries) <= CHUNK_FILES:
-            eng = LocalEngine(1)  # starting processes costs more than a chunk of files
-        items = ((root, tuple(entries[i:i + CHUNK_FILES])) for i in range(0, len(entries), CHUNK_FILES))
         file_parts: list[pa.Table] = []
+        todo = entries
+        if skip:
+            # Warm cache: hash every file here (about the I/O floor) and send only new or
+            # changed files to the engine, so adding one file does not start a cluster's worth of work.
+            hit: list[tuple[str, str, int | None]] = []
+            todo = []
+            for e in entries:
+                raw_file = ingest.read(root, e)
+                sha = raw_file.sha256
+                if sha is not None and sha in skip:
+                    hit.append((raw_file.source_path, sha, raw_file.size))
+                else:
+                    todo.append(e)
+            file_parts.append(pa.table({
+                "source_path": pa.array([h[0] for h in hit], pa.string()),
+                "key": pa.array([h[1] for h in hit], pa.string()),
+                "size": pa.array([h[2] for h in hit], pa.int64()),
+                "error_code": pa.array([None] * len(hit), pa.string()),
+            }))
+            lap("hash")
+        eng = get_engine(engine, workers, ray_address)
+        if engine == "local" and len(todo) <= CHUNK_FILES:
+            eng = LocalEngine(1)  # starting processes costs more than a chunk of files
+        items = ((root, tuple(todo[i:i + CHUNK_FILES])) for i in range(0, len(todo), CHUNK_FILES))
         uncached_sources: list[pa.Table] = []
         done = 0
-        for res in eng.map(items, kb_arg, skip):
-            cache.add(res)
-            file_parts.append(res.select(["source_path", "key", "size", "error_code"]))
-            nokey = res.filter(pc.is_null(res.column("key")))
-            if nokey.num_rows:
-                uncached_sources.append(nokey.select(["source_path", "key", "size", "status", "reason_code",
-                                                      "reason", "document_id"]))
-            done += res.num_rows
-            if progress:
-                progress(done, len(entries))
-        cache.flush()
+        try:
+            for res in eng.map(items, kb_arg, skip):
+                cache.add(res)
+                file_parts.append(res.select(["source_path", "key", "size", "error_code"]))
+                nokey = res.filter(pc.is_null(res.column("key")))
+                if nokey.num_rows:
+                    uncached_sources.append(nokey.select(["source_path", "key", "size", "status", "reason_code",
+                                                          "reason", "document_id"]))
+                done += res.num_rows
+                if progress:
+                    progress(done, len(todo))
+        finally:
+            cache.flush()  # an interrupted run keeps what it computed; the next one resumes
         lap("process")
-        files = pl.from_arrow(pa.concat_tables(file_parts)) if file_parts else pl.DataFrame(
+        files = pl.from_arrow(pa.concat_tables(file_parts, promote_options="permissive")).sort("source_path") if file_parts else pl.DataFrame(
             schema={"source_path": pl.Utf8, "key": pl.Utf8, "size": pl.Int64, "error_code": pl.Utf8})
         assert isinstance(files, pl.DataFrame)
         digest = input_digest(list(files.iter_rows()), kb.digest)
@@ -396,7 +418,7 @@ def run(
         # Global step 2: per bucket, documents + mentions written (or linked when unchanged),
         # resolve() run on the bucket, entities/initiatives merged across buckets.
         bits = bucket_bits(len(entries))
-        kept = kept.with_columns((pl.col("h") >> (32 - bits) if bits else pl.lit(0, pl.Int64)).alias("_b"))
+        kept = kept.with_columns((pl.col("h") // (1 << (32 - bits))).cast(pl.Int64).alias("_b"))
         prev_id = layout.current_version()
         prev = layout.manifest(prev_id) if prev_id else {}
         prev_fps = prev.get("bucket_fingerprints", {}) if prev.get("bucket_bits") == bits else {}

@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic corpus generator and the harness behind `accords bench` / `nox -s bench`."""
