@@ -20,6 +20,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 #: Words per shingle. Five words make a shingle specific to one article while
@@ -88,24 +89,40 @@ def _minhash(sh: set[int]) -> MinHash:
     return mh
 
 
-def find_duplicates(docs: Sequence[tuple[str, str, str]]) -> dict[str, Duplicate]:
-    """Map source_path -> Duplicate for every (source_path, document_id, text) that repeats
-    an earlier one, exactly or nearly. Processed in sorted ``source_path`` order."""
+def signature(text: str) -> bytes | None:
+    """The MinHash signature of ``text`` as bytes (what the engine caches per
+    document), or None when the text is too short to be a near duplicate."""
+    sh = shingles(text)
+    if len(sh) < MIN_SHINGLES:
+        return None
+    return bytes(_minhash(sh).hashvalues.astype("<u8").tobytes())
+
+
+def _from_signature(sig: bytes) -> MinHash:
+    values = np.frombuffer(sig, dtype="<u8").astype(_TEMPLATE.hashvalues.dtype)
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=values)
+
+
+def find_duplicates_signed(rows: Sequence[tuple[str, str, bytes | None]]) -> dict[str, Duplicate]:
+    """Map source_path -> Duplicate over (source_path, document_id, :func:`signature`) rows.
+
+    The global step then holds 1 kB per kept document instead of every text.
+    Processed in sorted ``source_path`` order.
+    """
     kept_for_id: dict[str, tuple[str, str]] = {}  # document_id -> (kept source_path, kept document_id)
     out: dict[str, Duplicate] = {}
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     signatures: dict[str, tuple[MinHash, str]] = {}  # kept source_path -> (MinHash, document_id)
-    for path, doc_id, text in sorted(docs, key=lambda d: d[0]):
+    for path, doc_id, sig in sorted(rows, key=lambda d: d[0]):
         if doc_id in kept_for_id:
             kept_path, kept_doc = kept_for_id[doc_id]
             # A copy of a near duplicate points at the document that was kept, not at the copy.
             out[path] = Duplicate(path, kept_doc, "exact_duplicate", f"same normalised text as {kept_path}")
             continue
         kept_for_id[doc_id] = (path, doc_id)
-        sh = shingles(text)
-        if len(sh) < MIN_SHINGLES:
+        if sig is None:
             continue
-        mh = _minhash(sh)
+        mh = _from_signature(sig)
         best: tuple[float, str] | None = None
         for cand in sorted(lsh.query(mh)):  # sorted: ties go to the earliest file
             score = mh.jaccard(signatures[cand][0])
@@ -121,3 +138,9 @@ def find_duplicates(docs: Sequence[tuple[str, str, str]]) -> dict[str, Duplicate
         lsh.insert(path, mh)
         signatures[path] = (mh, doc_id)
     return out
+
+
+def find_duplicates(docs: Sequence[tuple[str, str, str]]) -> dict[str, Duplicate]:
+    """Map source_path -> Duplicate for every (source_path, document_id, text) that repeats
+    an earlier one, exactly or nearly."""
+    return find_duplicates_signed([(path, doc_id, signature(text)) for path, doc_id, text in docs])

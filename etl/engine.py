@@ -27,7 +27,7 @@ from typing import Any, Protocol
 
 import pyarrow as pa
 from accords.etl import ingest
-from accords.etl.dedupe import MIN_SHINGLES, _minhash, shingles
+from accords.etl.dedupe import signature
 from accords.etl.extract import kb as kb_mod
 from accords.etl.extract.candidates import Candidate
 from accords.schemas.dtypes import arrow_schema
@@ -86,13 +86,6 @@ def read_batch(root: Path, entries: Sequence[ingest.Entry]) -> pa.Table:
     )
 
 
-def _signature(text: str) -> bytes | None:
-    sh = shingles(text)
-    if len(sh) < MIN_SHINGLES:
-        return None
-    return bytes(_minhash(sh).hashvalues.astype("<u8").tobytes())
-
-
 def process_batch(raw: pa.Table, kb_files: tuple[str, ...] = (), skip_keys: frozenset[str] = frozenset()) -> pa.Table:
     """The pure per-document function: raw batch -> result batch (same rows, same order).
 
@@ -115,7 +108,7 @@ def process_batch(raw: pa.Table, kb_files: tuple[str, ...] = (), skip_keys: froz
             row.update({k: src[k] for k in _SOURCE_FIELDS})
             if doc is not None:
                 row.update({k: doc[k] for k in DOC_FIELDS})
-                row["minhash"] = _signature(doc["text"])
+                row["minhash"] = signature(doc["text"])
             row["candidates"] = [dataclasses.asdict(c) for c in processed.candidates]
         rows.append(row)
     return pa.Table.from_pylist(rows, schema=RESULT_SCHEMA)

@@ -18,7 +18,7 @@ from typing import Any
 
 import polars as pl
 from accords.etl import ingest
-from accords.etl.dedupe import find_duplicates
+from accords.etl.dedupe import find_duplicates, find_duplicates_signed
 from accords.etl.document import FileResult, process_file
 from accords.etl.extract import kb as kb_mod
 from accords.etl.extract.candidates import Candidate
@@ -157,49 +157,6 @@ def bucket_bits(n_files: int) -> int:
 
 def _is_bucket_rule(rule: Any) -> bool:
     return rule.name in _SPAN_RULES or (rule.table, rule.column) == ("mentions", "document_id")
-
-
-def dedupe_signed(rows: Sequence[tuple[str, str, bytes | None]]) -> dict[str, Any]:
-    """:func:`find_duplicates` over precomputed MinHash signatures, in ``source_path`` order.
-
-    Signatures are computed per document (in the engine, cached), so the global
-    step holds 1 kB per kept document instead of every text. Same decisions as
-    ``find_duplicates`` (tests/test_engine.py checks it on real corpora).
-    """
-    import numpy as np
-    from accords.etl.dedupe import LSH_THRESHOLD, NEAR_DUPLICATE_JACCARD, NUM_PERM, Duplicate
-    from datasketch import MinHash, MinHashLSH
-
-    kept_for_id: dict[str, tuple[str, str]] = {}
-    out: dict[str, Duplicate] = {}
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    signatures: dict[str, tuple[MinHash, str]] = {}
-    proto = MinHash(num_perm=NUM_PERM, seed=1)  # the scheme and dtype dedupe._minhash uses
-    for path, doc_id, sig in sorted(rows, key=lambda d: d[0]):
-        if doc_id in kept_for_id:
-            kept_path, kept_doc = kept_for_id[doc_id]
-            out[path] = Duplicate(path, kept_doc, "exact_duplicate", f"same normalised text as {kept_path}")
-            continue
-        kept_for_id[doc_id] = (path, doc_id)
-        if sig is None:
-            continue
-        mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=proto.scheme,
-                     hashvalues=np.frombuffer(sig, dtype="<u8").astype(proto.hashvalues.dtype))
-        best: tuple[float, str] | None = None
-        for cand in sorted(lsh.query(mh)):
-            score = mh.jaccard(signatures[cand][0])
-            if score >= NEAR_DUPLICATE_JACCARD and (best is None or score > best[0]):
-                best = (score, cand)
-        if best is not None:
-            score, kept_path = best
-            kept_doc = signatures[kept_path][1]
-            kept_for_id[doc_id] = (kept_path, kept_doc)
-            out[path] = Duplicate(path, kept_doc, "near_duplicate",
-                                  f"near duplicate of {kept_path} (about {score:.0%} of word 5-grams shared)")
-            continue
-        lsh.insert(path, mh)
-        signatures[path] = (mh, doc_id)
-    return out
 
 
 @dataclass
@@ -396,7 +353,7 @@ def run(
         assert isinstance(summary, pl.DataFrame)
         keyed = files.filter(pl.col("key").is_not_null()).join(summary, on="key", how="left")
         accepted = keyed.filter(pl.col("status") == "accepted").sort("source_path")
-        dups = dedupe_signed(list(accepted.select("source_path", "document_id", "minhash").iter_rows()))
+        dups = find_duplicates_signed(list(accepted.select("source_path", "document_id", "minhash").iter_rows()))
         lap("dedupe")
         src_cols = ["source_path", "key", "size", "status", "reason_code", "reason", "document_id"]
         src = pl.concat([keyed.select(src_cols),

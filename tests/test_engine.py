@@ -9,7 +9,6 @@ from pathlib import Path
 import polars as pl
 import pytest
 from accords.etl import ingest, pipeline
-from accords.etl.dedupe import find_duplicates
 from accords.etl.extract import kb as kb_mod
 from accords.etl.publish import Layout
 from accords.etl.store import read_table
@@ -53,14 +52,18 @@ def test_streaming_run_matches_in_memory_reference(corpus: Path, tmp_path: Path,
         assert got.equals(want), table
 
 
-def test_signature_dedupe_matches_find_duplicates(corpus: Path) -> None:
-    from accords.etl.engine import _signature
+def test_signature_dedupe_finds_both_kinds_and_points_at_kept_documents(corpus: Path) -> None:
+    from accords.etl.dedupe import find_duplicates_signed, signature
 
     docs = [p.result.document for e in ingest.discover(corpus)
             if (p := pipeline.process_raw(ingest.read(corpus, e), kb_mod.cached(()))).result.document]
-    ref = find_duplicates([(d["source_path"], d["document_id"], d["text"]) for d in docs])  # type: ignore[index]
-    got = pipeline.dedupe_signed([(d["source_path"], d["document_id"], _signature(d["text"])) for d in docs])  # type: ignore[index]
-    assert got == ref and ref  # and there are duplicates to find
+    rows = [(d["source_path"], d["document_id"], signature(d["text"])) for d in docs]  # type: ignore[index]
+    dups = find_duplicates_signed(rows)
+    assert {d.code for d in dups.values()} == {"exact_duplicate", "near_duplicate"}
+    kept_ids = {doc_id for path, doc_id, _ in rows if path not in dups}
+    assert all(d.kept_document_id in kept_ids for d in dups.values())
+    # The order rows arrive in does not change the decisions (sorted by source_path inside).
+    assert find_duplicates_signed(list(reversed(rows))) == dups
 
 
 def test_two_workers_give_same_bytes_as_one(corpus: Path, tmp_path: Path) -> None:
