@@ -52,6 +52,16 @@ def key_hash(keys: pa.Array | pa.ChunkedArray) -> pa.Array:
     return pa.array([int(k, 16) if k is not None else None for k in prefix.to_pylist()], pa.int64())
 
 
+def _empty(columns: Sequence[str]) -> pa.Table:
+    """A table with no rows and the cached columns' real types (an empty run still has to
+    compute with them: ``h`` is an integer, ``minhash`` bytes, ``candidates`` a list)."""
+    from accords.etl.engine import RESULT_SCHEMA  # late: engine imports the extractor
+
+    types = {f.name: f.type for f in RESULT_SCHEMA}
+    types["h"] = pa.int64()
+    return pa.schema([pa.field(c, types.get(c, pa.string())) for c in columns]).empty_table()
+
+
 class ResultCache:
     """Append-only segments of per-document results in one namespace."""
 
@@ -110,7 +120,7 @@ class ResultCache:
         segs = self.segments()
         cols = list(dict.fromkeys(["key", *columns]))
         if not segs:
-            return pa.table({c: pa.array([], pa.string()) for c in cols}).slice(0, 0)
+            return _empty(cols)
         dataset = ds.dataset([str(s) for s in segs], format="parquet")
         flt = None
         if h_range is not None:

@@ -50,11 +50,17 @@ def test_exit_codes(tmp_path: Path) -> None:
 
 
 
-@pytest.mark.xfail(reason="known bug: the chunked engine crashes on an empty input folder (open in #7)", strict=False)
 def test_empty_input_folder_publishes_an_empty_version(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     r = CliRunner().invoke(main, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "o")])
     assert r.exit_code == 0, r.output
+    assert "published" in r.output and "0 documents" in r.output
+    again = CliRunner().invoke(main, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "o")])
+    assert again.exit_code == 0 and "unchanged" in again.output, again.output
+    # An input folder whose only file is rejected has no cached rows either.
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    r = CliRunner().invoke(main, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "o")])
+    assert r.exit_code == 0 and "1 rejected" in r.output, r.output
 
 
 def test_bad_sql_is_a_clean_error(seeds_out: Path) -> None:
