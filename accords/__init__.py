@@ -43,11 +43,24 @@ def run(
     input_dir: str | Path = "seeds",
     out: str | Path = "outputs",
     kb_files: tuple[str | Path, ...] = (),
+    *,
+    engine: str = "local",
+    workers: int = 0,
+    ray_address: str | None = None,
+    write_report: bool = True,
+    require_consumers: str | Path | None = None,
 ) -> RunResult:
-    """Process ``input_dir`` and publish a new version under ``out`` (see ``accords run``)."""
+    """Process ``input_dir`` and publish a new version under ``out`` (see ``accords run``).
+
+    ``engine`` is ``"local"`` (``workers`` processes; 0 = one per CPU) or ``"ray"``
+    (``pip install 'accords[ray]'``; ``ray_address`` or a local cluster). Each version
+    gets a ``report.html`` unless ``write_report`` is False. With ``require_consumers``
+    (a folder of ``.sql`` files) CURRENT only moves if every query binds.
+    """
     from accords.etl.pipeline import run as _run
 
-    return _run(input_dir, out, kb_files=kb_files)
+    return _run(input_dir, out, kb_files=kb_files, engine=engine, workers=workers, ray_address=ray_address,
+                write_report=write_report, require_consumers=require_consumers)
 
 
 def validate(out: str | Path = "outputs", version: str | None = None) -> ValidationReport:

@@ -74,9 +74,22 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
 @click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes (local) or CPUs (local Ray cluster); 0 = one per CPU.")
 @click.option("--ray-address", default=None, help="Ray cluster address (default: start a local one).")
+@click.option("--report/--no-report", "write_report", default=True, show_default=True,
+              help="Write report.html (one static page describing the version) into the version folder.")
+@click.option("--require-consumers", "require_consumers", default=None,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of consumer .sql queries: move CURRENT only if every one binds against the "
+                   "new version (otherwise the version is kept, not made current; exit 8).")
 def run(input_dir: Path, out: Path, kb_files: tuple[Path, ...], progress: bool | None,
-        engine: str, workers: int, ray_address: str | None) -> None:
-    """Process every file under INPUT_DIR (default: seeds) and publish a new version."""
+        engine: str, workers: int, ray_address: str | None, write_report: bool,
+        require_consumers: Path | None) -> None:
+    """Process every file under INPUT_DIR (default: seeds) and publish a new version.
+
+    Prints one summary line (version, row counts, sources by status, report path).
+    Exit codes: 0 published or unchanged, 2 bad input folder, 3 output not writable,
+    4 another run holds the lock, 6 contract violation (nothing published), 8 a
+    consumer query would break (with --require-consumers; CURRENT not moved).
+    """
     from accords.etl import ingest
     from accords.etl.pipeline import run as run_pipeline
 
@@ -86,7 +99,10 @@ def run(input_dir: Path, out: Path, kb_files: tuple[Path, ...], progress: bool |
             show = sys.stderr.isatty() and len(ingest.discover(input_dir)) >= _PROGRESS_MIN_FILES
         with _progress(show) as cb:
             result = run_pipeline(input_dir, out, kb_files=kb_files, progress=cb,
-                                  engine=engine, workers=workers, ray_address=ray_address)
+                                  engine=engine, workers=workers, ray_address=ray_address,
+                                  write_report=write_report, require_consumers=require_consumers)
+        for note in result.notes:
+            click.echo(f"accords: note: {note}", err=True)
         click.echo(result.summary())
 
 

@@ -14,7 +14,7 @@ physical schema diff (Parquet columns and types) is always included.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,6 @@ import duckdb
 
 from accords.errors import AccordsError
 from accords.etl.publish import Layout
-from accords.etl.store import table_glob
 from accords.schemas import TABLES
 
 SAMPLE_KEYS = 5
@@ -181,7 +180,21 @@ def diff_versions(
     """Row and schema differences from version ``old`` to ``new`` (ids or prefixes) in ``out``."""
     layout = Layout(Path(out))
     old_id, new_id = layout.resolve(old), layout.resolve(new)
-    m_old, m_new = layout.manifest(old_id), layout.manifest(new_id)
+    return diff_folders(
+        (old_id, layout.version_dir(old_id), layout.manifest(old_id)),
+        (new_id, layout.version_dir(new_id), layout.manifest(new_id)),
+        tables,
+    )
+
+
+VersionFolder = tuple[str, Path, Mapping[str, Any]]
+"""A version's id, its folder (published or still staged) and its manifest."""
+
+
+def diff_folders(old: VersionFolder, new: VersionFolder, tables: Iterable[str] | None = None) -> DatasetDiff:
+    """:func:`diff_versions` over two version folders; the new one may still be staged
+    (the pipeline diffs a version against its parent before publishing it)."""
+    (old_id, old_dir, m_old), (new_id, new_dir, m_new) = old, new
     wanted = list(tables) if tables else list(TABLES)
     unknown = [t for t in wanted if t not in TABLES]
     if unknown:
@@ -190,7 +203,7 @@ def diff_versions(
     try:
         results = []
         for table in wanted:
-            globs = [table_glob(layout, v, table).replace("'", "''") for v in (old_id, new_id)]
+            globs = [str(d / table / "*.parquet").replace("'", "''") for d in (old_dir, new_dir)]
             results.append(_diff_table(con, table, globs[0], globs[1]))
     finally:
         con.close()
@@ -206,4 +219,4 @@ def diff_versions(
     return DatasetDiff(old_id, new_id, c_old, c_new, results, contract_diff)
 
 
-__all__ = ["DatasetDiff", "TableDiff", "diff_versions"]
+__all__ = ["DatasetDiff", "TableDiff", "VersionFolder", "diff_folders", "diff_versions"]

@@ -82,14 +82,14 @@ def _quote(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def _connect(layout: Layout, version_id: str, parent: str | None) -> duckdb.DuckDBPyConnection:
+def _connect(version_dir: Path, parent_dir: Path | None) -> duckdb.DuckDBPyConnection:
     """Views over the version's tables, plus ``parent_<table>`` views over its parent's."""
     con = duckdb.connect(":memory:")
-    for prefix, vid in (("", version_id), ("parent_", parent)):
-        if vid is None:
+    for prefix, folder in (("", version_dir), ("parent_", parent_dir)):
+        if folder is None:
             continue
         for table in TABLES:
-            glob = layout.version_dir(vid) / table / "*.parquet"
+            glob = folder / table / "*.parquet"
             con.execute(f"CREATE VIEW {prefix}{table} AS SELECT * FROM read_parquet('{_quote(glob)}')")
     return con
 
@@ -129,33 +129,49 @@ def _diff(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return out
 
 
-def _version_diff(out: str | Path, parent: str, version_id: str,
+def _version_diff(parent: VersionFolder, version: VersionFolder,
                   con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """The diff against the parent: ``accords diff``'s own when that module is there, so the
     page and the command agree (it also names the changed columns); else :func:`_diff`."""
     try:
-        from accords.dataset_diff import diff_versions
+        from accords.dataset_diff import diff_folders
     except ImportError:
         return _diff(con)
     rows = []
-    for t in diff_versions(out, parent, version_id).tables:
+    for t in diff_folders(parent, version).tables:
         rows.append({"table": t.table, "before": t.rows_old, "after": t.rows_new, "added": t.added,
                      "removed": t.removed, "changed": t.changed, "changed_columns": dict(t.changed_columns),
                      "columns_added": list(t.columns_added), "columns_removed": list(t.columns_removed)})
     return rows
 
 
+#: A version's id, folder (published, or still staged) and manifest.
+VersionFolder = tuple[str, Path, Mapping[str, Any]]
+
+
 def collect(out: str | Path, version_id: str) -> dict[str, Any]:
     """Every aggregate the page shows, as JSON-able data (no row-level table is embedded)."""
     layout = Layout(Path(out))
-    manifest = layout.manifest(version_id)
+    version = (version_id, layout.version_dir(version_id), layout.manifest(version_id))
+    return collect_folder(version, _parent_folder(layout, version[2]))
+
+
+def _parent_folder(layout: Layout, manifest: Mapping[str, Any]) -> VersionFolder | None:
     parent = manifest.get("parent_version")
-    parent_found = bool(parent) and parent in layout.list_versions()
-    con = _connect(layout, version_id, parent if parent_found else None)
-    data: dict[str, Any] = {"manifest": manifest, "version_id": version_id}
+    if not parent or parent not in layout.list_versions():
+        return None
+    return (str(parent), layout.version_dir(str(parent)), layout.manifest(str(parent)))
+
+
+def collect_folder(version: VersionFolder, parent: VersionFolder | None) -> dict[str, Any]:
+    """:func:`collect` over a version folder, which may still be staged (the pipeline
+    renders the page before the version is published, so the manifest can list it)."""
+    version_id, folder, manifest = version
+    con = _connect(folder, parent[1] if parent else None)
+    data: dict[str, Any] = {"manifest": dict(manifest), "version_id": version_id}
     data["row_counts"] = {t: _scalar(con, f"SELECT count(*) FROM {t}") for t in TABLES}
-    data["parent"] = {"id": parent, "found": parent_found}
-    data["diff"] = _version_diff(out, str(parent), version_id, con) if parent_found else None
+    data["parent"] = {"id": manifest.get("parent_version"), "found": parent is not None}
+    data["diff"] = _version_diff(parent, version, con) if parent else None
 
     data["sources_by_status"] = _rows(con, """
         SELECT status, coalesce(reason_code, '') AS reason_code, count(*) AS files,
@@ -768,15 +784,29 @@ def render_report(out: str | Path, version_id: str, validation: dict[str, Any] |
 
     ``validation`` is a ``ValidationReport.as_dict()``; when None the version is
     re-validated here (:func:`accords.etl.store.validate_version`), which reads
-    every row, so the pipeline passes the report it already has.
+    every row.
     """
     layout = Layout(Path(out))
     version_id = layout.resolve(version_id)
-    data = collect(out, version_id)
     if validation is None:
         from accords.etl.store import validate_version
 
         validation = validate_version(out, version_id).as_dict()
+    version = (version_id, layout.version_dir(version_id), layout.manifest(version_id))
+    return render_folder(version, _parent_folder(layout, version[2]), validation)
+
+
+def render_staged(out: str | Path, version_id: str, stage: Path, manifest: Mapping[str, Any],
+                  validation: dict[str, Any]) -> str:
+    """The page for a version still in staging (what ``accords run`` writes as ``report.html``)."""
+    layout = Layout(Path(out))
+    return render_folder((version_id, stage, manifest), _parent_folder(layout, manifest), validation)
+
+
+def render_folder(version: VersionFolder, parent: VersionFolder | None, validation: dict[str, Any]) -> str:
+    """The page for one version folder, against its parent folder (if any)."""
+    data = collect_folder(version, parent)
+    version_id = version[0]
     contract, origin = contract_for(data["manifest"].get("contract_version"))
     specs = _chart_specs(data)
     rc = data["row_counts"]
@@ -817,4 +847,5 @@ def load_error_report(path: str | Path) -> dict[str, Any]:
     return data
 
 
-__all__ = ["ReportError", "collect", "contract_for", "load_error_report", "render_error_report", "render_report"]
+__all__ = ["ReportError", "VersionFolder", "collect", "collect_folder", "contract_for", "load_error_report",
+           "render_error_report", "render_folder", "render_report", "render_staged"]

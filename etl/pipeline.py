@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from accords.etl.extract import kb as kb_mod
 from accords.etl.extract.candidates import Candidate
 from accords.etl.extract.find import extract
 from accords.etl.extract.resolve import DocCandidates, resolve
-from accords.etl.publish import Layout, accords_version, locked
+from accords.etl.publish import CurrentGate, Layout, StageRenderer, accords_version, locked
 from accords.etl.store import cast_to_contract
 from accords.schemas import CONTRACT_VERSION, TABLES
 from accords.schemas.dtypes import polars_schema
@@ -58,12 +58,65 @@ class RunResult:
     row_counts: dict[str, int] = field(default_factory=dict)
     sources_by_status: dict[str, int] = field(default_factory=dict)
     validation: ValidationReport | None = None
+    #: The version's ``report.html``, when it has one.
+    report_path: Path | None = None
+    #: Things the user should know that did not stop the run (e.g. why there is no report).
+    notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         counts = ", ".join(f"{n} {t}" for t, n in self.row_counts.items())
         status = ", ".join(f"{n} {s}" for s, n in sorted(self.sources_by_status.items()))
         verb = "published" if self.published else "unchanged, still"
-        return f"{verb} {self.version_id} in {self.out}: {counts} (sources: {status})"
+        line = f"{verb} {self.version_id} in {self.out}: {counts} (sources: {status})"
+        if self.report_path is not None:
+            line += f"; report: {self.report_path}"
+        return line
+
+
+#: Written into every version folder by :func:`run` (and listed in its manifest).
+REPORT_FILE = "report.html"
+
+
+def _report_renderer(layout: Layout, version_id: str, validation: ValidationReport,
+                     notes: list[str]) -> StageRenderer:
+    """Renders ``report.html`` from the staged version, so the manifest lists (and hashes) it.
+
+    The report is a view of the data, not part of it: when it cannot be built (the
+    optional ``accords[report]`` extra is missing) the version is still published and
+    the reason lands in ``notes`` and in the manifest.
+    """
+    def render(stage: Path, manifest: Mapping[str, Any]) -> dict[str, bytes]:
+        try:
+            from accords.report import ReportError, render_staged
+        except ImportError as exc:  # pragma: no cover - the report module itself is core
+            notes.append(f"no report: {exc}")
+            return {}
+        try:
+            page = render_staged(layout.root, version_id, stage, manifest, validation.as_dict())
+        except (ImportError, ReportError) as exc:
+            notes.append(f"no {REPORT_FILE}: {exc}")
+            return {}
+        return {REPORT_FILE: page.encode("utf-8")}
+
+    return render
+
+
+def _consumer_gate(layout: Layout, queries_dir: str | Path) -> CurrentGate:
+    """Moves CURRENT only if every consumer query in ``queries_dir`` binds against the new version."""
+    from accords.consumers import ConsumerQueryError, gate, query_files
+
+    query_files(queries_dir)  # a missing folder fails before any work is published
+
+    def check(version_id: str) -> None:
+        try:
+            gate(layout.root, version_id, queries_dir)
+        except ConsumerQueryError as exc:
+            raise ConsumerQueryError(
+                f"{exc}\nVersion {version_id} is written in {layout.root} but is not CURRENT. Fix the "
+                f"queries (or the data), then: accords promote {version_id} --out {layout.root} "
+                f"--require-consumers {queries_dir}", exc.report) from exc
+
+    return check
 
 
 def process_raw(raw: ingest.RawFile, kb: kb_mod.KnowledgeBase) -> ProcessedFile:
@@ -245,6 +298,8 @@ def run(
     workers: int = 0,
     ray_address: str | None = None,
     timings: dict[str, float] | None = None,
+    write_report: bool = True,
+    require_consumers: str | Path | None = None,
 ) -> RunResult:
     """Process every file under ``input_dir`` and publish a new version under ``out``.
 
@@ -257,6 +312,12 @@ def run(
     one per CPU; ``ray``: Ray Data at ``ray_address`` or a local cluster) and is
     cached under ``OUT/.cache``, so a re-run (or a killed run started again) only
     processes new or changed files. ``timings`` (if given) receives seconds per stage.
+
+    Each version gets a ``report.html`` (unless ``write_report`` is False). With
+    ``require_consumers`` (a folder of ``.sql`` files) CURRENT moves to the new
+    version only if every query binds against it; otherwise the version stays
+    published but not current and :class:`~accords.consumers.ConsumerQueryError`
+    is raised (``accords promote`` moves CURRENT once the queries are fixed).
     """
     import time
 
@@ -285,6 +346,8 @@ def run(
 
     root = Path(input_dir)
     layout = Layout(Path(out))
+    # Checked before any work, so a mistyped folder costs nothing.
+    consumer_gate = _consumer_gate(layout, require_consumers) if require_consumers is not None else None
     entries = ingest.discover(root)
     kb = kb_mod.cached(tuple(Path(p).resolve() for p in kb_files))
     kb_arg = tuple(str(Path(p).resolve()) for p in kb_files)
@@ -343,8 +406,10 @@ def run(
         if current and layout.manifest(current).get("input_digest") == digest:
             manifest = layout.manifest(current)
             counts = {t: int(manifest["row_counts"][t]) for t in TABLES}
+            report_path = layout.version_dir(current) / REPORT_FILE
             return RunResult(current, False, layout.root, counts,
-                             dict(manifest.get("sources_by_status", {})))
+                             dict(manifest.get("sources_by_status", {})),
+                             report_path=report_path if report_path.is_file() else None)
 
         # Global step 1: sources and duplicates, from small per-file summaries only.
         keys = files["key"].drop_nulls().unique().sort()
@@ -489,6 +554,11 @@ def run(
             "bucket_fingerprints": fingerprints,
             "cache_namespace": namespace,
         }
-        version_id = commit_version(layout, version_id, stage, files_out, counts, extra, digest)
+        notes: list[str] = []
+        render = _report_renderer(layout, version_id, report, notes) if write_report else None
+        version_id = commit_version(layout, version_id, stage, files_out, counts, extra, digest,
+                                    render=render, gate=consumer_gate)
         lap("write")
-    return RunResult(version_id, True, layout.root, counts, sources_by_status, report)
+    report_path = layout.version_dir(version_id) / REPORT_FILE
+    return RunResult(version_id, True, layout.root, counts, sources_by_status, report,
+                     report_path if report_path.is_file() else None, notes)

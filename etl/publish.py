@@ -23,7 +23,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -255,6 +255,14 @@ def link_part(previous: Path, entry: Mapping[str, Any], stage: Path) -> dict[str
     return dict(entry)
 
 
+#: Builds extra files for a version from its stage folder and draft manifest (``accords run``
+#: renders ``report.html`` this way, so the manifest can list and hash it).
+StageRenderer = Callable[[Path, Mapping[str, Any]], Mapping[str, bytes]]
+#: Runs after the version folder is in place and before CURRENT moves to it; raising
+#: keeps CURRENT where it was (``accords run --require-consumers``).
+CurrentGate = Callable[[str], None]
+
+
 def commit_version(
     layout: Layout,
     version_id: str,
@@ -264,16 +272,18 @@ def commit_version(
     manifest_extra: Mapping[str, Any],
     input_digest: str,
     extra_files: Mapping[str, bytes] | None = None,
+    *,
+    render: StageRenderer | None = None,
+    gate: CurrentGate | None = None,
 ) -> str:
-    """Write extra files and the manifest, then move the stage into place and CURRENT to it."""
+    """Write extra files and the manifest, then move the stage into place and CURRENT to it.
+
+    ``render`` adds files computed from the finished stage (listed in the manifest);
+    ``gate`` may veto moving CURRENT, in which case the version stays published but
+    not current (``accords promote`` can move CURRENT later) and its error propagates.
+    """
     try:
         files = sorted(files, key=lambda f: (list(TABLES).index(f["table"]), f["path"]))
-        for rel, data in (extra_files or {}).items():
-            (stage / rel).parent.mkdir(parents=True, exist_ok=True)
-            (stage / rel).write_bytes(data)
-            _fsync_file(stage / rel)
-            files.append({"table": None, "path": rel, "rows": None, "bytes": len(data),
-                          "sha256": hashlib.sha256(data).hexdigest()})
         manifest = {
             "version_id": version_id,
             "contract_version": CONTRACT_VERSION,
@@ -285,15 +295,30 @@ def commit_version(
             "writer": writer_versions(),
             **manifest_extra,
         }
+        extra = dict(extra_files or {})
+        if render is not None:
+            extra.update(render(stage, manifest))
+        for rel, data in sorted(extra.items()):
+            (stage / rel).parent.mkdir(parents=True, exist_ok=True)
+            (stage / rel).write_bytes(data)
+            _fsync_file(stage / rel)
+            files.append({"table": None, "path": rel, "rows": None, "bytes": len(data),
+                          "sha256": hashlib.sha256(data).hexdigest()})
         _write_atomic(stage / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n")
         for sub in [stage, *(p for p in stage.iterdir() if p.is_dir())]:
             _fsync_dir(sub)
         os.rename(stage, layout.version_dir(version_id))
         _fsync_dir(layout.versions)
-        _write_atomic(layout.current, version_id + "\n")
     except OSError as exc:
         shutil.rmtree(stage, ignore_errors=True)
         raise OutputError(f"cannot write version {version_id} to {layout.root}: {exc.strerror or exc}") from exc
+    if gate is not None:
+        gate(version_id)
+    try:
+        _write_atomic(layout.current, version_id + "\n")
+    except OSError as exc:
+        raise OutputError(f"version {version_id} is written but CURRENT could not be moved to it: "
+                          f"{exc.strerror or exc}; run `accords promote {version_id}`") from exc
     return version_id
 
 

@@ -10,9 +10,10 @@ import pytest
 from accords.etl.publish import Layout
 from click.testing import CliRunner
 
+import accords
 from accords.cli import main
 from accords.consumers import ConsumerQueryError, check_queries, classify_error, gate, promote
-from accords.errors import VersionNotFoundError
+from accords.errors import AccordsError, VersionNotFoundError
 from accords.testing import assert_queries_bind
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,3 +107,31 @@ def test_example_consumer_tests_pass(seeds_out: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(module, "OUT", seeds_out)
     module.test_queries_bind_against_the_contract()
     module.test_queries_bind_against_current_data()
+
+
+def test_run_require_consumers_keeps_current_when_a_query_breaks(broken_dir: Path, seeds_out: Path,
+                                                                 seeds_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(seeds_out, out)
+    layout = Layout(out)
+    before = layout.current_version()
+    (seeds_copy / "extra.txt").write_text("Chile and Peru agreed on a maritime security dialogue. " * 20,
+                                          encoding="utf-8")
+    runner = CliRunner()
+    res = runner.invoke(main, ["run", str(seeds_copy), "--out", str(out), "--no-report",
+                               "--require-consumers", str(broken_dir)])
+    assert res.exit_code == 8, res.output
+    new = layout.list_versions()[-1]
+    assert new != before and layout.current_version() == before  # written, not made current
+    assert f"accords promote {new}" in res.output and "missing_column" in res.output
+    # With queries that bind, the same run moves CURRENT.
+    res = runner.invoke(main, ["run", str(seeds_copy), "--out", str(out), "--no-report",
+                               "--require-consumers", str(EXAMPLES)])
+    assert res.exit_code == 0, res.output
+    assert layout.current_version() == layout.list_versions()[-1] != before
+
+
+def test_run_require_consumers_checks_the_folder_first(seeds_copy: Path, tmp_path: Path) -> None:
+    with pytest.raises(AccordsError, match="does not exist"):
+        accords.run(seeds_copy, out=tmp_path / "out", require_consumers=tmp_path / "nope")
+    assert not (tmp_path / "out" / "versions").exists()

@@ -6,6 +6,7 @@ tests read the HTML itself, so they run wherever the `report` extra is installed
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -155,3 +156,47 @@ def test_cli_report_and_from_error(versions_out: Path, tmp_path: Path) -> None:
     assert res.exit_code != 0 and "not an accords validation report" in res.output
     res = runner.invoke(main, ["report", str(tmp_path / "nothing-here"), "-o", str(tmp_path / "y.html")])
     assert res.exit_code == 5 and "no published version" in res.output
+
+
+def test_every_run_writes_its_report_into_the_version(versions_out: Path) -> None:
+    layout = Layout(versions_out)
+    v1, v2 = layout.list_versions()
+    for vid in (v1, v2):
+        path = layout.version_dir(vid) / "report.html"
+        entry = next(f for f in layout.manifest(vid)["files"] if f["path"] == "report.html")
+        assert entry["table"] is None and entry["bytes"] == path.stat().st_size
+        assert entry["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    page = (layout.version_dir(v2) / "report.html").read_text(encoding="utf-8")
+    assert f"accords {v2}" in page and f"Changes since {v1}" in page
+    assert "copy of 000.txt" in page  # the v2 inputs, with the duplicate
+    assert "copy of 000.txt" not in (layout.version_dir(v1) / "report.html").read_text(encoding="utf-8")
+    # The report is covered by the manifest's digests like every data file.
+    assert validate_version(versions_out, v2).ok
+
+
+def test_tampered_report_fails_validation(seeds_out: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(seeds_out, out)
+    vid = Layout(out).resolve(None)
+    (Layout(out).version_dir(vid) / "report.html").write_text("<p>all good</p>", encoding="utf-8")
+    assert not validate_version(out, vid).ok
+
+
+def test_run_prints_the_report_path_and_can_skip_it(seeds_copy: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "out"
+    res = runner.invoke(main, ["run", str(seeds_copy), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    vid = Layout(out).resolve(None)
+    assert res.output.strip().endswith(f"report: {out / 'versions' / vid / 'report.html'}")
+    # An unchanged re-run still points at the current version's report.
+    res = runner.invoke(main, ["run", str(seeds_copy), "--out", str(out)])
+    assert "unchanged" in res.output and "report.html" in res.output
+    (seeds_copy / "new.txt").write_text("Kenya and Somalia signed a border security pact in Nairobi. " * 20,
+                                        encoding="utf-8")
+    res = runner.invoke(main, ["run", str(seeds_copy), "--out", str(out), "--no-report"])
+    assert res.exit_code == 0, res.output
+    v2 = Layout(out).resolve(None)
+    assert v2 != vid and "report.html" not in res.output
+    assert not (Layout(out).version_dir(v2) / "report.html").exists()
+    assert all(f["path"] != "report.html" for f in Layout(out).manifest(v2)["files"])
