@@ -10,6 +10,7 @@ them there (that is how docs/report.png was made and reviewed).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -27,8 +28,6 @@ if not CHROMIUM.is_file():
 pytest.importorskip("altair", reason="accords report needs the 'report' extra (altair)")
 pytest.importorskip("vl_convert", reason="accords report needs the 'report' extra (vl-convert-python)")
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright (no `playwright install`)")
-
-from accords.report import render_report  # noqa: E402 - after the skips
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -64,12 +63,10 @@ def two_versions(base: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def report_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The report of a version with a parent, a rejected and a duplicate file."""
+    """The report ``accords run`` wrote into a version with a parent, a rejected and a duplicate file."""
     base = tmp_path_factory.mktemp("report_browser")
     out = two_versions(base)
-    target = base / "report.html"
-    target.write_text(render_report(out, Layout(out).resolve(None)), encoding="utf-8")
-    return out, target
+    return out, Layout(out).version_dir(Layout(out).resolve(None)) / "report.html"
 
 
 def _open(browser: Any, path: Path, width: int) -> tuple[Any, list[str], list[str]]:
@@ -132,4 +129,22 @@ def test_report_fits_a_narrow_window(browser: Any, report_file: tuple[Path, Path
     widths = page.evaluate("Array.from(document.querySelectorAll('figure.chart svg'))"
                            ".map(s => s.getBoundingClientRect().right)")
     assert widths and max(widths) <= 400
+    page.close()
+
+
+def test_report_prints(browser: Any, report_file: tuple[Path, Path], tmp_path: Path) -> None:
+    """Print media: the navigation bar goes, every section and chart stays, and it makes a real PDF."""
+    _, html_file = report_file
+    page, errors, _ = _open(browser, html_file, 1280)
+    page.emulate_media(media="print")
+    assert errors == []
+    assert page.locator("nav").evaluate("n => getComputedStyle(n).display") == "none"
+    for sid in ("version", "validation", "inputs", "content", "contract"):
+        assert page.locator(f"#{sid}").is_visible()
+    assert page.locator("figure.chart svg").count() == 5
+    pdf = tmp_path / "report.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    data = pdf.read_bytes()
+    pages = re.findall(rb"/Type\s*/Page\b", data)
+    assert data.startswith(b"%PDF") and len(pages) >= 3  # several pages, not one clipped
     page.close()
