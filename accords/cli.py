@@ -45,20 +45,32 @@ def main() -> None:
 
 
 @contextmanager
-def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+def _progress(enabled: bool, min_files: int = 0) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress-bar callback, or None. The bar appears on the first update whose total
+    reaches ``min_files`` (so short runs stay quiet without listing the folder twice)."""
     if not enabled:
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                  TimeRemainingColumn(), transient=True, console=None) as bar:
-        task = bar.add_task("files", total=None)
+    bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                   TimeRemainingColumn(), transient=True, console=None)
+    task = None
 
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+    def update(done: int, total: int) -> None:
+        nonlocal task
+        if task is None:
+            if total < min_files:
+                return
+            bar.start()
+            task = bar.add_task("files", total=total)
+        bar.update(task, completed=done, total=total)
 
+    try:
         yield update
+    finally:
+        if task is not None:
+            bar.stop()
 
 
 @main.command()
@@ -90,14 +102,11 @@ def run(input_dir: Path, out: Path, kb_files: tuple[Path, ...], progress: bool |
     4 another run holds the lock, 6 contract violation (nothing published), 8 a
     consumer query would break (with --require-consumers; CURRENT not moved).
     """
-    from accords.etl import ingest
     from accords.etl.pipeline import run as run_pipeline
 
     with _errors():
-        show = progress
-        if show is None:
-            show = sys.stderr.isatty() and len(ingest.discover(input_dir)) >= _PROGRESS_MIN_FILES
-        with _progress(show) as cb:
+        show = sys.stderr.isatty() if progress is None else progress
+        with _progress(show, _PROGRESS_MIN_FILES if progress is None else 0) as cb:
             result = run_pipeline(input_dir, out, kb_files=kb_files, progress=cb,
                                   engine=engine, workers=workers, ray_address=ray_address,
                                   write_report=write_report, require_consumers=require_consumers)

@@ -66,3 +66,21 @@ def test_empty_input_folder_publishes_an_empty_version(tmp_path: Path) -> None:
 def test_bad_sql_is_a_clean_error(seeds_out: Path) -> None:
     r = CliRunner().invoke(main, ["query", "select nope from documents", "--out", str(seeds_out)])
     assert r.exit_code == 1 and "query failed" in r.output
+
+
+def test_progress_bar_only_for_long_runs(seeds_copy: Path, tmp_path: Path) -> None:
+    from accords.cli import _progress
+
+    with _progress(True, min_files=10) as cb:
+        assert cb is not None
+        cb(1, 5)  # below the threshold: no bar started
+        assert cb.__closure__ is not None
+        bar = next(c.cell_contents for c in cb.__closure__ if type(c.cell_contents).__name__ == "Progress")
+        assert not bar.tasks
+        cb(3, 10)
+        assert bar.tasks[0].completed == 3 and bar.tasks[0].total == 10
+    with _progress(False) as none:
+        assert none is None
+    res = CliRunner().invoke(main, ["run", str(seeds_copy), "--out", str(tmp_path / "o"), "--progress", "--no-report"])
+    assert res.exit_code == 0, res.output
+    assert res.output.strip().splitlines()[-1].startswith("published ")
