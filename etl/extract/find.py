@@ -228,9 +228,11 @@ class _Doc:
 
 def _is_hyphen_join(d: _Doc, k: int) -> bool:
     """Token ``k`` is a hyphen gluing two words of one name ("Self-Defense", "Task Force-88")."""
-    if d.toks[k] != "-" or not (d.glued(k) and k + 1 < d.n and d.glued(k + 1)) or k == 0:
+    if d.toks[k] not in ("-", "–") or not (d.glued(k) and k + 1 < d.n and d.glued(k + 1)) or k == 0:
         return False
     nxt = d.toks[k + 1]
+    if d.toks[k] == "–":  # an en dash joins two names ("Pamir–Tien Shan"), never numbers
+        return nxt[:1].isupper() and d.toks[k - 1][:1].isupper()
     return nxt.lower() not in lx.HYPHEN_BREAKS and (nxt[:1].isalnum())
 
 
@@ -248,9 +250,11 @@ def _joins(d: _Doc, j: int) -> bool:
         return False
     if d.toks[j] == "on":
         return True
-    # "in X" only after a mission-like word and before a definition or the end of the name.
+    # "in X" only after a mission-like word and before a definition or the end of the name,
+    # never before a list ("Forces in Luzon and Mindanao").
     after = d.toks[j + 2] if j + 2 < d.n else ""
-    return d.toks[j - 1] in _IN_JOINERS and (after in {"(", ",", ".", ")"} or not after[:1].isupper())
+    return d.toks[j - 1] in _IN_JOINERS and after not in {"and", "or"} and (
+        after in {"(", ",", ".", ")"} or not after[:1].isupper())
 
 
 def _chunks(d: _Doc, g: Gazetteer | None = None) -> list[tuple[int, int]]:
@@ -275,7 +279,7 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
             elif _is_hyphen_join(d, j):
                 j += 2
             elif t in ("'", "’") and j + 2 < d.n and d.toks[j + 1] == "s" and d.cap(j + 2) \
-                    and (g is None or g.forms.get((d.keys[j - 1],)) is None):
+                    and _possessive_joins(d, i, j, g):
                 j += 3  # "People's Liberation Army", but never "Brazil's Federal Police"
             elif t in ("in", "on") and not _joins(d, j):
                 break
@@ -297,6 +301,40 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
         out.append((i, j))
         i = j
     return out
+
+
+def _possessive_joins(d: _Doc, i: int, j: int, g: Gazetteer | None) -> bool:
+    """Whether "'s" at token ``j`` is inside one name: not after a known name or a name that
+    already ends in a head word ("US Navy’s Fifth Fleet" is two names)."""
+    if _head_type(d.toks[j - 1]) is not None:
+        return False
+    if g is None:
+        return True
+    return g.forms.get((d.keys[j - 1],)) is None and g.forms.get(tuple(d.keys[i:j])) is None
+
+
+def _schwartz_hearst(d: _Doc, i: int, p: int, acr: str) -> int | None:
+    """First token of the long form of ``acr`` in d[i:p] by Schwartz & Hearst (2003): the
+    acronym's letters occur in order, the first one at a word start ("Secretaría Nacional
+    Antidrogas (SENAD)"). None when they do not, or the long form is too long for the acronym."""
+    text = d.text[d.starts[i]:d.ends[p - 1]]
+    s_i, l_i = len(acr) - 1, len(text) - 1
+    while s_i >= 0:
+        c = acr[s_i].lower()
+        if not c.isalnum():
+            s_i -= 1
+            continue
+        while l_i >= 0 and (text[l_i].lower() != c or (s_i == 0 and l_i > 0 and text[l_i - 1].isalnum())):
+            l_i -= 1
+        if l_i < 0:
+            return None
+        l_i -= 1
+        s_i -= 1
+    start = bisect.bisect_right(d.starts, d.starts[i] + l_i + 1) - 1
+    n_words = sum(1 for t in d.toks[start:p] if t[:1].isalpha())
+    if start < i or not d.cap(start) or n_words > min(len(acr) + 5, 2 * len(acr)):
+        return None
+    return start
 
 
 def _strip_lead(d: _Doc, i: int, j: int) -> int:
@@ -325,10 +363,20 @@ def _head_type(word: str) -> tuple[str, str | None] | None:
     return None
 
 
+_HEAD_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to"})
+
+
 def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
     """Type of the capitalised name d[i:j] from its head word; returns (type, subtype, end)."""
     if d.toks[i] in lx.INITIATIVE_PREFIXES and j - i >= 2:
         return "initiative", lx.INITIATIVE_PREFIXES[d.toks[i]], j
+    # The first head word followed by a preposition heads the whole name ("Foundation for
+    # European and Foreign Policy", "Framework for Security, ... Communities").
+    for k in range(i, j - 1):
+        if d.toks[k + 1] in _HEAD_PREPOSITIONS and d.toks[k][:1].isupper():
+            ht = _head_type(d.toks[k])
+            if ht is not None and ht[0] != "location":
+                return ht[0], ht[1], j
     for k in range(j - 1, i - 1, -1):
         if not d.toks[k][:1].isupper():
             continue
@@ -430,6 +478,18 @@ def _person_name(d: _Doc, i: int, limit: int | None = None) -> int:
     return j
 
 
+def _after_titles(d: _Doc, i: int, j: int, info: _Info) -> int:
+    """Start of a known person's name inside a titled alias ("President Xi" -> "Xi"): titles and
+    honorifics are outside person spans, unless the canonical name starts with one ("Sheikh Hasina")."""
+    first = info.canonical.split()[0] if info.canonical else ""
+    while j - i > 1 and d.toks[i] != first and (d.toks[i] in lx.TITLE_HEADS
+                                                or d.toks[i] in lx.TITLE_MODIFIERS):
+        i += 1
+        if j - i > 1 and d.toks[i] == ".":
+            i += 1
+    return i
+
+
 def _looks_like_name(d: _Doc, i: int, j: int, g: Gazetteer) -> bool:
     """No word of d[i:j] is a known non-person name or a head word."""
     words = [t for t in d.toks[i:j] if t[:1].isalpha()]
@@ -438,8 +498,9 @@ def _looks_like_name(d: _Doc, i: int, j: int, g: Gazetteer) -> bool:
     k = i
     while k < j:
         hit = d.longest(g, k)
-        if hit and hit[1].entity_type != "person" and hit[1].key not in g.gazetteer_keys:
-            return False
+        if hit and hit[1].entity_type != "person" and hit[1].key not in g.gazetteer_keys and not (
+                k > i and hit[0] - k == 1 and hit[1].entity_type in ("organization", "initiative")):
+            return False  # a one-word body later in the name is a surname ("... Wagner")
         k += 1
     return not any(_head_type(t) for t in words)
 
@@ -478,6 +539,8 @@ class _Extractor:
                     and j - i == 1 and info.entity_type != "location":
                 continue  # needs a definition in this text (acronym pass)
             method = "gazetteer" if info.key in g.gazetteer_keys else "knowledge_base"
+            if info.entity_type == "person":
+                i = _after_titles(d, i, j, info)
             self.add(i, j, info, method)
             if info.entity_type in ("organization", "initiative"):
                 for m in range(i + 1, j):  # "Pakistan Navy" also names Pakistan
@@ -535,8 +598,13 @@ class _Extractor:
                 fallback = k
         if fallback is not None:
             return self._with_countries(i, fallback)
-        # No initials match (a foreign acronym: "Center ... (EDAM)"): the whole name if typed.
-        return i if _name_type(d, i, p) is not None else None
+        sh = _schwartz_hearst(d, i, p, letters)
+        if sh is not None:
+            return sh
+        # No initials match (a foreign acronym: "Center ... (EDAM)"): the whole name if typed,
+        # from after the last "and the" ("the African Union and the UN ... Mission (MONUSCO)").
+        i = _split_and(d, i, p, self.g)[-1][0]
+        return i if i < p and _name_type(d, i, p) is not None else None
 
     def _with_countries(self, i: int, k: int) -> int:
         """Move the start left over country names and hyphens ("Pakistan-China JCM")."""
@@ -700,6 +768,9 @@ class _Extractor:
         d, g = self.d, self.g
         if j - i < 2 and not (j - i == 1 and len(d.toks[i]) > 3):
             return
+        if j - i == 1 and (d.toks[i] in _WEEKDAYS or d.toks[i] in g.demonyms
+                           or d.toks[i] in lx.REGION_ADJECTIVES):
+            return  # "on Monday, the first drill", "a European project"
         hit = d.longest(g, i)
         if hit and hit[0] >= j:
             return
@@ -813,11 +884,27 @@ class _Extractor:
         nested = []
         for s in kept:
             if s.info.entity_type in ("organization", "initiative") and s.j - s.i > 1:
-                for t in self.spans:
-                    if s.i <= t.i and t.j <= s.j and (t.i, t.j) != (s.i, s.j) \
-                            and t.info.entity_type == "country":
+                inner = [t for t in self.spans if s.i <= t.i and t.j <= s.j and (t.i, t.j) != (s.i, s.j)
+                         and t.info.entity_type in ("country", "location")]
+                for t in inner:
+                    if t.info.entity_type == "country" and self._nested_country(t, inner):
                         nested.append(t)
         return sorted(set(kept) | set(nested), key=lambda s: (s.i, -s.j))
+
+    def _nested_country(self, t: _Span, inner: list[_Span]) -> bool:
+        """A country inside a name is a mention unless it is part of a longer country or place name
+        ("Democratic Republic of the Congo", "Gulf of Guinea") or a group word ("Inter-American",
+        "Organization of American States")."""
+        d = self.d
+        if any(u.i <= t.i and t.j <= u.j and (u.j - u.i) > (t.j - t.i) for u in inner):
+            return False
+        if d.toks[t.i] in self.g.demonyms:
+            if t.j < d.n and d.toks[t.j] in lx.GROUP_NOUNS:
+                return False
+            if t.i >= 2 and d.toks[t.i - 1] == "-" and d.glued(t.i) \
+                    and d.toks[t.i - 2].lower() in lx.GROUP_PREFIXES:
+                return False
+        return True
 
     def second_pass(self, kept: list[_Span]) -> list[_Span]:
         """Every other occurrence of a name found once; surnames and acronyms of people/orgs."""
@@ -840,6 +927,13 @@ class _Extractor:
                     s.method != "knowledge_base" or s.info.entity_type == "person"):
                 forms.setdefault(tuple(d.keys[s.i:s.j]), (s.info, "short_reference"
                                                            if s.info.entity_type == "person" else s.method))
+        # A known body named in full makes its acronym safe to use in this text ("AU" once
+        # "African Union" is there), even if the acronym is too ambiguous alone.
+        for s in merged:
+            acr = s.info.acronym
+            if acr and s.info.key and s.info.entity_type in ("organization", "initiative") \
+                    and s.method == "knowledge_base" and acr not in self.acronyms:
+                self.acronyms[acr] = s.info
         for acr, info in self.acronyms.items():
             forms.setdefault(tuple(_key(m.group(0)) for m in _TOKEN.finditer(acr)), (info, "acronym"))
         for s in merged:

@@ -7,9 +7,9 @@ knowledge base (``etl/kb/``), never here.
 from __future__ import annotations
 
 #: Capitalised words that head a person's title ("Foreign Minister", "Crown Prince").
-TITLE_HEADS = frozenset(["President", "President-elect", "Vice-President", "Premier", "Minister", "Secretary", "Secretary-General", "Ambassador", "King", "Queen", "Prince", "Princess", "Emir", "Sheikh", "Sheikha", "Sultan", "Chancellor", "Chairman", "Chairwoman", "Chairperson", "Chair", "Commissioner", "Governor", "Mayor", "Senator", "Envoy", "Director", "Director-General", "Chief", "Spokesman", "Spokeswoman", "Spokesperson", "General", "Lieutenant", "Admiral", "Colonel", "Major", "Captain", "Brigadier", "Marshal", "Commander", "Commandant", "Dr", "Mr", "Mrs", "Ms", "Sir", "Lord", "Pope", "Patriarch", "Representative", "Speaker", "Deputy", "Justice", "Judge", "Ayatollah", "Imam", "Rev", "Congressman", "Congresswoman", "Councillor", "Mufti", "Minister-President", "Coordinator", "Adviser", "Advisor", "Rapporteur", "Emissary", "Attorney-General", "Prosecutor", "Defender", "Superintendent", "Inspector-General", "Sergeant"])
+TITLE_HEADS = frozenset(["President", "President-elect", "Vice-President", "Premier", "Minister", "Secretary", "Secretary-General", "Ambassador", "King", "Queen", "Prince", "Princess", "Emir", "Sheikh", "Sheikha", "Sultan", "Chancellor", "Chairman", "Chairwoman", "Chairperson", "Chair", "Commissioner", "Governor", "Mayor", "Senator", "Envoy", "Director", "Director-General", "Chief", "Spokesman", "Spokeswoman", "Spokesperson", "General", "Lieutenant", "Admiral", "Colonel", "Major", "Captain", "Brigadier", "Marshal", "Commander", "Commandant", "Dr", "Mr", "Mrs", "Ms", "Sir", "Lord", "Pope", "Patriarch", "Representative", "Speaker", "Deputy", "Justice", "Judge", "Ayatollah", "Imam", "Rev", "Congressman", "Congresswoman", "Councillor", "Mufti", "Minister-President", "Coordinator", "Adviser", "Advisor", "Rapporteur", "Emissary", "Attorney-General", "Prosecutor", "Defender", "Superintendent", "Inspector-General", "Sergeant", "Sayyid", "Sayyida", "Shaikh"])
 #: Lower-case role nouns that may stand right before a name ("Kremlin spokesman Dmitry Peskov").
-ROLE_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson", "commander", "chairman", "chairwoman", "chairperson", "chief", "envoy", "minister", "president", "premier", "ambassador", "general", "admiral", "colonel", "governor", "mayor", "director", "researcher", "analyst", "lawmaker", "senator", "official", "officer", "adviser", "advisor", "professor", "expert", "secretary", "leader", "captain"])
+ROLE_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson", "commander", "chairman", "chairwoman", "chairperson", "chief", "envoy", "minister", "president", "premier", "ambassador", "general", "admiral", "colonel", "governor", "mayor", "director", "researcher", "analyst", "lawmaker", "senator", "official", "officer", "adviser", "advisor", "professor", "expert", "secretary", "leader", "captain", "counterpart", "counterparts"])
 #: Words that may precede a title head inside a title phrase ("Deputy Prime Minister").
 TITLE_MODIFIERS = frozenset(["Deputy", "Vice", "Assistant", "Acting", "Former", "Prime", "Foreign", "Defence", "Defense", "Interior", "Finance", "Home", "Security", "Trade", "Economy", "Economic", "Energy", "Justice", "Health", "Education", "Labour", "Labor", "Agriculture", "Transport", "Information", "Digital", "Development", "External", "Affairs", "State", "Homeland", "Senior", "Chief", "First", "Second", "Supreme", "High", "Executive", "General", "Permanent", "Special", "National", "Rear", "Field", "Crown", "Lieutenant", "Major", "Grand", "Royal", "Commerce", "Industry", "Interim", "Caretaker", "Federal", "Regional"])
 #: Apposition role nouns ("Evan Laksmana, a researcher at ...").
@@ -36,7 +36,9 @@ INITIATIVE_HEADS: dict[str, str] = {
     "Forum": "forum", "Dialogue": "forum", "Conclave": "forum", "Process": "forum",
     "Mechanism": "mechanism", "Partnership": "alliance", "Exercise": "exercise",
     "Operation": "exercise", "Drill": "exercise", "Drills": "exercise", "Shield": "programme",
-    "Code": "agreement",
+    "Code": "agreement", "Hotline": "mechanism", "Interconnector": "economic_corridor",
+    "Interconnection": "economic_corridor", "Cable": "economic_corridor", "Gateway": "programme",
+    "Presence": "mechanism", "Presences": "mechanism", "Pilot": "programme",
 }
 #: Words that begin an initiative name ("Operation Prosperity Guardian").
 INITIATIVE_PREFIXES = {"Operation": "exercise", "Exercise": "exercise"}
@@ -69,7 +71,8 @@ APPOSITION_TYPES: dict[str, str] = {
     "mission": "organization", "command": "organization", "detachment": "organization",
 }
 #: Verbs that introduce a name ("named the Baltic Sentry Grid", "dubbed the Kisumu Protocol").
-NAMING_VERBS = frozenset(["named", "called", "dubbed", "branded", "titled", "codenamed", "code-named", "known"])
+NAMING_VERBS = frozenset(["named", "called", "dubbed", "branded", "titled", "codenamed", "code-named", "known",
+                          "nicknamed", "labelled", "labeled", "styled", "termed", "christened"])
 
 #: Status words in the sentence of an initiative mention, most specific first.
 STATUS_WORDS: dict[str, str] = {
@@ -85,3 +88,11 @@ STATUS_WORDS: dict[str, str] = {
 
 #: Capitalised words that open sentences and are never part of a name.
 SENTENCE_WORDS = frozenset(["The", "A", "An", "This", "That", "These", "Those", "It", "Its", "Their", "His", "Her", "Our", "We", "They", "He", "She", "In", "On", "At", "By", "For", "From", "With", "Under", "Over", "After", "Before", "During", "Since", "Until", "While", "When", "Where", "Why", "How", "What", "Which", "Who", "Both", "Each", "Every", "All", "Some", "Many", "Most", "Several", "Few", "No", "Not", "As", "If", "But", "And", "Or", "So", "Yet", "Also", "Meanwhile", "However", "Although", "Though", "Despite", "Because", "Officials", "Regional", "Analysts", "Critics", "Diplomats", "Experts", "Leaders", "Ministers", "Observers", "Delegates", "Participants", "Speaking", "Meeting", "According", "Asked", "Earlier", "Later", "Last", "Next", "Former", "Recent", "New", "Other", "Further", "Furthermore", "Additionally", "Moreover", "Still", "There", "Here", "Such", "Then", "Thus", "Including", "Among", "Between", "Through", "Against", "Toward", "Towards", "Within", "Without"])
+
+#: Region/group adjectives that are not country demonyms (GUIDELINES: never annotated alone).
+REGION_ADJECTIVES = frozenset(["Arab", "Western", "Eastern", "Northern", "Southern", "European", "Asian", "African", "Middle", "Sahelian", "Nordic", "Baltic", "Balkan", "Caucasian", "Caribbean", "Latin", "Pacific", "Atlantic", "Mediterranean", "Gulf", "Arctic", "Andean", "Scandinavian", "Slavic", "Turkic", "Persian", "Kurdish", "Islamic", "Muslim"])
+#: Prefixes glued by a hyphen that turn a demonym into a region word ("Inter-American", "Pan-African").
+GROUP_PREFIXES = frozenset(["inter", "pan", "trans", "intra", "anti", "pro", "non", "all"])
+#: Plural nouns after a demonym inside a name that make it a group, not a country
+#: ("Organization of American States").
+GROUP_NOUNS = frozenset(["States", "Nations", "Countries", "Republics", "Peoples", "Emirates"])

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import itertools
 
-from rapidfuzz import fuzz
-
 from accords.etl.extract import find, lexicon
 from accords.etl.extract.kb import load
+from rapidfuzz import fuzz
 
 
 def pairs() -> tuple[list[tuple[float, str, str]], list[tuple[float, str, str]]]:

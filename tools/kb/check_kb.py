@@ -18,7 +18,6 @@ from collections import defaultdict
 from pathlib import Path
 
 import pycountry
-
 from kbcommon import COLUMNS, KB_DIR, PREFIX
 
 ENTITY_FILES = ["countries.csv", "capitals.csv", "organizations.csv", "people.csv",
