@@ -1,6 +1,6 @@
 """Shared helpers for building and checking the accords gold set.
 
-Source format (tests/gold/_tools/src/{dev,heldout}/<name>.src), UTF-8:
+Source format (tests/gold/_tools/src/{dev,heldout,heldout2}/<name>.src), UTF-8:
 
     @@ date: 2024-03-12        # article date or "null"
     @@ lang: en
@@ -68,6 +68,7 @@ ISO3 = {
     "Denmark": "DNK", "Netherlands": "NLD", "Belgium": "BEL", "Portugal": "PRT", "Botswana": "BWA",
     "Namibia": "NAM", "Zimbabwe": "ZWE", "Malawi": "MWI", "Cambodia": "KHM", "Laos": "LAO",
     "Myanmar": "MMR", "Brunei": "BRN", "Timor-Leste": "TLS", "Lebanon": "LBN", "Mauritius": "MUS", "Seychelles": "SYC", "Jamaica": "JAM", "Bahamas": "BHS", "Burundi": "BDI", "North Korea": "PRK", "DR Congo": "COD", "Haiti": "HTI",
+    "Tonga": "TON", "Nauru": "NRU", "Solomon Islands": "SLB", "Vanuatu": "VUT",
 }
 
 
