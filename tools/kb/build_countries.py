@@ -54,7 +54,6 @@ ALIASES = {
     "CPV": ["Cape Verde"],
     "MMR": ["Burma"],
     "SWZ": ["Swaziland"],
-
     "TUR": ["Türkiye", "Turkiye", "Republic of Turkey"],
     "BHS": ["The Bahamas"],
     "GMB": ["The Gambia"],

