@@ -8,9 +8,11 @@ repairs it needed, or raises :class:`Rejected` with a reason code from the
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 import ftfy
+from ftfy.badness import BADNESS_RE
 
 # Magic numbers of formats that are never news text.
 _MAGIC = (
@@ -172,6 +174,111 @@ def _detect_other(sample: bytes) -> str | None:
     return codecs.lookup(best.encoding).name
 
 
+def _mojibake_gate() -> tuple[re.Pattern[str], int] | None:
+    """(characters one of which every match of ftfy's badness regex contains, the longest
+    match), read off the regex itself; None when its shape does not allow the shortcut.
+
+    ftfy.fix_encoding returns its input unchanged unless ``BADNESS_RE`` matches somewhere
+    (``ftfy.badness.is_bad``). Each alternative of that regex is a fixed sequence of
+    character classes, at most a few characters long, with no look-around and only ``^``
+    as an anchor. So a match must cover one of the characters below, and it lies within
+    ``width`` characters of it: searching small windows around those characters answers
+    ``is_bad`` exactly, without running the whole regex at every position of the text.
+    """
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    def chars(op: object, av: object) -> set[int] | None:
+        if op is sre.LITERAL:
+            return {av}  # type: ignore[arg-type]
+        if op is sre.IN:
+            out: set[int] = set()
+            for o, a in av:  # type: ignore[attr-defined]
+                if o is sre.LITERAL:
+                    out.add(a)
+                elif o is sre.RANGE:
+                    out.update(range(a[0], a[1] + 1))
+                else:  # a negated class or a category: too wide
+                    return None
+            return out
+        return None
+
+    def required(seq: object) -> list[set[int]]:
+        sets: list[set[int]] = []
+        for op, av in seq:  # type: ignore[attr-defined]
+            s = chars(op, av)
+            if s is not None:
+                sets.append(s)
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+                sets.extend(required(av[2]))
+            elif op is sre.SUBPATTERN:
+                sets.extend(required(av[-1]))
+        return sets
+
+    allowed = {sre.BRANCH, sre.IN, sre.LITERAL, sre.ANY, sre.MAX_REPEAT, sre.MIN_REPEAT, sre.SUBPATTERN}
+
+    def children(op: object, av: object) -> list[object]:
+        if op is sre.BRANCH:
+            return list(av[1])  # type: ignore[index]
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            return [av[2]]  # type: ignore[index]
+        if op is sre.SUBPATTERN:
+            return [av[-1]]  # type: ignore[index]
+        return []
+
+    def plain(seq: object) -> bool:  # no look-around, back-references, or anchors besides ^
+        for op, av in seq:  # type: ignore[attr-defined]
+            if op is sre.AT:
+                ok = av in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING)
+            else:
+                ok = op in allowed and all(plain(sub) for sub in children(op, av))
+            if not ok:
+                return False
+        return True
+
+    try:
+        tree = sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+        if BADNESS_RE.flags & (re.IGNORECASE | re.MULTILINE) or not plain(tree):
+            return None
+        top = list(tree)
+        alternatives = top[0][1][1] if len(top) == 1 and top[0][0] is sre.BRANCH else [tree]
+        common = set(map(ord, "‘’“”–—…•«»°€£éèàáíóúñçüöäÉ"))  # keep these out of the gate if possible
+        gate: set[int] = set()
+        width = 0
+        for alt in alternatives:
+            options = [s for s in required(alt) if all(c > 127 for c in s)]
+            hi = alt.getwidth()[1]
+            if not options or hi >= sre.MAXREPEAT:
+                return None
+            gate |= min(options, key=lambda s: (len(s & common), len(s)))
+            width = max(width, hi)
+    except Exception:  # a future ftfy or Python with another regex internals: no shortcut
+        return None
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(gate)) + "]"), width
+
+
+_GATE = _mojibake_gate()
+#: Above this many gate characters a text is checked with one full search instead.
+_MAX_WINDOWS = 256
+
+
+def looks_like_mojibake(text: str) -> bool:
+    """Exactly ``ftfy.badness.is_bad(text)``, searching only around suspicious characters."""
+    if _GATE is None:
+        return bool(BADNESS_RE.search(text))
+    gate, width = _GATE
+    done = 0  # the text before this has been searched
+    for n, m in enumerate(gate.finditer(text)):
+        if n >= _MAX_WINDOWS:
+            return bool(BADNESS_RE.search(text, done))
+        p = m.start()
+        lo, hi = max(done, p - width), min(len(text), p + width + 1)
+        if lo < hi and BADNESS_RE.search(text, lo, hi):
+            return True
+        done = max(done, hi - width)
+    return False
+
+
 def decode(data: bytes) -> Decoded:
     """Decode ``data`` to text or raise :class:`Rejected` (empty, binary, undecodable)."""
     if not data:
@@ -181,7 +288,8 @@ def decode(data: bytes) -> Decoded:
     text, encoding, repairs = _decode_bytes(data)
     if text and text.count("\ufffd") > MAX_REPLACEMENT_RATIO * len(text) + 2:
         raise Rejected("undecodable", f"bytes do not decode as {encoding}: too many invalid sequences")
-    fixed = ftfy.fix_encoding(text)
+    # ftfy changes nothing unless its badness regex matches: skip it when that cannot be.
+    fixed = ftfy.fix_encoding(text) if looks_like_mojibake(text) else text
     if fixed != text:
         repairs.append("mojibake_repaired")
         text = fixed

@@ -9,6 +9,7 @@ it is mostly ASCII Latin; otherwise the best-scoring language wins.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -40,21 +41,32 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (
     ("ur", "\u0679\u0688\u0691\u06ba\u06be\u06d2"),  # Urdu-only letters (ٹ ڈ ڑ ں ھ ے), checked before Persian
 )
 _WORD = re.compile(r"[^\W\d_]+")
+#: Script checks in the order they are tried: Urdu-only letters, then Persian-only
+#: letters, before the Arabic script as a whole; each with its share-of-letters threshold.
+_SCRIPT_CHECKS: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
+    (code, re.compile(f"[{ranges}]"), 0.02 if code in ("fa", "ur") else 0.3)
+    for code, ranges in (_SCRIPTS[-1], _SCRIPTS[-2], *_SCRIPTS[:-2])
+)
+_ANY_SCRIPT = re.compile("[" + "".join(ranges for _, ranges in _SCRIPTS) + "]")
+_STOPWORD_ITEMS = tuple(_STOPWORDS.items())
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the dominant language of ``text`` ('en' when nothing else scores)."""
     sample = text[:20000]
-    letters = sum(1 for ch in sample if ch.isalpha()) or 1
-    # Letters unique to Urdu, then to Persian, are checked before the Arabic script as a whole.
-    for code, ranges in (_SCRIPTS[-1], _SCRIPTS[-2], *_SCRIPTS[:-2]):
-        count = len(re.findall(f"[{ranges}]", sample))
-        threshold = 0.02 if code in ("fa", "ur") else 0.3
-        if count / letters > threshold:
-            return code
-    words = [w.lower() for w in _WORD.findall(sample)]
+    ascii_only = sample.isascii()
+    # Every script range is outside ASCII; with no letter of any of them, every count is 0.
+    if not ascii_only and _ANY_SCRIPT.search(sample):
+        letters = sum(map(str.isalpha, sample)) or 1
+        for code, pattern, threshold in _SCRIPT_CHECKS:
+            if len(pattern.findall(sample)) / letters > threshold:
+                return code
+    # Lower-casing ASCII before splitting words gives the same words as lower-casing each
+    # word; outside ASCII it may not (a lower-cased letter can split into two characters).
+    words = _WORD.findall(sample.lower()) if ascii_only else [w.lower() for w in _WORD.findall(sample)]
     if not words:
         return "en"
-    scores = {lang: sum(1 for w in words if w in sw) for lang, sw in _STOPWORDS.items()}
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in sw if w in counts) for lang, sw in _STOPWORD_ITEMS}
     best = max(scores, key=lambda k: (scores[k], k == "en"))
     return best if scores[best] > 0 else "en"

@@ -58,9 +58,40 @@ def _one_pass(text: str) -> str:
     return text.strip()
 
 
+# Characters a pass would replace or remove whatever surrounds them: line separators,
+# invisible and control characters, and every white space but the space and the newline
+# (what Python's str.isspace and the regexes' \\s call white space; all below U+3001).
+_UNFIXED_CHARS = re.compile("[" + "".join(re.escape(c) for c in sorted(
+    {chr(i) for i in range(0x3001) if chr(i).isspace()} - {" ", "\n"}
+    | set("\u2028\u2029\x85\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e")
+    | {chr(i) for i in (*range(0x00, 0x09), *range(0x0b, 0x0d), *range(0x0e, 0x20), *range(0x7f, 0xa0))}
+)) + "]")
+
+
+def _is_fixed(text: str) -> bool:
+    """True only if ``_one_pass(text) == text`` (a cheaper test than running the pass).
+
+    Step by step: no line separator or invisible/control character to replace, every
+    white-space run inside a line a single space and none at a line's ends (so the space
+    collapsing and the line stripping change nothing), no run of blank lines, no white
+    space at either end, no entity or tag to decode or remove, and already NFC.
+    """
+    if (_UNFIXED_CHARS.search(text) or "  " in text or " \n" in text or "\n " in text
+            or "\n\n\n" in text or text[:1].isspace() or text[-1:].isspace()):
+        return False
+    if "&" in text and _ENTITY.search(text):
+        return False
+    if "<" in text and (_COMMENT.search(text) or _SCRIPT.search(text) or _BLOCK_TAGS.search(text)
+                        or _TAG.search(text)):
+        return False
+    return unicodedata.is_normalized("NFC", text)
+
+
 def normalize(text: str) -> str:
     """Return the canonical form of ``text`` (NFC, clean white space, no tags or entities)."""
     for _ in range(_MAX_PASSES):
+        if _is_fixed(text):  # the pass would return ``text`` itself: the loop would stop here
+            return text
         new = _one_pass(text)
         if new == text:
             return new

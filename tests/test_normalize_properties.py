@@ -81,3 +81,59 @@ def _check_process_file(data: bytes) -> None:
     assert doc["title"].strip()
     assert (doc["published_date"] is None) == (doc["date_source"] is None)
     assert len(doc["language"]) == 2
+
+
+# The shortcuts behind the speed-ups (#7) must answer exactly what they replace.
+
+@_FAST
+@given(st.one_of(_ANY_TEXT, _HTMLISH))
+def test_fixed_point_shortcut_only_skips_passes_that_change_nothing(text: str) -> None:
+    from accords.etl.normalize import _is_fixed, _one_pass
+
+    for t in (text, normalize(text), clean(normalize(text)).text):
+        if _is_fixed(t):
+            assert _one_pass(t) == t
+
+
+def test_no_white_space_above_the_fixed_point_table() -> None:
+    # _UNFIXED_CHARS lists white space below U+3001 only.
+    assert not [i for i in range(0x3001, 0x110000) if chr(i).isspace()]
+
+
+_MOJIBAKE = st.lists(st.sampled_from([
+    "a", "Z", " ", ".", "\n", "é", "à", "Ã", "Â", "â€™", "Ã©", "Ã\xa0", "“", "”", "’", "–", "—", "€", "£",
+    "\x85", "\x9c", "Ð", "Ñ", "Ð¾", "вЂ", "×²", "√±", "°", "œ", "Œx", "ñ", "¡", "®", "™", "\xa0",
+    "word", "A sentence of plain prose.",
+]), max_size=80).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(_MOJIBAKE, _ANY_TEXT))
+def test_mojibake_gate_is_exactly_ftfy_is_bad(text: str) -> None:
+    from accords.etl.decode import looks_like_mojibake
+    from ftfy.badness import is_bad
+
+    assert looks_like_mojibake(text) == is_bad(text)
+    # Many suspicious characters: the windowed search gives way to one full search.
+    long = text * (300 // max(len(text), 1) + 1)
+    assert looks_like_mojibake(long) == is_bad(long)
+
+
+def test_language_shortcuts_match_the_plain_count() -> None:
+    import re
+    from collections import Counter
+
+    from accords.etl.language import _STOPWORDS, detect_language
+
+    def plain(text: str) -> str:
+        words = [w.lower() for w in re.findall(r"[^\W\d_]+", text[:20000])]
+        if not words:
+            return "en"
+        c = Counter(words)
+        scores = {lang: sum(c[w] for w in sw) for lang, sw in _STOPWORDS.items()}
+        best = max(scores, key=lambda k: (scores[k], k == "en"))
+        return best if scores[best] > 0 else "en"
+
+    for text in ("The cat and the dog", "Le chat et le chien", "Der Hund und die Katze", "",
+                 "THE OF AND", "Ölçü ve bir ile", "İstanbul ve İzmir için"):
+        assert detect_language(text) == plain(text)
