@@ -98,9 +98,39 @@ def signature(text: str) -> bytes | None:
     return bytes(_minhash(sh).hashvalues.astype("<u8").tobytes())
 
 
-def _from_signature(sig: bytes) -> MinHash:
-    values = np.frombuffer(sig, dtype="<u8").astype(_TEMPLATE.hashvalues.dtype)
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=values)
+def _bands() -> list[tuple[int, int]]:
+    """The (start, end) slices of a signature that datasketch's MinHashLSH bands on
+    for our threshold and permutation count (its own choice of bands and rows)."""
+    return list(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges)
+
+
+_BANDS = _bands()
+#: Odd multipliers mixing a band's values into one 64-bit number (collisions are
+#: re-checked value by value, so they only cost a comparison).
+_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+                 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9],
+                dtype=np.uint64)
+
+
+def _shared_band_groups(sigs: np.ndarray) -> np.ndarray:
+    """For each signature and band, the id of the group of signatures with the same band
+    hash, or -1 when no other signature has it (such a band can never give a candidate)."""
+    out = np.full((sigs.shape[0], len(_BANDS)), -1, dtype=np.int64)
+    offset = 0
+    for j, (lo, hi) in enumerate(_BANDS):
+        band = sigs[:, lo:hi]
+        h = np.zeros(sigs.shape[0], dtype=np.uint64)
+        for c in range(hi - lo):
+            h = h * _MIX[c % len(_MIX)] + band[:, c]  # wraps modulo 2**64
+        order = np.argsort(h, kind="stable")
+        sv = h[order]
+        starts = np.ones(len(sv), dtype=bool)
+        starts[1:] = sv[1:] != sv[:-1]
+        grp = np.cumsum(starts) - 1
+        counts = np.bincount(grp) if len(grp) else np.zeros(0, dtype=np.int64)
+        out[order, j] = np.where(counts[grp] >= 2, grp + offset, -1)
+        offset += len(counts)
+    return out
 
 
 def find_duplicates_signed(rows: Sequence[tuple[str, str, bytes | None]]) -> dict[str, Duplicate]:
@@ -108,35 +138,56 @@ def find_duplicates_signed(rows: Sequence[tuple[str, str, bytes | None]]) -> dic
 
     The global step then holds 1 kB per kept document instead of every text.
     Processed in sorted ``source_path`` order.
+
+    Candidates are what datasketch's ``MinHashLSH`` (same threshold, so the same bands)
+    returns: earlier kept documents with one band of the signature exactly equal. The
+    index is a few numpy arrays instead of a dict entry and a set per band and document
+    (about 12 kB per document in MinHashLSH), so it stays small at 100k documents.
     """
+    rows = sorted(rows, key=lambda d: d[0])
+    signed = [r[2] for r in rows if r[2] is not None]
+    sigs = (np.frombuffer(b"".join(signed), dtype="<u8").astype(np.uint64).reshape(len(signed), NUM_PERM)
+            if signed else np.zeros((0, NUM_PERM), dtype=np.uint64))
+    del signed
+    groups = _shared_band_groups(sigs)
+    members: dict[int, list[int]] = {}  # band group -> kept signatures in it, in path order
     kept_for_id: dict[str, tuple[str, str]] = {}  # document_id -> (kept source_path, kept document_id)
     out: dict[str, Duplicate] = {}
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    signatures: dict[str, tuple[MinHash, str]] = {}  # kept source_path -> (MinHash, document_id)
-    for path, doc_id, sig in sorted(rows, key=lambda d: d[0]):
+    kept_path: dict[int, tuple[str, str]] = {}  # kept signature -> (source_path, document_id)
+    k = -1
+    for path, doc_id, sig in rows:
+        if sig is not None:
+            k += 1
         if doc_id in kept_for_id:
-            kept_path, kept_doc = kept_for_id[doc_id]
+            kept_p, kept_doc = kept_for_id[doc_id]
             # A copy of a near duplicate points at the document that was kept, not at the copy.
-            out[path] = Duplicate(path, kept_doc, "exact_duplicate", f"same normalised text as {kept_path}")
+            out[path] = Duplicate(path, kept_doc, "exact_duplicate", f"same normalised text as {kept_p}")
             continue
         kept_for_id[doc_id] = (path, doc_id)
         if sig is None:
             continue
-        mh = _from_signature(sig)
-        best: tuple[float, str] | None = None
-        for cand in sorted(lsh.query(mh)):  # sorted: ties go to the earliest file
-            score = mh.jaccard(signatures[cand][0])
+        mine = [(int(g), _BANDS[j]) for j, g in enumerate(groups[k]) if g >= 0]
+        cands: set[int] = set()
+        for g, (lo, hi) in mine:
+            for i in members.get(g, ()):
+                if i not in cands and np.array_equal(sigs[i, lo:hi], sigs[k, lo:hi]):
+                    cands.add(i)
+        best: tuple[float, int] | None = None
+        for i in sorted(cands):  # signature order is path order: ties go to the earliest file
+            score = float(np.count_nonzero(sigs[k] == sigs[i])) / float(NUM_PERM)  # MinHash.jaccard
             if score >= NEAR_DUPLICATE_JACCARD and (best is None or score > best[0]):
-                best = (score, cand)
+                best = (score, i)
         if best is not None:
-            score, kept_path = best
-            kept_doc = signatures[kept_path][1]
-            kept_for_id[doc_id] = (kept_path, kept_doc)
+            score, i = best
+            near_path, kept_doc = kept_path[i]
+            kept_for_id[doc_id] = (near_path, kept_doc)
             out[path] = Duplicate(path, kept_doc, "near_duplicate",
-                                  f"near duplicate of {kept_path} (about {score:.0%} of word 5-grams shared)")
+                                  f"near duplicate of {near_path} (about {score:.0%} of word 5-grams shared)")
             continue
-        lsh.insert(path, mh)
-        signatures[path] = (mh, doc_id)
+        for g, _ in mine:
+            members.setdefault(g, []).append(k)
+        if mine:
+            kept_path[k] = (path, doc_id)
     return out
 
 
