@@ -328,7 +328,7 @@ def run(
         CHUNK_FILES,
         DOC_FIELDS,
         LocalEngine,
-        candidates_from_arrow,
+        candidates_column,
         get_engine,
     )
     from accords.etl.publish import commit_version, link_part, stage_version, write_part
@@ -469,8 +469,9 @@ def run(
             docs = group.join(rows.drop("document_id", strict=False), on="key", how="left").sort("source_path")
             lap("read")
             resolved = resolve([
-                DocCandidates(r["document_id"], r["published_date"], candidates_from_arrow(r["candidates"]))
-                for r in docs.select("document_id", "published_date", "candidates").iter_rows(named=True)])
+                DocCandidates(d, p, c) for d, p, c in zip(
+                    docs["document_id"].to_list(), docs["published_date"].to_list(),
+                    candidates_column(docs["candidates"].to_arrow()), strict=True)])
             merge.add(resolved, dict(zip(docs["document_id"], docs["source_path"], strict=True)))
             mention_keys.append(resolved.mentions.select("document_id", "entity_id"))
             counts["documents"] += docs.height
