@@ -2,9 +2,9 @@
 
     /work/main/.venv/bin/python tests/gold/_tools/check.py
 
-Checks, for seeds/, dev/, heldout/ and heldout2/:
+Checks, for seeds/, dev/, heldout/, heldout2/ and heldout3/:
   * file sets: seeds have <stem>.txt/.meta.json/.ann.json and the raw page in <repo>/seeds/;
-    dev/heldout/heldout2 have <name>.txt (raw), .clean.txt, .meta.json, .ann.json;
+    dev/heldout/heldout2/heldout3 have <name>.txt (raw), .clean.txt, .meta.json, .ann.json;
   * meta.json: exactly {title, published_date, language}; date is YYYY-MM-DD (a real date) or null;
     title (when not null) is the first line of the clean text, followed by a blank line;
   * clean text: UTF-8, "\n" line ends only, ends with one "\n", no runs of 2+ blank lines,
@@ -14,7 +14,8 @@ Checks, for seeds/, dev/, heldout/ and heldout2/:
     no duplicate spans, mentions sorted; non-English documents have no mentions;
   * completeness: every word-boundary occurrence of an annotated surface string is covered by
     some mention (itself or a longer mention containing it);
-  * dev has 20 documents, heldout 10, heldout2 12; English dev/heldout/heldout2 clean texts have 150-400 words.
+  * dev has 20 documents, heldout 10, heldout2 12, heldout3 12; English dev/heldout/heldout2/heldout3 clean texts
+    have 150-400 words.
 Exit status 1 on any error.
 """
 from __future__ import annotations
@@ -143,8 +144,8 @@ def main() -> int:
         n_docs += 1
     if n_docs != 5:
         err(f"seeds: expected 5 documents, found {n_docs}")
-    # dev / heldout / heldout2
-    for split, want in (("dev", 20), ("heldout", 10), ("heldout2", 12)):
+    # dev / heldout / heldout2 / heldout3
+    for split, want in (("dev", 20), ("heldout", 10), ("heldout2", 12), ("heldout3", 12)):
         d = GOLD / split
         names = sorted({p.name.split(".")[0] for p in d.iterdir() if p.is_file()})
         if len(names) != want:

@@ -1,6 +1,6 @@
 """Shared helpers for building and checking the accords gold set.
 
-Source format (tests/gold/_tools/src/{dev,heldout,heldout2}/<name>.src), UTF-8:
+Source format (tests/gold/_tools/src/{dev,heldout,heldout2,heldout3}/<name>.src), UTF-8:
 
     @@ date: 2024-03-12        # article date or "null"
     @@ lang: en
@@ -69,6 +69,10 @@ ISO3 = {
     "Namibia": "NAM", "Zimbabwe": "ZWE", "Malawi": "MWI", "Cambodia": "KHM", "Laos": "LAO",
     "Myanmar": "MMR", "Brunei": "BRN", "Timor-Leste": "TLS", "Lebanon": "LBN", "Mauritius": "MUS", "Seychelles": "SYC", "Jamaica": "JAM", "Bahamas": "BHS", "Burundi": "BDI", "North Korea": "PRK", "DR Congo": "COD", "Haiti": "HTI",
     "Tonga": "TON", "Nauru": "NRU", "Solomon Islands": "SLB", "Vanuatu": "VUT",
+    "Bosnia and Herzegovina": "BIH", "Croatia": "HRV", "Slovenia": "SVN", "South Sudan": "SSD",
+    "Barbados": "BRB", "Trinidad and Tobago": "TTO", "Guyana": "GUY", "Saint Lucia": "LCA",
+    "Saint Vincent and the Grenadines": "VCT", "Madagascar": "MDG", "Comoros": "COM", "Cabo Verde": "CPV",
+    "Guinea-Bissau": "GNB", "Bhutan": "BTN", "Austria": "AUT", "North Macedonia": "MKD", "Albania": "ALB",
 }
 
 
