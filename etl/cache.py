@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -26,6 +27,9 @@ import pyarrow.parquet as pq
 
 #: New result rows buffered before a segment is written (a few MB of text).
 SEGMENT_ROWS = 2048
+#: ... or after this many seconds, whichever comes first: a run killed without warning
+#: (SIGKILL, power loss) loses at most this much finished work.
+FLUSH_SECONDS = 30.0
 #: Row group size inside segments: the granularity of bucket pruning.
 SEGMENT_ROW_GROUP = 256
 #: Columns of a result row that describe the file, not its bytes (not cached).
@@ -70,6 +74,11 @@ class ResultCache:
         self._buffer: list[pa.Table] = []
         self._buffered = 0
         self._keys: set[str] | None = None
+        self._last_flush = time.monotonic()
+        # Half-written segments of a killed run (runs on one output hold its lock, so
+        # nobody else is writing one now).
+        for tmp in self.dir.glob(".seg-*.tmp") if self.dir.is_dir() else ():
+            tmp.unlink(missing_ok=True)
 
     def segments(self) -> list[Path]:
         return sorted(self.dir.glob("seg-*.parquet")) if self.dir.is_dir() else []
@@ -97,7 +106,7 @@ class ResultCache:
         fresh = fresh.take(keep).drop_columns(list(_PER_FILE))
         self._buffer.append(fresh)
         self._buffered += fresh.num_rows
-        if self._buffered >= SEGMENT_ROWS:
+        if self._buffered >= SEGMENT_ROWS or time.monotonic() - self._last_flush >= FLUSH_SECONDS:
             self.flush()
 
     def flush(self) -> None:
@@ -113,6 +122,7 @@ class ResultCache:
         pq.write_table(table, tmp, compression="zstd", compression_level=1, row_group_size=SEGMENT_ROW_GROUP)
         os.replace(tmp, final)
         self._buffer, self._buffered = [], 0
+        self._last_flush = time.monotonic()
 
     def read(self, columns: Sequence[str], keys: pa.Array | None = None,
              h_range: tuple[int, int] | None = None) -> pa.Table:

@@ -84,3 +84,67 @@ def test_interrupted_run_resumes_from_cache(corpus: Path, tmp_path: Path, monkey
     full = tmp_path / "full"
     accords.run(corpus, out=full)
     assert _parquet(out) == _parquet(full)
+
+
+_KILLABLE_RUN = """
+import sys, time
+import accords.etl.cache as cache, accords.etl.engine as engine, accords.etl.pipeline as pipeline
+cache.FLUSH_SECONDS = 0  # every finished chunk becomes a segment at once
+engine.CHUNK_FILES = 4
+pipeline.BUCKET_TARGET_DOCS = 8
+real = engine.process_batch
+def slow(*args, **kwargs):
+    time.sleep(0.5)  # leave time to kill it half-way
+    return real(*args, **kwargs)
+engine.process_batch = slow
+pipeline.run(sys.argv[1], sys.argv[2], workers=1)
+"""
+
+
+def test_sigkilled_run_resumes_without_redoing_finished_work(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run killed with SIGKILL (no clean-up code runs) leaves whole cache segments only;
+    the next run reuses them and publishes the same bytes as an uninterrupted run."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-c", _KILLABLE_RUN, str(corpus), str(out)])
+    try:
+        deadline = time.monotonic() + 180
+        while len(list((out / ".cache").rglob("seg-*.parquet"))) < 2:
+            assert proc.poll() is None, "the run ended before it could be killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert Layout(out).current_version() is None
+    cached = {k for seg in (out / ".cache").rglob("seg-*.parquet")
+              for k in pq.read_table(seg, columns=["key"]).column("key").to_pylist()}
+    assert len(cached) >= 8
+
+    import accords.etl.engine as engine
+
+    monkeypatch.setattr(engine, "CHUNK_FILES", 4)
+    computed: list[bool] = []
+    real = engine.process_batch
+
+    def counting(raw, kb_files=(), skip_keys=frozenset()):  # type: ignore[no-untyped-def]
+        res = real(raw, kb_files, skip_keys)
+        computed.extend(not c for c in res.column("cached").to_pylist())
+        return res
+
+    monkeypatch.setattr(engine, "process_batch", counting)
+    pipeline.run(corpus, out, workers=1)
+    total = sum(1 for p in corpus.rglob("*") if p.is_file())
+    assert sum(computed) <= total - len(cached)  # nothing cached was computed again
+    full = tmp_path / "full"
+    accords.run(corpus, out=full)
+    assert _parquet(out) == _parquet(full)
