@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 TYPES = ("country", "organization", "person", "location", "initiative")
-SPLITS = ("seeds", "dev", "heldout", "heldout2")
+SPLITS = ("seeds", "dev", "heldout", "heldout2", "heldout3")
 
 
 @dataclass(frozen=True)
