@@ -147,7 +147,7 @@ class Gazetteer:
             t = toks[j - 1]
             if not (t.isupper() or not t[0].isalnum()):
                 break
-            key = tuple(x.casefold() for x in toks[i:j])
+            key = tuple(_key(x).casefold() for x in toks[i:j])
             hit = self.upper.get(key)
             if hit is not None:
                 best = (j, hit)
@@ -209,6 +209,7 @@ class _Doc:
         self.caps = [self._cap(i) for i in range(self.n)]
         self.hits: dict[int, tuple[int, _Info] | None] = {}
         self.chunks: list[tuple[int, int]] | None = None
+        self.g: Gazetteer | None = None
 
     def longest(self, g: Gazetteer, i: int) -> tuple[int, _Info] | None:
         """Memoised ``g.longest`` at token ``i`` (the patterns ask many times)."""
@@ -259,10 +260,13 @@ _IN_JOINERS = frozenset({"Mission", "operation", "Operation", "Cooperation", "Me
 def _joins(d: _Doc, j: int) -> bool:
     """Whether "in"/"on" at token ``j`` continues a capitalised name."""
     nxt = d.toks[j + 1] if j + 1 < d.n else ""
+    if d.toks[j] == "on" and nxt == "the" and j + 2 < d.n and d.toks[j - 1] in lx.INITIATIVE_HEADS:
+        nxt = d.toks[j + 2]  # "Convention on the Legal Status of the Caspian Sea"
     if nxt in _WEEKDAYS or not nxt[:1].isupper():
         return False
     if d.toks[j] == "on":
-        return True
+        # "Convention on the Legal Status ...", never "... Port on Bubiyan Island"
+        return d.toks[j - 1] not in lx.LOCATION_HEADS
     # "in X" only after a mission-like word and before a definition or the end of the name,
     # never before a list ("Forces in Luzon and Mindanao").
     after = d.toks[j + 2] if j + 2 < d.n else ""
@@ -379,13 +383,15 @@ def _head_type(word: str) -> tuple[str, str | None] | None:
 _ORG_CUES = lx.ORG_NOUNS_BEFORE | lx.ORG_NOUNS_PLURAL
 _CUE_WORDS = lx.PLACE_NOUNS_AFTER | lx.PLACE_NOUNS_BEFORE | lx.COMPASS | lx.LOCATIVES | lx.ADMIN_WORDS | _ORG_CUES
 _DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]*){0,3},", re.M)
-_HEAD_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to"})
+_HEAD_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to", "de", "del", "da", "do", "des", "du"})
 
 
 def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
     """Type of the capitalised name d[i:j] from its head word; returns (type, subtype, end)."""
     if d.toks[i] in lx.INITIATIVE_PREFIXES and j - i >= 2:
         return "initiative", lx.INITIATIVE_PREFIXES[d.toks[i]], j
+    if j - i >= 3 and (tuple(d.toks[j - 2:j]) in lx.LOCATION_HEADS_2) and not d.toks[i][:1].isdigit():
+        return "location", None, j  # "Mohammed Al-Ahmad Naval Base" (but "201st Military Base")
     # The first head word followed by a preposition heads the whole name ("Foundation for
     # European and Foreign Policy", "Framework for Security, ... Communities").
     for k in range(i, j - 1):
@@ -401,8 +407,11 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
             continue
         tail = d.toks[k + 1:j]
         # Head word last, or followed by "of/for/on ... X" or a number ("Task Force-88").
-        if not tail or tail[0] in {"of", "for", "on", "in", "against", "to", "-"} \
-                or re.fullmatch(r"\d+", tail[0]):
+        if not tail or tail[0] in {"of", "for", "on", "in", "against", "to"} \
+                or re.fullmatch(r"\d+", tail[0]) or (tail[0] == "-" and ht[0] != "location"):
+            if tail and tail[0] == "of" and d.toks[k] in lx.FORCE_HEADS and k > i \
+                    and not _of_place(d, k + 1, j):
+                return ht[0], ht[1], k + 1  # "Libyan National Army | of Khalifa Haftar"
             if ht[0] == "location" and k == i:
                 continue  # "Sea" alone; "Gulf of Finland" is a prefix name (below)
             if ht[0] == "location" and any(
@@ -414,6 +423,21 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
             (d.toks[i + 1] == "of"):
         return "location", None, j
     return None
+
+
+def _of_place(d: _Doc, k: int, j: int) -> bool:
+    """Whether "of ..." at token ``k`` names a country or place that ends the name ("Armed Forces
+    of the Philippines"), not a person or another body ("Army of Khalifa Haftar", "Troops of
+    Armenia's National Security Service")."""
+    m = k + 1
+    while m < j and d.toks[m] == "the":
+        m += 1
+    if m >= j or d.g is None:
+        return True
+    hit = d.longest(d.g, m)
+    if hit is None or hit[1].entity_type not in ("country", "location"):
+        return False
+    return not (hit[0] < d.n and d.toks[hit[0]] in ("'", "’"))
 
 
 def _split_and(d: _Doc, i: int, j: int, g: Gazetteer) -> list[tuple[int, int]]:
@@ -525,6 +549,7 @@ class _Extractor:
     def __init__(self, text: str, kb: KnowledgeBase) -> None:
         self.d = _Doc(text)
         self.g = gazetteer(kb)
+        self.d.g = self.g
         self.kb = kb
         self.spans: list[_Span] = []
         self.acronyms: dict[str, _Info] = {}
