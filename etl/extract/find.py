@@ -325,6 +325,8 @@ def _possessive_joins(d: _Doc, i: int, j: int, g: Gazetteer | None) -> bool:
     already ends in a head word ("US Navy’s Fifth Fleet" is two names)."""
     if _head_type(d.toks[j - 1]) is not None:
         return False
+    if j - i == 1 and d.toks[i].isupper() and len(d.toks[i]) >= 2:
+        return False  # "GNU’s Border Security Directorate": an acronym's body
     if g is None:
         return True
     return g.forms.get((d.keys[j - 1],)) is None and g.forms.get(tuple(d.keys[i:j])) is None
@@ -354,11 +356,25 @@ def _schwartz_hearst(d: _Doc, i: int, p: int, acr: str) -> int | None:
     return start
 
 
+#: Sentence words that are also the first word of names ("its Regional Fisheries ... Centre").
+_NAME_OPENERS = frozenset({"Regional", "New", "National"})
+
+
 def _strip_lead(d: _Doc, i: int, j: int) -> int:
-    """Drop sentence-opening words and connectors from the start of a chunk."""
-    while i < j and (d.toks[i] in lx.SENTENCE_WORDS or (d.toks[i].isalpha() and d.toks[i].islower())
-                     or d.toks[i] in {"-", "'", "’"}):
+    """Drop sentence-opening words and connectors from the start of a chunk; a weekday or month
+    before "the" ("on Thursday the Pacific Policing Initiative"); a sentence-initial plural noun
+    before "of the" + a headed name ("Officers of the Peruvian Navy")."""
+    while i < j and ((d.toks[i] in lx.SENTENCE_WORDS and not (
+                d.toks[i] in _NAME_OPENERS and not d.sentence_initial(i)))
+                     or (d.toks[i].isalpha() and d.toks[i].islower())
+                     or d.toks[i] in {"-", "'", "’"}
+                     or (d.toks[i] in _WEEKDAYS and i + 1 < j and d.toks[i + 1].islower())):
         i += 1
+    if i + 3 < j and d.toks[i + 1] == "of" and d.toks[i].endswith("s") and d.sentence_initial(i) \
+            and _head_type(d.toks[i]) is None and (d.g is None or d.longest(d.g, i) is None):
+        k = i + 2 + (d.toks[i + 2] == "the")
+        if k < j and any(_head_type(t) for t in d.toks[k:j]):
+            return k
     return i
 
 
@@ -468,7 +484,7 @@ def _cut_titles(d: _Doc, i: int, j: int) -> list[tuple[int, int]]:
     parts, start = [], i
     k = i
     while k < j:
-        if _title_at(d, k) and k > start:
+        if _title_at(d, k) and k > start and not _possessive_title(d, k, j):
             m = k
             while m > start and d.toks[m - 1] in lx.TITLE_MODIFIERS:
                 m -= 1
@@ -484,6 +500,14 @@ def _cut_titles(d: _Doc, i: int, j: int) -> list[tuple[int, int]]:
     if start < j:
         parts.append((start, j))
     return parts
+
+
+def _possessive_title(d: _Doc, k: int, j: int) -> bool:
+    """A title with "'s" after it belongs to a body's name ("Attorney General’s Office")."""
+    m = k
+    while m < j and (_title_at(d, m) or d.toks[m] in lx.TITLE_MODIFIERS or d.toks[m] in {"-", "General"}):
+        m += 1
+    return m + 1 < j and d.toks[m] in ("'", "’") and d.toks[m + 1] == "s"
 
 
 def _person_name(d: _Doc, i: int, limit: int | None = None) -> int:
@@ -803,11 +827,35 @@ class _Extractor:
                     if hit and hit[0] == end:
                         continue  # a known name
                     name = d.text[d.starts[i]:d.ends[end - 1]]
+                    etype, sub = self._context_type(i, end, etype, sub)
                     if etype == "location":
                         self.add(i, end, _Info("location", name), "gazetteer")
                     else:
                         method = "initiative_pattern" if etype == "initiative" else "org_pattern"
                         self.add(i, end, _Info(etype, name, None, sub), method)
+
+    def _context_type(self, i: int, j: int, etype: str, sub: str | None) -> tuple[str, str | None]:
+        """The context overrides an ambiguous head word: "a senior fellow at the Arab Reform
+        Initiative" is a body (a role at it); "a proposed X Hub", "to set up a X Network" are
+        initiatives (a thing still to be made); a "Country-Country Joint ... Commission" is a
+        bilateral mechanism, not a standing body."""
+        d = self.d
+        p = i - 1
+        while p >= 0 and d.toks[p] in _QUOTES_OPEN:
+            p -= 1
+        if etype == "initiative" and p >= 2 and d.toks[p] == "the" and d.toks[p - 1] in {"at", "of", "with"} \
+                and any(w in lx.APPOSITION_ROLES for w in d.toks[max(0, p - 4):p - 1]):
+            return "organization", None
+        if etype == "organization" and d.toks[j - 1] in lx.WEAK_ORG_HEADS and p >= 0 and (
+                d.toks[p] in {"proposed", "planned"} or (d.toks[p] in {"a", "an"} and p >= 1 and d.toks[p - 1] in {
+                    "create", "set", "up", "build", "establish", "fund", "launch", "develop"})):
+            return "initiative", "programme"
+        if etype == "organization" and d.toks[j - 1] in {"Commission", "Committee"} and "Joint" in d.toks[i:j] \
+                and i + 2 < j and d.toks[i + 1] in {"-", "–"} and d.g is not None:
+            a, b = d.longest(d.g, i), d.longest(d.g, i + 2)
+            if a and b and a[1].entity_type == b[1].entity_type == "country":
+                return "initiative", "mechanism"
+        return etype, sub
 
     def _typed_by_noun(self, i: int, j: int) -> None:
         """'its Global Gateway strategy', 'Steadfast Dart 2025, its largest exercise'."""
