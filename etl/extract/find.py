@@ -281,6 +281,10 @@ def _chunks(d: _Doc, g: Gazetteer | None = None) -> list[tuple[int, int]]:
     return d.chunks
 
 
+_NUMBERED = frozenset({"Resolution", "Force", "Group", "Brigade", "Division", "Fleet", "Corps", "Battalion",
+                       "Regiment", "Unit"})
+
+
 def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i = 0
@@ -309,8 +313,9 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
                 else:
                     break
             elif t[:1].isdigit() and d.glued(j) is False and j + 1 <= d.n:
-                # "Steadfast Dart 2025", "Vision 2030": a year closing a name.
-                if re.fullmatch(r"(19|20)\d\d", t):
+                # "Steadfast Dart 2025", "Vision 2030": a year closing a name;
+                # "Security Council Resolution 833": a number after a head word.
+                if re.fullmatch(r"(19|20)\d\d", t) or (t.isdigit() and d.toks[j - 1] in _NUMBERED):
                     j += 1
                 break
             else:
@@ -325,7 +330,7 @@ def _possessive_joins(d: _Doc, i: int, j: int, g: Gazetteer | None) -> bool:
     already ends in a head word ("US Navy’s Fifth Fleet" is two names)."""
     if _head_type(d.toks[j - 1]) is not None:
         return False
-    if j - i == 1 and d.toks[i].isupper() and len(d.toks[i]) >= 2:
+    if d.toks[j - 1].isupper() and len(d.toks[j - 1]) >= 2:
         return False  # "GNU’s Border Security Directorate": an acronym's body
     if g is None:
         return True
@@ -414,6 +419,9 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
         if d.toks[k + 1] in _HEAD_PREPOSITIONS and d.toks[k][:1].isupper():
             ht = _head_type(d.toks[k])
             if ht is not None and ht[0] != "location":
+                if d.toks[k + 1] == "of" and d.toks[k] in lx.FORCE_HEADS and k > i \
+                        and not _of_place(d, k + 1, j):
+                    return ht[0], ht[1], k + 1  # "Libyan National Army | of Khalifa Haftar"
                 return ht[0], ht[1], j
     for k in range(j - 1, i - 1, -1):
         if not d.toks[k][:1].isupper():
@@ -472,7 +480,10 @@ def _split_and(d: _Doc, i: int, j: int, g: Gazetteer) -> list[tuple[int, int]]:
         known = (right is not None and right[1].key not in g.gazetteer_keys
                  and right[1].entity_type in ("country", "organization")) or (
             left is not None and left[0] == k and left[1].key not in g.gazetteer_keys)
-        if the or known:
+        # "X Naval Base and Umm Qasr": a name that ends in its head word ends at "and".
+        headed = k - 1 > start and _head_type(d.toks[k - 1]) is not None \
+            and r < j and not any(t in lx.CONNECTORS for t in d.toks[start:k])
+        if the or known or headed:
             parts.append((start, k))
             start = r
     parts.append((start, j))
@@ -850,7 +861,7 @@ class _Extractor:
                 d.toks[p] in {"proposed", "planned"} or (d.toks[p] in {"a", "an"} and p >= 1 and d.toks[p - 1] in {
                     "create", "set", "up", "build", "establish", "fund", "launch", "develop"})):
             return "initiative", "programme"
-        if etype == "organization" and d.toks[j - 1] in {"Commission", "Committee"} and "Joint" in d.toks[i:j] \
+        if etype == "organization" and {"Commission", "Committee"} & set(d.toks[i:j]) and "Joint" in d.toks[i:j] \
                 and i + 2 < j and d.toks[i + 1] in {"-", "–"} and d.g is not None:
             a, b = d.longest(d.g, i), d.longest(d.g, i + 2)
             if a and b and a[1].entity_type == b[1].entity_type == "country":
