@@ -103,6 +103,8 @@ class Gazetteer:
         for e in kb.places:
             self.gazetteer_keys.add(e.key)
             self._add(e.canonical_name, _info(e))
+            for a in e.aliases:  # the name without diacritics
+                self._add(a, _info(e))
         #: First tokens of the small towns taken after a place cue (a cheap test before the lookup).
         self.minor_first = frozenset(m.group(0) for m in map(_TOKEN.match, kb.minor_places) if m)
 
@@ -879,8 +881,10 @@ class _Extractor:
         hit = d.longest(g, i)
         if hit and hit[0] >= j:
             return
+        if j - i == 1 and d.toks[i] in self.kb.minor_places:
+            return  # "the Sadakhlo pilot": a pilot at a town
         if any((h := d.longest(g, k)) and h[1].entity_type != "location" for k in range(i + 1, j)) \
-                or d.longest(g, i):
+                or (hit and hit[1].entity_type not in ("location", "country")):
             return  # a known name inside (a place inside is fine: "the Spirit of Camp David")
         kind = None
         if j < d.n and d.toks[j] in lx.APPOSITION_TYPES and not d.glued(j):
@@ -956,6 +960,11 @@ class _Extractor:
             t = toks[m]
             if t not in _CUE_WORDS:
                 continue
+            if t in lx.BORDER_NOUNS and toks[m - 1] == "border" and m >= 2 and d.cap(m - 2) \
+                    and not d.glued(m - 1):
+                i = self._name_before(m - 1)  # "the Ras Jedir border crossing"
+                if i is not None:
+                    self._place(i, m - 1)
             if t in lx.PLACE_NOUNS_AFTER and d.cap(m - 1) and not d.glued(m):
                 i = self._name_before(m)
                 if i is not None:
@@ -964,7 +973,8 @@ class _Extractor:
                         k = self._name_before(i - 1)
                         if k is not None:
                             self._place(k, i - 1)
-            if (t in lx.PLACE_NOUNS_BEFORE or t in lx.COMPASS) and m + 2 < d.n and toks[m + 1] == "of":
+            if ((t in lx.PLACE_NOUNS_BEFORE or t in lx.COMPASS) and m + 2 < d.n and toks[m + 1] == "of") \
+                    or (t in lx.PLACE_NOUNS_AT and m + 2 < d.n and toks[m + 1] == "at"):
                 j = self._name_after(m + 2)
                 if j is not None:
                     self._place(m + 2, j)
@@ -1066,7 +1076,14 @@ class _Extractor:
         return not (hit and hit[0] >= j and hit[1].entity_type in ("person", "organization", "initiative"))
 
     def _place(self, i: int, j: int) -> None:
-        self.add(i, j, _Info("location", self.d.text[self.d.starts[i]:self.d.ends[j - 1]]), "place_cue")
+        d = self.d
+        for k in range(i, j):  # "the Sadakhlo–Bagratashen crossing": two places
+            if d.toks[k] == "–":
+                self._place(i, k)
+                self._place(k + 1, j)
+                return
+        if i < j:
+            self.add(i, j, _Info("location", d.text[d.starts[i]:d.ends[j - 1]]), "place_cue")
 
     def tables(self) -> None:
         """Cells of a pipe table's initiative column ("Proposed Initiative")."""
