@@ -404,7 +404,8 @@ def _head_type(word: str) -> tuple[str, str | None] | None:
 
 
 _ORG_CUES = lx.ORG_NOUNS_BEFORE | lx.ORG_NOUNS_PLURAL
-_CUE_WORDS = lx.PLACE_NOUNS_AFTER | lx.PLACE_NOUNS_BEFORE | lx.COMPASS | lx.LOCATIVES | lx.ADMIN_WORDS | _ORG_CUES
+_CUE_WORDS = lx.PLACE_NOUNS_AFTER | lx.PLACE_NOUNS_BEFORE | lx.COMPASS | lx.LOCATIVES | lx.ADMIN_WORDS | _ORG_CUES \
+    | lx.BORDER_NOUNS | lx.PLACE_NOUNS_AT
 _DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]*){0,3},", re.M)
 _HEAD_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to", "de", "del", "da", "do", "des", "du"})
 
@@ -513,6 +514,26 @@ def _cut_titles(d: _Doc, i: int, j: int) -> list[tuple[int, int]]:
     if start < j:
         parts.append((start, j))
     return parts
+
+
+def _comma_list(d: _Doc, i: int, j: int) -> int:
+    """End of a name whose "of/for" complement is a list with commas ("Ministry of Home Affairs,
+    Immigration, Safety and Security", "Framework for Security, Public Health and Safe
+    Communities"): capitalised items after commas, closed by "and" + a capitalised item."""
+    if not any(t in ("of", "for") for t in d.toks[i:j]) or j >= d.n or d.toks[j] != ",":
+        return j
+    k = j
+    while k + 1 < d.n and d.toks[k] == "," and d.cap(k + 1) and not d.newline_before(k + 1):
+        m = k + 1
+        while m < d.n and d.cap(m) and m - k <= 3:
+            m += 1
+        if m < d.n and d.toks[m] == "and" and m + 1 < d.n and d.cap(m + 1):
+            e = m + 1
+            while e < d.n and d.cap(e) and e - m <= 3:
+                e += 1
+            return e if e - j <= 12 else j
+        k = m
+    return j
 
 
 def _possessive_title(d: _Doc, k: int, j: int) -> bool:
@@ -669,6 +690,7 @@ class _Extractor:
         letters = acr.split()[0]
         need = [c for c in letters if c.isupper()]
         fallback = None
+        lo = _split_and(d, i, p, self.g)[-1][0]  # a guessed long form never spans "... and the"
         for k in range(i, p):
             if d.toks[k][:1].upper() != letters[0] or not d.cap(k) or _title_at(d, k) \
                     or d.toks[k] in lx.TITLE_MODIFIERS | lx.SENTENCE_WORDS:
@@ -677,11 +699,11 @@ class _Extractor:
             if caps == need:
                 return self._with_countries(i, k)
             it = iter(caps)
-            if fallback is None and (all(c in it for c in need[1:]) or len(need) <= 2):
+            if fallback is None and k >= lo and (all(c in it for c in need[1:]) or len(need) <= 2):
                 fallback = k
         if fallback is not None:
             return self._with_countries(i, fallback)
-        sh = _schwartz_hearst(d, i, p, letters)
+        sh = _schwartz_hearst(d, lo, p, letters) if lo < p else None
         if sh is not None:
             return sh
         # No initials match (a foreign acronym: "Center ... (EDAM)"): the whole name if typed,
@@ -839,6 +861,8 @@ class _Extractor:
                     hit = d.longest(g, i)
                     if hit and hit[0] == end:
                         continue  # a known name
+                    if etype != "location" and end == j:
+                        end = _comma_list(d, i, end)
                     name = d.text[d.starts[i]:d.ends[end - 1]]
                     etype, sub = self._context_type(i, end, etype, sub)
                     if etype == "location":
