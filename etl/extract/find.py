@@ -168,6 +168,14 @@ class Gazetteer:
         return best
 
 
+def _plain(tok: str) -> str:
+    """A token without diacritics ("Häkkänen" -> "Hakkanen")."""
+    if tok.isascii():
+        return tok
+    return unicodedata.normalize("NFC", "".join(
+        c for c in unicodedata.normalize("NFD", tok) if unicodedata.category(c) != "Mn"))
+
+
 def _norm_name(name: str) -> str:
     return " ".join(_fold(name).replace("-", " ").replace(".", " ").split())
 
@@ -603,6 +611,9 @@ def _looks_like_name(d: _Doc, i: int, j: int, g: Gazetteer) -> bool:
     return not any(_head_type(t) for t in words)
 
 
+_SPEECH = frozenset({"said", "told", "added", "says", "noted", "warned", "stressed", "insisted"})
+
+
 class _Extractor:
     def __init__(self, text: str, kb: KnowledgeBase) -> None:
         self.d = _Doc(text)
@@ -829,10 +840,12 @@ class _Extractor:
                 continue
             after = d.toks[e:e + 3]
             before = d.toks[i - 1] if i > 0 else ""
-            role = len(after) >= 3 and after[0] == "," and after[1] in {"a", "an", "the"} and \
-                any(w in lx.APPOSITION_ROLES for w in d.toks[e + 2:e + 8])
-            said = before in {"said", "told", "added", "says"} and (e >= d.n or d.toks[e] in {",", "."})
-            said2 = after[:1] == ["said"] or after[:1] == ["told"]
+            # ", a researcher at", ", Kazakhstan’s deputy foreign minister,"
+            det = len(after) >= 3 and after[0] == "," and (after[1] in {"a", "an", "the"} or (
+                d.cap(e + 1) and e + 3 < d.n and d.toks[e + 2] in ("'", "’") and d.toks[e + 3] == "s"))
+            role = det and any(w in lx.APPOSITION_ROLES for w in d.toks[e + 2:e + 8])
+            said = before in _SPEECH and (e >= d.n or d.toks[e] in {",", "."})
+            said2 = after[:1] and after[0] in _SPEECH
             if role or said or (said2 and d.sentence_initial(i)):
                 self._person(i, e, "person_title")
 
@@ -1184,8 +1197,8 @@ class _Extractor:
         canon: dict[str, _Info] = {}
         for s in sorted(persons, key=lambda s: s.i):
             n = _norm_name(s.info.canonical)
-            same = next((v for k, v in canon.items() if fuzz.ratio(k, n) >= PERSON_MATCH_THRESHOLD
-                         and _same_surname(k, n)), None)
+            same = next((v for k, v in canon.items() if (fuzz.ratio(k, n) >= PERSON_MATCH_THRESHOLD
+                         and _same_surname(k, n)) or (len(n.split()) >= 2 and f" {n} " in f" {k} ")), None)
             canon.setdefault(n, same or s.info)
         merged = []
         for s in kept:
@@ -1232,12 +1245,20 @@ class _Extractor:
                     shorts.append(tuple(toks[h - 1:h + 2]))
                 if toks[-1] in {"Jr"} or d.keys[s.j - 1] == ".":
                     shorts.append(tuple(words[-1:]))
+                if len(toks) >= 3 and all(t[:1].isupper() for t in toks):
+                    shorts += [(t,) for t in toks[1:-1]]  # "José Múcio Monteiro" -> "Múcio"
+                if "-" in toks and toks[toks.index("-") - 1] in lx.NAME_PARTICLES:
+                    h = toks.index("-")  # "al-Sudani" -> "Al-Sudani"
+                    shorts.append((toks[h - 1].capitalize(), "-", *toks[h + 1:h + 2]))
             for sh in shorts:
                 if len(sh) == 1 and (len(sh[0]) < 3 or sh[0].lower() in self.kb.stopwords
                                      or sh[0] in lx.SENTENCE_WORDS):
                     continue
                 if sh and all(t[:1].isupper() or t == "-" for t in sh) and sh[-1] != "-":
                     forms.setdefault(sh, (s.info, "short_reference"))
+                    plain = tuple(_plain(t) for t in sh)  # "Sánchez" -> "Sanchez"
+                    if plain != sh:
+                        forms.setdefault(plain, (s.info, "short_reference"))
         covered = [False] * d.n
         for s in merged:
             if s.method != "gazetteer":
