@@ -924,14 +924,26 @@ class _Extractor:
                 or (hit and hit[1].entity_type not in ("location", "country")):
             return  # a known name inside (a place inside is fine: "the Spirit of Camp David")
         kind = None
-        if j < d.n and d.toks[j] in lx.APPOSITION_TYPES and not d.glued(j):
-            kind = lx.APPOSITION_TYPES[d.toks[j]]
+        n = j
+        if n + 1 < d.n and re.fullmatch(r"\d{1,2}", d.toks[n]) and d.toks[n + 1] in lx.APPOSITION_TYPES:
+            n += 1  # "the Estlink 2 interconnector"
+        noun = n
+        if noun + 1 < d.n and d.toks[noun] in lx.INFRA_MODIFIERS:
+            noun += 1  # "the Balticconnector gas pipeline"
+        if noun < d.n and d.toks[noun] in lx.APPOSITION_TYPES and not d.glued(noun) and (
+                noun == n or lx.APPOSITION_TYPES[d.toks[noun]] == "economic_corridor"):
+            kind = lx.APPOSITION_TYPES[d.toks[noun]]
+            j = n
+        elif i > 0 and d.toks[i - 1] in {"proposed", "planned"} and j - i >= 2:
+            kind = "proposal"  # "a proposed Baltic Seabed Sensor Network"
         else:
             m = j
             while m < d.n and d.toks[m] in _QUOTES_CLOSE:
                 m += 1
-            if m + 1 < d.n and d.toks[m] == "," and d.toks[m + 1] in {"a", "an", "the", "its", "their"}:
-                for w in d.toks[m + 2:m + 7]:
+            poss = m + 3 < d.n and d.cap(m + 1) and d.toks[m + 2] in ("'", "’") and d.toks[m + 3] == "s"
+            if m + 1 < d.n and d.toks[m] == "," and (d.toks[m + 1] in {"a", "an", "the", "its", "their"} or poss):
+                # ", a ... strategy", ", Mexico’s tree-planting jobs programme"
+                for w in d.toks[m + 2 + 2 * poss:m + 9]:
                     if w in lx.APPOSITION_TYPES:
                         kind = lx.APPOSITION_TYPES[w]
                         break
@@ -1206,12 +1218,21 @@ class _Extractor:
                 s = replace(s, info=canon[_norm_name(s.info.canonical)])
             merged.append(s)
             if s.info.entity_type in ("person", "organization", "initiative", "location") and (
-                    s.method != "knowledge_base" or s.info.entity_type == "person"):
+                    s.method != "knowledge_base" or s.info.entity_type == "person") \
+                    and s.info.key not in self.g.gazetteer_keys:  # a person's surname beats a town
                 forms.setdefault(tuple(d.keys[s.i:s.j]), (s.info, "short_reference"
                                                            if s.info.entity_type == "person" else s.method))
                 if s.method == "place_cue" and all(k.isupper() for k in d.keys[s.i:s.j] if k.isalpha()):
                     forms.setdefault(tuple(k.title() if k.isalpha() else k for k in d.keys[s.i:s.j]),
                                      (s.info, s.method))  # "CAMP DAVID" dateline -> "Camp David"
+        # "Ruvuma River" found by its head word: "Ruvuma" alone is the same river here.
+        for s in merged:
+            if s.info.entity_type == "location" and s.info.key is None and s.j - s.i >= 2 \
+                    and d.toks[s.j - 1] in lx.LOCATION_HEADS and d.toks[s.i] not in lx.LOCATION_PREFIXES:
+                short = tuple(d.keys[s.i:s.j - 1])
+                hit = self.g.forms.get(short)
+                if hit is None or hit.key in self.g.gazetteer_keys or hit.entity_type == "location":
+                    forms.setdefault(short, (s.info, s.method))
         # A known body named in full makes its acronym safe to use in this text ("AU" once
         # "African Union" is there), even if the acronym is too ambiguous alone.
         for s in merged:
