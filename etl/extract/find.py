@@ -573,6 +573,10 @@ def _person_name(d: _Doc, i: int, limit: int | None = None) -> int:
                 words -= 1
         elif t in lx.NAME_PARTICLES and words and j + 1 < end and d.toks[j + 1][:1].isupper():
             j += 1
+        elif t in lx.NAME_PARTICLES and words and j + 2 < end and d.toks[j + 1] == "-" \
+                and d.glued(j + 1) and d.glued(j + 2) and d.toks[j + 2][:1].isupper():
+            j += 3  # "Mohammed Shia al-Sudani"
+            words += 1
         else:
             break
     if j < end and d.toks[j - 1] in lx.NAME_SUFFIXES:
@@ -675,7 +679,9 @@ class _Extractor:
             i = p
             while i > 0 and (d.cap(i - 1) or _is_hyphen_join(d, i - 1)
                              or (d.toks[i - 1] in lx.CONNECTORS and d.toks[i - 1].islower())
-                             or (d.toks[i - 1] in {"'", "’", "s"} and i - 2 >= 0 and d.cap(i - 2))) \
+                             or (d.toks[i - 1] in {"'", "’", "s"} and i - 2 >= 0 and d.cap(i - 2))
+                             or (d.toks[i - 1] == "s" and i - 3 >= 0 and d.toks[i - 2] in {"'", "’"}
+                                 and d.glued(i - 1) and d.cap(i - 3))) \
                     and not d.newline_before(i) and d.sent[i - 1] == d.sent[p]:
                 i -= 1
             i = _strip_lead(d, i, p)
