@@ -170,10 +170,7 @@ class Gazetteer:
 
 def _plain(tok: str) -> str:
     """A token without diacritics ("Häkkänen" -> "Hakkanen")."""
-    if tok.isascii():
-        return tok
-    return unicodedata.normalize("NFC", "".join(
-        c for c in unicodedata.normalize("NFD", tok) if unicodedata.category(c) != "Mn"))
+    return tok if tok.isascii() else places_mod._plain(tok)
 
 
 def _norm_name(name: str) -> str:
@@ -680,7 +677,7 @@ class _Extractor:
             while i > 0 and (d.cap(i - 1) or _is_hyphen_join(d, i - 1)
                              or (d.toks[i - 1] in lx.CONNECTORS and d.toks[i - 1].islower())
                              or (d.toks[i - 1] in {"'", "’", "s"} and i - 2 >= 0 and d.cap(i - 2))
-                             or (d.toks[i - 1] == "s" and i - 3 >= 0 and d.toks[i - 2] in {"'", "’"}
+                             or (d.toks[i - 1] == "s" and i - 3 >= 0 and i < p and d.toks[i - 2] in {"'", "’"}
                                  and d.glued(i - 1) and d.cap(i - 3))) \
                     and not d.newline_before(i) and d.sent[i - 1] == d.sent[p]:
                 i -= 1

@@ -132,8 +132,10 @@ def _plain(name: str) -> str:
         return name
     import unicodedata
 
-    return unicodedata.normalize("NFC", "".join(
-        c for c in unicodedata.normalize("NFD", name) if unicodedata.category(c) != "Mn"))
+    return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", name)))
+
+
+_MARKS = re.compile("[\u0300-\u036f]")  # combining diacritical marks
 
 
 _BAD_CHARS = re.compile(r"[,()/\[\]]")
