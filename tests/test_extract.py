@@ -206,3 +206,62 @@ def test_speed_per_kb(kb: kb_mod.KnowledgeBase) -> None:
     per_kb = 1000 * (time.process_time() - t0) / (3 * sum(len(t) for t in texts) / 1000)
     # Measured ~4-6 ms/kB on a loaded 2-core machine; the bound catches super-linear regressions.
     assert per_kb < 12.0, f"{per_kb:.2f} ms per kB"
+
+
+# -- round 2 (heldout2 causes), all on invented names -------------------------------------------
+def test_name_boundaries_round2(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Officers of the Zorvian Navy met in Pelmora. Ministers endorsed on Tuesday the Velmor "
+            "Coastal Initiative under the Convention on the Status of the Velmor Sea. The Karsk "
+            "National Army of Tavrel Okumbo and the ZLF’s Border Control Directorate refused. The "
+            "Zorvian People’s Defence Force (ZPDF) joined. The Velmor Ministry of Fisheries, Ports, "
+            "Transport and Maritime Security agreed, and the Attorney General’s Office of Zamoria.")
+    got = spans(text, kb)
+    assert got["Zorvian Navy"][0] == "organization"
+    assert got["Velmor Coastal Initiative"][0] == "initiative"
+    assert got["Convention on the Status of the Velmor Sea"][0] == "initiative"
+    assert got["Karsk National Army"][0] == "organization"
+    assert got["Border Control Directorate"][0] == "organization"
+    assert got["ZPDF"] == ("organization", "Zorvian People’s Defence Force")
+    assert got["Velmor Ministry of Fisheries, Ports, Transport and Maritime Security"][0] == "organization"
+    assert got["Attorney General’s Office of Zamoria"][0] == "organization"
+    assert not any(s.startswith(("Officers", "Tuesday", "ZLF’s")) for s in got)
+
+
+def test_places_round2(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Talks covered the Dravik–Olmen crossing, the Pell Harbour border post, the Qarvani "
+            "Naval Base and Umm Qasr. The Velmor Strait Port on Drask Island stays closed; trade "
+            "moves through the port at Ostrel and the Karsa River. Boats left Karsa at dawn and "
+            "crossed the Sierra Verdosa de Pell.")
+    got = spans(text, kb)
+    for place in ("Dravik", "Olmen", "Pell Harbour", "Qarvani Naval Base", "Umm Qasr",
+                  "Velmor Strait Port", "Drask Island", "Ostrel", "Karsa River", "Sierra Verdosa de Pell"):
+        assert got[place][0] == "location", place
+    assert got["Karsa"] == ("location", "Karsa River")  # the river named by its head word
+
+
+def test_context_types_round2(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Lirra Vonhaas, a fellow at the Ostrand Peace Initiative, said a proposed Velmor Reef "
+            "Monitoring Hub would open. The Ostlink 3 interconnector and the Karvik gas pipeline "
+            "were guarded. They discussed Kasimo Verde, Zamoria’s rural jobs programme. Local "
+            "militias known as Dhoruba fought back. The Zamoria-Kenya Joint Permanent Commission "
+            "on Defence met.")
+    got = spans(text, kb)
+    assert got["Ostrand Peace Initiative"][0] == "organization"
+    assert got["Velmor Reef Monitoring Hub"][0] == "initiative"
+    assert got["Ostlink 3"][0] == got["Karvik"][0] == got["Kasimo Verde"][0] == "initiative"
+    assert got["Dhoruba"][0] == "organization"
+
+
+def test_people_round2(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("“We agree,” said Elena Marquez Soto, Zamoria’s deputy interior minister. Marquez said "
+            "more. Defence Minister Tomás Hérvald Kuusk spoke. Hervald added that Kuusk agreed. "
+            "Prime Minister Karim Shia al-Dravani left; Al-Dravani’s office said so. Imre Tovath "
+            "Keller, a lawmaker, spoke, and Tovath Keller said yes. Nora Velt, a researcher at the Pelmora "
+            "Institute, spoke. Velt said Pelmora was calm.")
+    got = spans(text, kb)
+    assert got["Elena Marquez Soto"][0] == "person"
+    assert got["Marquez"] == ("person", "Elena Marquez Soto")
+    assert got["Hervald"] == ("person", "Tomás Hérvald Kuusk")
+    assert got["Al-Dravani"] == ("person", "Karim Shia al-Dravani")
+    assert got["Tovath Keller"] == ("person", "Imre Tovath Keller")
+    assert got["Velt"] == ("person", "Nora Velt")

@@ -103,6 +103,8 @@ class Gazetteer:
         for e in kb.places:
             self.gazetteer_keys.add(e.key)
             self._add(e.canonical_name, _info(e))
+            for a in e.aliases:  # the name without diacritics
+                self._add(a, _info(e))
         #: First tokens of the small towns taken after a place cue (a cheap test before the lookup).
         self.minor_first = frozenset(m.group(0) for m in map(_TOKEN.match, kb.minor_places) if m)
 
@@ -147,7 +149,7 @@ class Gazetteer:
             t = toks[j - 1]
             if not (t.isupper() or not t[0].isalnum()):
                 break
-            key = tuple(x.casefold() for x in toks[i:j])
+            key = tuple(_key(x).casefold() for x in toks[i:j])
             hit = self.upper.get(key)
             if hit is not None:
                 best = (j, hit)
@@ -164,6 +166,11 @@ class Gazetteer:
             if s >= score and _same_surname(n, other):
                 best, score = info, s
         return best
+
+
+def _plain(tok: str) -> str:
+    """A token without diacritics ("Häkkänen" -> "Hakkanen")."""
+    return tok if tok.isascii() else places_mod._plain(tok)
 
 
 def _norm_name(name: str) -> str:
@@ -209,6 +216,7 @@ class _Doc:
         self.caps = [self._cap(i) for i in range(self.n)]
         self.hits: dict[int, tuple[int, _Info] | None] = {}
         self.chunks: list[tuple[int, int]] | None = None
+        self.g: Gazetteer | None = None
 
     def longest(self, g: Gazetteer, i: int) -> tuple[int, _Info] | None:
         """Memoised ``g.longest`` at token ``i`` (the patterns ask many times)."""
@@ -259,10 +267,13 @@ _IN_JOINERS = frozenset({"Mission", "operation", "Operation", "Cooperation", "Me
 def _joins(d: _Doc, j: int) -> bool:
     """Whether "in"/"on" at token ``j`` continues a capitalised name."""
     nxt = d.toks[j + 1] if j + 1 < d.n else ""
+    if d.toks[j] == "on" and nxt == "the" and j + 2 < d.n and d.toks[j - 1] in lx.INITIATIVE_HEADS:
+        nxt = d.toks[j + 2]  # "Convention on the Legal Status of the Caspian Sea"
     if nxt in _WEEKDAYS or not nxt[:1].isupper():
         return False
     if d.toks[j] == "on":
-        return True
+        # "Convention on the Legal Status ...", never "... Port on Bubiyan Island"
+        return d.toks[j - 1] not in lx.LOCATION_HEADS
     # "in X" only after a mission-like word and before a definition or the end of the name,
     # never before a list ("Forces in Luzon and Mindanao").
     after = d.toks[j + 2] if j + 2 < d.n else ""
@@ -275,6 +286,10 @@ def _chunks(d: _Doc, g: Gazetteer | None = None) -> list[tuple[int, int]]:
     if d.chunks is None:
         d.chunks = _make_chunks(d, g)
     return d.chunks
+
+
+_NUMBERED = frozenset({"Resolution", "Force", "Group", "Brigade", "Division", "Fleet", "Corps", "Battalion",
+                       "Regiment", "Unit"})
 
 
 def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
@@ -305,8 +320,9 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
                 else:
                     break
             elif t[:1].isdigit() and d.glued(j) is False and j + 1 <= d.n:
-                # "Steadfast Dart 2025", "Vision 2030": a year closing a name.
-                if re.fullmatch(r"(19|20)\d\d", t):
+                # "Steadfast Dart 2025", "Vision 2030": a year closing a name;
+                # "Security Council Resolution 833": a number after a head word.
+                if re.fullmatch(r"(19|20)\d\d", t) or (t.isdigit() and d.toks[j - 1] in _NUMBERED):
                     j += 1
                 break
             else:
@@ -321,6 +337,8 @@ def _possessive_joins(d: _Doc, i: int, j: int, g: Gazetteer | None) -> bool:
     already ends in a head word ("US Navy’s Fifth Fleet" is two names)."""
     if _head_type(d.toks[j - 1]) is not None:
         return False
+    if d.toks[j - 1].isupper() and len(d.toks[j - 1]) >= 2:
+        return False  # "GNU’s Border Security Directorate": an acronym's body
     if g is None:
         return True
     return g.forms.get((d.keys[j - 1],)) is None and g.forms.get(tuple(d.keys[i:j])) is None
@@ -350,11 +368,25 @@ def _schwartz_hearst(d: _Doc, i: int, p: int, acr: str) -> int | None:
     return start
 
 
+#: Sentence words that are also the first word of names ("its Regional Fisheries ... Centre").
+_NAME_OPENERS = frozenset({"Regional", "New", "National"})
+
+
 def _strip_lead(d: _Doc, i: int, j: int) -> int:
-    """Drop sentence-opening words and connectors from the start of a chunk."""
-    while i < j and (d.toks[i] in lx.SENTENCE_WORDS or (d.toks[i].isalpha() and d.toks[i].islower())
-                     or d.toks[i] in {"-", "'", "’"}):
+    """Drop sentence-opening words and connectors from the start of a chunk; a weekday or month
+    before "the" ("on Thursday the Pacific Policing Initiative"); a sentence-initial plural noun
+    before "of the" + a headed name ("Officers of the Peruvian Navy")."""
+    while i < j and ((d.toks[i] in lx.SENTENCE_WORDS and not (
+                d.toks[i] in _NAME_OPENERS and not d.sentence_initial(i)))
+                     or (d.toks[i].isalpha() and d.toks[i].islower())
+                     or d.toks[i] in {"-", "'", "’"}
+                     or (d.toks[i] in _WEEKDAYS and i + 1 < j and d.toks[i + 1].islower())):
         i += 1
+    if i + 3 < j and d.toks[i + 1] == "of" and d.toks[i].endswith("s") and d.sentence_initial(i) \
+            and _head_type(d.toks[i]) is None and (d.g is None or d.longest(d.g, i) is None):
+        k = i + 2 + (d.toks[i + 2] == "the")
+        if k < j and any(_head_type(t) for t in d.toks[k:j]):
+            return k
     return i
 
 
@@ -377,21 +409,27 @@ def _head_type(word: str) -> tuple[str, str | None] | None:
 
 
 _ORG_CUES = lx.ORG_NOUNS_BEFORE | lx.ORG_NOUNS_PLURAL
-_CUE_WORDS = lx.PLACE_NOUNS_AFTER | lx.PLACE_NOUNS_BEFORE | lx.COMPASS | lx.LOCATIVES | lx.ADMIN_WORDS | _ORG_CUES
+_CUE_WORDS = lx.PLACE_NOUNS_AFTER | lx.PLACE_NOUNS_BEFORE | lx.COMPASS | lx.LOCATIVES | lx.ADMIN_WORDS | _ORG_CUES \
+    | lx.BORDER_NOUNS | lx.PLACE_NOUNS_AT
 _DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]*){0,3},", re.M)
-_HEAD_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to"})
+_HEAD_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to", "de", "del", "da", "do", "des", "du"})
 
 
 def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
     """Type of the capitalised name d[i:j] from its head word; returns (type, subtype, end)."""
     if d.toks[i] in lx.INITIATIVE_PREFIXES and j - i >= 2:
         return "initiative", lx.INITIATIVE_PREFIXES[d.toks[i]], j
+    if j - i >= 3 and (tuple(d.toks[j - 2:j]) in lx.LOCATION_HEADS_2) and not d.toks[i][:1].isdigit():
+        return "location", None, j  # "Mohammed Al-Ahmad Naval Base" (but "201st Military Base")
     # The first head word followed by a preposition heads the whole name ("Foundation for
     # European and Foreign Policy", "Framework for Security, ... Communities").
     for k in range(i, j - 1):
         if d.toks[k + 1] in _HEAD_PREPOSITIONS and d.toks[k][:1].isupper():
             ht = _head_type(d.toks[k])
             if ht is not None and ht[0] != "location":
+                if d.toks[k + 1] == "of" and d.toks[k] in lx.FORCE_HEADS and k > i \
+                        and not _of_place(d, k + 1, j):
+                    return ht[0], ht[1], k + 1  # "Libyan National Army | of Khalifa Haftar"
                 return ht[0], ht[1], j
     for k in range(j - 1, i - 1, -1):
         if not d.toks[k][:1].isupper():
@@ -401,8 +439,11 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
             continue
         tail = d.toks[k + 1:j]
         # Head word last, or followed by "of/for/on ... X" or a number ("Task Force-88").
-        if not tail or tail[0] in {"of", "for", "on", "in", "against", "to", "-"} \
-                or re.fullmatch(r"\d+", tail[0]):
+        if not tail or tail[0] in {"of", "for", "on", "in", "against", "to"} \
+                or re.fullmatch(r"\d+", tail[0]) or (tail[0] == "-" and ht[0] != "location"):
+            if tail and tail[0] == "of" and d.toks[k] in lx.FORCE_HEADS and k > i \
+                    and not _of_place(d, k + 1, j):
+                return ht[0], ht[1], k + 1  # "Libyan National Army | of Khalifa Haftar"
             if ht[0] == "location" and k == i:
                 continue  # "Sea" alone; "Gulf of Finland" is a prefix name (below)
             if ht[0] == "location" and any(
@@ -414,6 +455,21 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
             (d.toks[i + 1] == "of"):
         return "location", None, j
     return None
+
+
+def _of_place(d: _Doc, k: int, j: int) -> bool:
+    """Whether "of ..." at token ``k`` names a country or place that ends the name ("Armed Forces
+    of the Philippines"), not a person or another body ("Army of Khalifa Haftar", "Troops of
+    Armenia's National Security Service")."""
+    m = k + 1
+    while m < j and d.toks[m] == "the":
+        m += 1
+    if m >= j or d.g is None:
+        return True
+    hit = d.longest(d.g, m)
+    if hit is None or hit[1].entity_type not in ("country", "location"):
+        return False
+    return not (hit[0] < d.n and d.toks[hit[0]] in ("'", "’"))
 
 
 def _split_and(d: _Doc, i: int, j: int, g: Gazetteer) -> list[tuple[int, int]]:
@@ -432,7 +488,10 @@ def _split_and(d: _Doc, i: int, j: int, g: Gazetteer) -> list[tuple[int, int]]:
         known = (right is not None and right[1].key not in g.gazetteer_keys
                  and right[1].entity_type in ("country", "organization")) or (
             left is not None and left[0] == k and left[1].key not in g.gazetteer_keys)
-        if the or known:
+        # "X Naval Base and Umm Qasr": a name that ends in its head word ends at "and".
+        headed = k - 1 > start and _head_type(d.toks[k - 1]) is not None \
+            and r < j and not any(t in lx.CONNECTORS for t in d.toks[start:k])
+        if the or known or headed:
             parts.append((start, k))
             start = r
     parts.append((start, j))
@@ -444,7 +503,7 @@ def _cut_titles(d: _Doc, i: int, j: int) -> list[tuple[int, int]]:
     parts, start = [], i
     k = i
     while k < j:
-        if _title_at(d, k) and k > start:
+        if _title_at(d, k) and k > start and not _possessive_title(d, k, j):
             m = k
             while m > start and d.toks[m - 1] in lx.TITLE_MODIFIERS:
                 m -= 1
@@ -460,6 +519,34 @@ def _cut_titles(d: _Doc, i: int, j: int) -> list[tuple[int, int]]:
     if start < j:
         parts.append((start, j))
     return parts
+
+
+def _comma_list(d: _Doc, i: int, j: int) -> int:
+    """End of a name whose "of/for" complement is a list with commas ("Ministry of Home Affairs,
+    Immigration, Safety and Security", "Framework for Security, Public Health and Safe
+    Communities"): capitalised items after commas, closed by "and" + a capitalised item."""
+    if not any(t in ("of", "for") for t in d.toks[i:j]) or j >= d.n or d.toks[j] != ",":
+        return j
+    k = j
+    while k + 1 < d.n and d.toks[k] == "," and d.cap(k + 1) and not d.newline_before(k + 1):
+        m = k + 1
+        while m < d.n and d.cap(m) and m - k <= 3:
+            m += 1
+        if m < d.n and d.toks[m] == "and" and m + 1 < d.n and d.cap(m + 1):
+            e = m + 1
+            while e < d.n and d.cap(e) and e - m <= 3:
+                e += 1
+            return e if e - j <= 12 else j
+        k = m
+    return j
+
+
+def _possessive_title(d: _Doc, k: int, j: int) -> bool:
+    """A title with "'s" after it belongs to a body's name ("Attorney General’s Office")."""
+    m = k
+    while m < j and (_title_at(d, m) or d.toks[m] in lx.TITLE_MODIFIERS or d.toks[m] in {"-", "General"}):
+        m += 1
+    return m + 1 < j and d.toks[m] in ("'", "’") and d.toks[m + 1] == "s"
 
 
 def _person_name(d: _Doc, i: int, limit: int | None = None) -> int:
@@ -483,6 +570,10 @@ def _person_name(d: _Doc, i: int, limit: int | None = None) -> int:
                 words -= 1
         elif t in lx.NAME_PARTICLES and words and j + 1 < end and d.toks[j + 1][:1].isupper():
             j += 1
+        elif t in lx.NAME_PARTICLES and words and j + 2 < end and d.toks[j + 1] == "-" \
+                and d.glued(j + 1) and d.glued(j + 2) and d.toks[j + 2][:1].isupper():
+            j += 3  # "Mohammed Shia al-Sudani"
+            words += 1
         else:
             break
     if j < end and d.toks[j - 1] in lx.NAME_SUFFIXES:
@@ -521,10 +612,14 @@ def _looks_like_name(d: _Doc, i: int, j: int, g: Gazetteer) -> bool:
     return not any(_head_type(t) for t in words)
 
 
+_SPEECH = frozenset({"said", "told", "added", "says", "noted", "warned", "stressed", "insisted"})
+
+
 class _Extractor:
     def __init__(self, text: str, kb: KnowledgeBase) -> None:
         self.d = _Doc(text)
         self.g = gazetteer(kb)
+        self.d.g = self.g
         self.kb = kb
         self.spans: list[_Span] = []
         self.acronyms: dict[str, _Info] = {}
@@ -581,7 +676,9 @@ class _Extractor:
             i = p
             while i > 0 and (d.cap(i - 1) or _is_hyphen_join(d, i - 1)
                              or (d.toks[i - 1] in lx.CONNECTORS and d.toks[i - 1].islower())
-                             or (d.toks[i - 1] in {"'", "’", "s"} and i - 2 >= 0 and d.cap(i - 2))) \
+                             or (d.toks[i - 1] in {"'", "’", "s"} and i - 2 >= 0 and d.cap(i - 2))
+                             or (d.toks[i - 1] == "s" and i - 3 >= 0 and i < p and d.toks[i - 2] in {"'", "’"}
+                                 and d.glued(i - 1) and d.cap(i - 3))) \
                     and not d.newline_before(i) and d.sent[i - 1] == d.sent[p]:
                 i -= 1
             i = _strip_lead(d, i, p)
@@ -607,6 +704,7 @@ class _Extractor:
         letters = acr.split()[0]
         need = [c for c in letters if c.isupper()]
         fallback = None
+        lo = _split_and(d, i, p, self.g)[-1][0]  # a guessed long form never spans "... and the"
         for k in range(i, p):
             if d.toks[k][:1].upper() != letters[0] or not d.cap(k) or _title_at(d, k) \
                     or d.toks[k] in lx.TITLE_MODIFIERS | lx.SENTENCE_WORDS:
@@ -615,11 +713,11 @@ class _Extractor:
             if caps == need:
                 return self._with_countries(i, k)
             it = iter(caps)
-            if fallback is None and (all(c in it for c in need[1:]) or len(need) <= 2):
+            if fallback is None and k >= lo and (all(c in it for c in need[1:]) or len(need) <= 2):
                 fallback = k
         if fallback is not None:
             return self._with_countries(i, fallback)
-        sh = _schwartz_hearst(d, i, p, letters)
+        sh = _schwartz_hearst(d, lo, p, letters) if lo < p else None
         if sh is not None:
             return sh
         # No initials match (a foreign acronym: "Center ... (EDAM)"): the whole name if typed,
@@ -745,10 +843,12 @@ class _Extractor:
                 continue
             after = d.toks[e:e + 3]
             before = d.toks[i - 1] if i > 0 else ""
-            role = len(after) >= 3 and after[0] == "," and after[1] in {"a", "an", "the"} and \
-                any(w in lx.APPOSITION_ROLES for w in d.toks[e + 2:e + 8])
-            said = before in {"said", "told", "added", "says"} and (e >= d.n or d.toks[e] in {",", "."})
-            said2 = after[:1] == ["said"] or after[:1] == ["told"]
+            # ", a researcher at", ", Kazakhstan’s deputy foreign minister,"
+            det = len(after) >= 3 and after[0] == "," and (after[1] in {"a", "an", "the"} or (
+                d.cap(e + 1) and e + 3 < d.n and d.toks[e + 2] in ("'", "’") and d.toks[e + 3] == "s"))
+            role = det and any(w in lx.APPOSITION_ROLES for w in d.toks[e + 2:e + 8])
+            said = before in _SPEECH and (e >= d.n or d.toks[e] in {",", "."})
+            said2 = after[:1] and after[0] in _SPEECH
             if role or said or (said2 and d.sentence_initial(i)):
                 self._person(i, e, "person_title")
 
@@ -777,12 +877,38 @@ class _Extractor:
                     hit = d.longest(g, i)
                     if hit and hit[0] == end:
                         continue  # a known name
+                    if etype != "location" and end == j:
+                        end = _comma_list(d, i, end)
                     name = d.text[d.starts[i]:d.ends[end - 1]]
+                    etype, sub = self._context_type(i, end, etype, sub)
                     if etype == "location":
                         self.add(i, end, _Info("location", name), "gazetteer")
                     else:
                         method = "initiative_pattern" if etype == "initiative" else "org_pattern"
                         self.add(i, end, _Info(etype, name, None, sub), method)
+
+    def _context_type(self, i: int, j: int, etype: str, sub: str | None) -> tuple[str, str | None]:
+        """The context overrides an ambiguous head word: "a senior fellow at the Arab Reform
+        Initiative" is a body (a role at it); "a proposed X Hub", "to set up a X Network" are
+        initiatives (a thing still to be made); a "Country-Country Joint ... Commission" is a
+        bilateral mechanism, not a standing body."""
+        d = self.d
+        p = i - 1
+        while p >= 0 and d.toks[p] in _QUOTES_OPEN:
+            p -= 1
+        if etype == "initiative" and p >= 2 and d.toks[p] == "the" and d.toks[p - 1] in {"at", "of", "with"} \
+                and any(w in lx.APPOSITION_ROLES for w in d.toks[max(0, p - 4):p - 1]):
+            return "organization", None
+        if etype == "organization" and d.toks[j - 1] in lx.WEAK_ORG_HEADS and p >= 0 and (
+                d.toks[p] in {"proposed", "planned"} or (d.toks[p] in {"a", "an"} and p >= 1 and d.toks[p - 1] in {
+                    "create", "set", "up", "build", "establish", "fund", "launch", "develop"})):
+            return "initiative", "programme"
+        if etype == "organization" and {"Commission", "Committee"} & set(d.toks[i:j]) and "Joint" in d.toks[i:j] \
+                and i + 2 < j and d.toks[i + 1] in {"-", "–"} and d.g is not None:
+            a, b = d.longest(d.g, i), d.longest(d.g, i + 2)
+            if a and b and a[1].entity_type == b[1].entity_type == "country":
+                return "initiative", "mechanism"
+        return etype, sub
 
     def _typed_by_noun(self, i: int, j: int) -> None:
         """'its Global Gateway strategy', 'Steadfast Dart 2025, its largest exercise'."""
@@ -795,18 +921,32 @@ class _Extractor:
         hit = d.longest(g, i)
         if hit and hit[0] >= j:
             return
+        if j - i == 1 and d.toks[i] in self.kb.minor_places:
+            return  # "the Sadakhlo pilot": a pilot at a town
         if any((h := d.longest(g, k)) and h[1].entity_type != "location" for k in range(i + 1, j)) \
-                or d.longest(g, i):
+                or (hit and hit[1].entity_type not in ("location", "country")):
             return  # a known name inside (a place inside is fine: "the Spirit of Camp David")
         kind = None
-        if j < d.n and d.toks[j] in lx.APPOSITION_TYPES and not d.glued(j):
-            kind = lx.APPOSITION_TYPES[d.toks[j]]
+        n = j
+        if n + 1 < d.n and re.fullmatch(r"\d{1,2}", d.toks[n]) and d.toks[n + 1] in lx.APPOSITION_TYPES:
+            n += 1  # "the Estlink 2 interconnector"
+        noun = n
+        if noun + 1 < d.n and d.toks[noun] in lx.INFRA_MODIFIERS:
+            noun += 1  # "the Balticconnector gas pipeline"
+        if noun < d.n and d.toks[noun] in lx.APPOSITION_TYPES and not d.glued(noun) and (
+                noun == n or lx.APPOSITION_TYPES[d.toks[noun]] == "economic_corridor"):
+            kind = lx.APPOSITION_TYPES[d.toks[noun]]
+            j = n
+        elif i > 0 and d.toks[i - 1] in {"proposed", "planned"} and j - i >= 2:
+            kind = "proposal"  # "a proposed Baltic Seabed Sensor Network"
         else:
             m = j
             while m < d.n and d.toks[m] in _QUOTES_CLOSE:
                 m += 1
-            if m + 1 < d.n and d.toks[m] == "," and d.toks[m + 1] in {"a", "an", "the", "its", "their"}:
-                for w in d.toks[m + 2:m + 7]:
+            poss = m + 3 < d.n and d.cap(m + 1) and d.toks[m + 2] in ("'", "’") and d.toks[m + 3] == "s"
+            if m + 1 < d.n and d.toks[m] == "," and (d.toks[m + 1] in {"a", "an", "the", "its", "their"} or poss):
+                # ", a ... strategy", ", Mexico’s tree-planting jobs programme"
+                for w in d.toks[m + 2 + 2 * poss:m + 9]:
                     if w in lx.APPOSITION_TYPES:
                         kind = lx.APPOSITION_TYPES[w]
                         break
@@ -872,6 +1012,11 @@ class _Extractor:
             t = toks[m]
             if t not in _CUE_WORDS:
                 continue
+            if t in lx.BORDER_NOUNS and toks[m - 1] == "border" and m >= 2 and d.cap(m - 2) \
+                    and not d.glued(m - 1):
+                i = self._name_before(m - 1)  # "the Ras Jedir border crossing"
+                if i is not None:
+                    self._place(i, m - 1)
             if t in lx.PLACE_NOUNS_AFTER and d.cap(m - 1) and not d.glued(m):
                 i = self._name_before(m)
                 if i is not None:
@@ -880,7 +1025,8 @@ class _Extractor:
                         k = self._name_before(i - 1)
                         if k is not None:
                             self._place(k, i - 1)
-            if (t in lx.PLACE_NOUNS_BEFORE or t in lx.COMPASS) and m + 2 < d.n and toks[m + 1] == "of":
+            if ((t in lx.PLACE_NOUNS_BEFORE or t in lx.COMPASS) and m + 2 < d.n and toks[m + 1] == "of") \
+                    or (t in lx.PLACE_NOUNS_AT and m + 2 < d.n and toks[m + 1] == "at"):
                 j = self._name_after(m + 2)
                 if j is not None:
                     self._place(m + 2, j)
@@ -982,7 +1128,14 @@ class _Extractor:
         return not (hit and hit[0] >= j and hit[1].entity_type in ("person", "organization", "initiative"))
 
     def _place(self, i: int, j: int) -> None:
-        self.add(i, j, _Info("location", self.d.text[self.d.starts[i]:self.d.ends[j - 1]]), "place_cue")
+        d = self.d
+        for k in range(i, j):  # "the Sadakhlo–Bagratashen crossing": two places
+            if d.toks[k] == "–":
+                self._place(i, k)
+                self._place(k + 1, j)
+                return
+        if i < j:
+            self.add(i, j, _Info("location", d.text[d.starts[i]:d.ends[j - 1]]), "place_cue")
 
     def tables(self) -> None:
         """Cells of a pipe table's initiative column ("Proposed Initiative")."""
@@ -1059,8 +1212,8 @@ class _Extractor:
         canon: dict[str, _Info] = {}
         for s in sorted(persons, key=lambda s: s.i):
             n = _norm_name(s.info.canonical)
-            same = next((v for k, v in canon.items() if fuzz.ratio(k, n) >= PERSON_MATCH_THRESHOLD
-                         and _same_surname(k, n)), None)
+            same = next((v for k, v in canon.items() if (fuzz.ratio(k, n) >= PERSON_MATCH_THRESHOLD
+                         and _same_surname(k, n)) or (len(n.split()) >= 2 and f" {n} " in f" {k} ")), None)
             canon.setdefault(n, same or s.info)
         merged = []
         for s in kept:
@@ -1068,12 +1221,21 @@ class _Extractor:
                 s = replace(s, info=canon[_norm_name(s.info.canonical)])
             merged.append(s)
             if s.info.entity_type in ("person", "organization", "initiative", "location") and (
-                    s.method != "knowledge_base" or s.info.entity_type == "person"):
+                    s.method != "knowledge_base" or s.info.entity_type == "person") \
+                    and s.info.key not in self.g.gazetteer_keys:  # a person's surname beats a town
                 forms.setdefault(tuple(d.keys[s.i:s.j]), (s.info, "short_reference"
                                                            if s.info.entity_type == "person" else s.method))
                 if s.method == "place_cue" and all(k.isupper() for k in d.keys[s.i:s.j] if k.isalpha()):
                     forms.setdefault(tuple(k.title() if k.isalpha() else k for k in d.keys[s.i:s.j]),
                                      (s.info, s.method))  # "CAMP DAVID" dateline -> "Camp David"
+        # "Ruvuma River" found by its head word: "Ruvuma" alone is the same river here.
+        for s in merged:
+            if s.info.entity_type == "location" and s.info.key is None and s.j - s.i >= 2 \
+                    and d.toks[s.j - 1] in lx.LOCATION_HEADS and d.toks[s.i] not in lx.LOCATION_PREFIXES:
+                short = tuple(d.keys[s.i:s.j - 1])
+                hit = self.g.forms.get(short)
+                if hit is None or hit.key in self.g.gazetteer_keys or hit.entity_type == "location":
+                    forms.setdefault(short, (s.info, s.method))
         # A known body named in full makes its acronym safe to use in this text ("AU" once
         # "African Union" is there), even if the acronym is too ambiguous alone.
         for s in merged:
@@ -1107,12 +1269,20 @@ class _Extractor:
                     shorts.append(tuple(toks[h - 1:h + 2]))
                 if toks[-1] in {"Jr"} or d.keys[s.j - 1] == ".":
                     shorts.append(tuple(words[-1:]))
+                if len(toks) >= 3 and all(t[:1].isupper() for t in toks):
+                    shorts += [(t,) for t in toks[1:-1]]  # "José Múcio Monteiro" -> "Múcio"
+                if "-" in toks and toks[toks.index("-") - 1] in lx.NAME_PARTICLES:
+                    h = toks.index("-")  # "al-Sudani" -> "Al-Sudani"
+                    shorts.append((toks[h - 1].capitalize(), "-", *toks[h + 1:h + 2]))
             for sh in shorts:
                 if len(sh) == 1 and (len(sh[0]) < 3 or sh[0].lower() in self.kb.stopwords
                                      or sh[0] in lx.SENTENCE_WORDS):
                     continue
                 if sh and all(t[:1].isupper() or t == "-" for t in sh) and sh[-1] != "-":
                     forms.setdefault(sh, (s.info, "short_reference"))
+                    plain = tuple(_plain(t) for t in sh)  # "Sánchez" -> "Sanchez"
+                    if plain != sh:
+                        forms.setdefault(plain, (s.info, "short_reference"))
         covered = [False] * d.n
         for s in merged:
             if s.method != "gazetteer":

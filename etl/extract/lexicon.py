@@ -19,7 +19,12 @@ NAME_PARTICLES = frozenset(["bin", "bint", "ibn", "al", "el", "da", "de", "do", 
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
 
 #: Final words of organisation names ("Pakistan Navy", "Egyptian Ministry of Defence").
-ORG_HEADS = frozenset(["Ministry", "Army", "Navy", "Force", "Forces", "Division", "Commission", "Council", "Organisation", "Organization", "University", "Movement", "Agency", "Authority", "Bank", "Institute", "Centre", "Center", "Committee", "Command", "Corps", "Guard", "Police", "Service", "Services", "Office", "Department", "Secretariat", "Parliament", "Assembly", "Senate", "Congress", "Court", "Union", "Community", "League", "Association", "Federation", "Group", "Brigade", "Brigades", "Battalion", "Regiment", "Fleet", "Unit", "Units", "Bureau", "Directorate", "Administration", "Board", "Party", "Front", "Cartel", "Coalition", "Industries", "Works", "Company", "Corporation", "Airlines", "Academy", "College", "School", "Foundation", "Society", "Detachment", "Base", "Mission", "Cell", "Desk", "Hub", "Team", "Taskforce", "Headquarters", "Staff", "Constabulary", "Gendarmerie", "Guards", "Militia", "Complex", "Studies"])
+ORG_HEADS = frozenset(["Ministry", "Army", "Navy", "Force", "Forces", "Division", "Commission", "Council", "Organisation", "Organization", "University", "Movement", "Agency", "Authority", "Bank", "Institute", "Centre", "Center", "Committee", "Command", "Corps", "Guard", "Police", "Service", "Services", "Office", "Department", "Secretariat", "Parliament", "Assembly", "Senate", "Congress", "Court", "Union", "Community", "League", "Association", "Federation", "Group", "Brigade", "Brigades", "Battalion", "Regiment", "Fleet", "Unit", "Units", "Bureau", "Directorate", "Administration", "Board", "Party", "Front", "Cartel", "Coalition", "Industries", "Works", "Company", "Corporation", "Airlines", "Academy", "College", "School", "Foundation", "Society", "Detachment", "Base", "Mission", "Cell", "Desk", "Hub", "Team", "Taskforce", "Headquarters", "Staff", "Constabulary", "Gendarmerie", "Guards", "Militia", "Complex", "Studies", "Faculty", "Observatory", "Chamber", "Tribunal", "Inspectorate", "Troops", "Ministerio", "Secretaría", "Ejército", "Armada", "Fuerza", "Fuerzas", "Comando", "Comandos", "Frente", "Cártel", "Movimiento", "Partido", "Policía", "Guardia", "Brigada", "Brigadas", "Autodefensas", "Forças", "Exército", "Marinha", "Polícia", "Ministère", "Armée", "Forces", "Gendarmería"])
+#: Organisation heads that do not take a possessor "of ...": "Libyan National Army of Khalifa Haftar"
+#: is the army of a person, but "Armed Forces of the Philippines" names a country.
+FORCE_HEADS = frozenset(["Army", "Navy", "Force", "Forces", "Guard", "Guards", "Troops", "Police", "Militia", "Brigade", "Brigades", "Battalion", "Regiment", "Corps", "Cartel", "Gendarmerie", "Constabulary"])
+#: Organisation heads also used for proposed projects: "a proposed X Hub" is an initiative.
+WEAK_ORG_HEADS = frozenset(["Hub", "Network", "Centre", "Center", "Grid", "Array", "System"])
 #: Final words of initiative names, with the initiative_type they imply.
 INITIATIVE_HEADS: dict[str, str] = {
     "Initiative": "security_initiative", "Corridor": "economic_corridor", "Route": "economic_corridor",
@@ -39,14 +44,21 @@ INITIATIVE_HEADS: dict[str, str] = {
     "Code": "agreement", "Hotline": "mechanism", "Interconnector": "economic_corridor",
     "Interconnection": "economic_corridor", "Cable": "economic_corridor", "Gateway": "programme",
     "Presence": "mechanism", "Presences": "mechanism", "Pilot": "programme",
+    "Resolution": "declaration",
 }
 #: Words that begin an initiative name ("Operation Prosperity Guardian").
 INITIATIVE_PREFIXES = {"Operation": "exercise", "Exercise": "exercise"}
 
 #: Location head words after a name ("Caspian Sea", "Natuna Islands").
-LOCATION_HEADS = frozenset(["Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Islands", "Island", "Isles", "River", "Lake", "Canal", "Peninsula", "Desert", "Valley", "Basin", "Gap", "Shoal", "Shoals", "Reef", "Mountains", "Mountains", "Range", "Plateau", "Coast", "Delta", "Pass", "Archipelago", "Region", "Province", "Territory", "Heights", "Highlands", "Plains", "Cape", "Channel", "Sound", "Atoll"])
+LOCATION_HEADS = frozenset(["Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Islands", "Island", "Isles", "River", "Lake", "Canal", "Peninsula", "Desert", "Valley", "Basin", "Gap", "Shoal", "Shoals", "Reef", "Mountains", "Mountains", "Range", "Plateau", "Coast", "Delta", "Pass", "Archipelago", "Region", "Province", "Territory", "Heights", "Highlands", "Plains", "Cape", "Channel", "Sound", "Atoll", "Airport", "Port", "Harbour", "Harbor", "Waterway", "Lagoon", "Oasis", "Mountain", "Hills", "Falls", "Glacier", "Volcano", "Corniche"])
+#: Two-word location heads that override an organisation head ("Mohammed Al-Ahmad Naval Base").
+LOCATION_HEADS_2 = frozenset([("Naval", "Base"), ("Air", "Base"), ("Airbase",), ("Border", "Crossing"), ("Crossing", "Point")])
 #: Location words that start a name ("Gulf of Aden", "Lake Victoria", "Strait of Malacca").
-LOCATION_PREFIXES = frozenset(["Gulf", "Strait", "Sea", "Bay", "Lake", "Mount", "Cape", "Isle", "Islands", "Bab", "Horn", "Port"])
+LOCATION_PREFIXES = frozenset(["Gulf", "Strait", "Sea", "Bay", "Lake", "Mount", "Cape", "Isle", "Islands", "Bab", "Horn", "Port",
+                               # geographic feature words of other languages: Spanish/Portuguese/
+                               # Italian/French, Arabic (Ras = cape, Khor = inlet, Jebel = mountain),
+                               # Turkic/Persian (Dasht = plain, Kuh = mountain)
+                               "Sierra", "Serra", "Cordillera", "Río", "Isla", "Islas", "Ilha", "Ilhas", "Lago", "Laguna", "Golfo", "Bahía", "Baía", "Cerro", "Monte", "Montes", "Punta", "Cabo", "Canal", "Estrecho", "Valle", "Lac", "Mont", "Île", "Îles", "Ras", "Khor", "Jebel", "Jabal", "Wadi", "Dasht", "Kuh", "Tanjung", "Pulau", "Teluk", "Selat"])
 
 #: Lower-case words allowed inside a capitalised name ("Council of ...", "Bank for ...").
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "de", "del", "des", "du",
@@ -69,7 +81,14 @@ APPOSITION_TYPES: dict[str, str] = {
     "group": "organization", "team": "organization", "hub": "organization",
     "centre": "organization", "center": "organization", "agency": "organization",
     "mission": "organization", "command": "organization", "detachment": "organization",
+    "militia": "organization", "militias": "organization", "gang": "organization", "gangs": "organization",
+    "faction": "organization", "factions": "organization", "rebels": "organization", "insurgents": "organization",
+    "cartel": "organization", "movement": "organization", "party": "organization",
+    "interconnector": "economic_corridor", "pipeline": "economic_corridor", "cable": "economic_corridor",
+    "railway": "economic_corridor", "railroad": "economic_corridor", "highway": "economic_corridor",
 }
+#: Material words between a name and its infrastructure noun ("the Balticconnector gas pipeline").
+INFRA_MODIFIERS = frozenset(["gas", "oil", "power", "electricity", "subsea", "undersea", "data", "fibre", "fiber", "rail", "water", "hydrogen", "export", "import", "transmission"])
 #: Verbs that introduce a name ("named the Baltic Sentry Grid", "dubbed the Kisumu Protocol").
 NAMING_VERBS = frozenset(["named", "called", "dubbed", "branded", "titled", "codenamed", "code-named", "known",
                           "nicknamed", "labelled", "labeled", "styled", "termed", "christened"])
@@ -98,9 +117,14 @@ GROUP_PREFIXES = frozenset(["inter", "pan", "trans", "intra", "anti", "pro", "no
 GROUP_NOUNS = frozenset(["States", "Nations", "Countries", "Republics", "Peoples", "Emirates"])
 
 #: Lower-case nouns after a place name that make it a place ("the Gorno-Badakhshan region").
-PLACE_NOUNS_AFTER = frozenset(["region", "regions", "province", "provinces", "island", "islands", "archipelago", "river", "valley", "district", "districts", "county", "prefecture", "governorate", "oblast", "exclave", "enclave", "peninsula", "delta", "basin", "mountains", "desert", "coast", "atoll", "lagoon", "oasis"])
+PLACE_NOUNS_AFTER = frozenset(["region", "regions", "province", "provinces", "island", "islands", "archipelago", "river", "valley", "district", "districts", "county", "prefecture", "governorate", "oblast", "exclave", "enclave", "peninsula", "delta", "basin", "mountains", "desert", "coast", "atoll", "lagoon", "oasis",
+                               "crossing", "crossings", "checkpoint", "township", "townships", "waterway", "rivers", "lakes", "municipality", "municipalities", "governorates", "mountain", "hills", "strait", "bay", "gulf", "estuary", "plateau", "canal", "airport", "airbase", "seaport"])
+#: "the Ras Jedir border crossing", "the Mamuno border post": the name stands before these pairs.
+BORDER_NOUNS = frozenset(["crossing", "post", "checkpoint", "point", "town", "village", "city", "district", "region", "area", "crossings"])
 #: Lower-case nouns before "of" + a place name ("the island of Crete", "the port of Alat").
-PLACE_NOUNS_BEFORE = frozenset(["island", "islands", "port", "town", "towns", "city", "village", "villages", "region", "province", "district", "county", "municipality", "governorate", "oblast", "prefecture", "enclave", "exclave", "outskirts", "suburb", "suburbs", "capital", "archipelago", "peninsula", "state"])
+PLACE_NOUNS_BEFORE = frozenset(["island", "islands", "port", "town", "towns", "city", "village", "villages", "region", "province", "district", "county", "municipality", "governorate", "oblast", "prefecture", "enclave", "exclave", "outskirts", "suburb", "suburbs", "capital", "archipelago", "peninsula", "state", "municipalities", "provinces", "districts", "harbour", "harbor", "settlement", "township", "atoll", "oasis", "valley"])
+#: Place nouns that also take "at" ("the port at Alat").
+PLACE_NOUNS_AT = frozenset(["port", "harbour", "harbor", "base", "airbase", "terminal", "crossing", "checkpoint"])
 #: Compass words before "of" + a place ("south of Kasos").
 COMPASS = frozenset(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "northwards", "southwards"])
 #: Prepositions after which a small town (places.minor) is taken ("near Ādaži").

@@ -22,7 +22,7 @@ from accords.etl.extract.kb import Entry
 MIN_POPULATION = 15_000
 MIN_MINOR_POPULATION = 1_000
 #: Bump when the selection rules change (part of the KB digest).
-VERSION = "places-3"
+VERSION = "places-4"
 _SUBDIVISION_TYPES = frozenset({
     "Province", "Region", "State", "Governorate", "Autonomous region", "Autonomous community",
     "Republic", "Oblast", "Territory", "Emirate", "Autonomous republic", "Federal district",
@@ -88,7 +88,10 @@ def entries(taken: Iterable[str], stop: frozenset[str]) -> list[Entry]:
             break
         if name in out or not _usable(name, taken_l, stop):
             continue
+        plain = _plain(name)
         out[name] = Entry(f"loc:gn-{_slug(name)}-{cc.lower()}", "location", name,
+                          aliases=(plain,) if plain != name and plain.lower() not in stop
+                          and plain.lower() not in taken_l else (),
                           iso3=_iso3(cc), subtype="city")
     for s in pycountry.subdivisions:
         name = re.sub(r"\s*\[.*?\]\s*", "", s.name).strip()
@@ -116,7 +119,23 @@ def minor(taken: Iterable[str], stop: frozenset[str]) -> dict[str, str]:
                 or _BAD_CHARS.search(name) or low in _GENERIC:
             continue
         out[name] = cc
+        plain = _plain(name)
+        if plain != name and plain.lower() not in stop and plain.lower() not in taken_l:
+            out.setdefault(plain, cc)
     return out
+
+
+def _plain(name: str) -> str:
+    """The name without diacritics, as English news writes it ("Umm Qaşr" -> "Umm Qasr",
+    "Teknāf" -> "Teknaf"); other characters kept."""
+    if name.isascii():
+        return name
+    import unicodedata
+
+    return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", name)))
+
+
+_MARKS = re.compile("[\u0300-\u036f]")  # combining diacritical marks
 
 
 _BAD_CHARS = re.compile(r"[,()/\[\]]")
