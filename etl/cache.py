@@ -103,7 +103,9 @@ class ResultCache:
             if k not in seen:  # copies of one file in one run: cache the bytes once
                 seen.add(k)
                 keep.append(i)
-        fresh = fresh.take(keep).drop_columns(list(_PER_FILE))
+        if not keep:  # every file of the chunk repeats bytes cached already (copies)
+            return
+        fresh = fresh.take(pa.array(keep, pa.int64())).drop_columns(list(_PER_FILE))
         self._buffer.append(fresh)
         self._buffered += fresh.num_rows
         if self._buffered >= SEGMENT_ROWS or time.monotonic() - self._last_flush >= FLUSH_SECONDS:

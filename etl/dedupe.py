@@ -15,10 +15,13 @@ duplicate.
 
 from __future__ import annotations
 
+import itertools
 import re
+import sys
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -138,25 +141,61 @@ def find_duplicates_signed(rows: Sequence[tuple[str, str, bytes | None]]) -> dic
 
     The global step then holds 1 kB per kept document instead of every text.
     Processed in sorted ``source_path`` order.
-
-    Candidates are what datasketch's ``MinHashLSH`` (same threshold, so the same bands)
-    returns: earlier kept documents with one band of the signature exactly equal. The
-    index is a few numpy arrays instead of a dict entry and a set per band and document
-    (about 12 kB per document in MinHashLSH), so it stays small at 100k documents.
     """
     rows = sorted(rows, key=lambda d: d[0])
     signed = [r[2] for r in rows if r[2] is not None]
     sigs = (np.frombuffer(b"".join(signed), dtype="<u8").astype(np.uint64).reshape(len(signed), NUM_PERM)
             if signed else np.zeros((0, NUM_PERM), dtype=np.uint64))
     del signed
+    return _find([r[0] for r in rows], [r[1] for r in rows], [r[2] is not None for r in rows], sigs)
+
+
+def find_duplicates_arrow(paths: Sequence[str], doc_ids: Sequence[str], signatures: Any) -> dict[str, Duplicate]:
+    """:func:`find_duplicates_signed` over columns: ``signatures`` is an Arrow binary array
+    (null when too short), read as one numpy matrix without a Python object per document."""
+    import pyarrow as pa
+
+    arr = signatures.combine_chunks() if isinstance(signatures, pa.ChunkedArray) else signatures
+    arr = arr.cast(pa.large_binary())
+    valid = arr.is_valid().to_numpy(zero_copy_only=False)
+    offsets = np.frombuffer(arr.buffers()[1], dtype=np.int64)[arr.offset:arr.offset + len(arr) + 1]
+    width = NUM_PERM * 8
+    lengths = np.diff(offsets)
+    if np.all(lengths[valid] == width) and np.all(lengths[~valid] == 0):
+        data = arr.buffers()[2]
+        sigs = np.frombuffer(data, dtype="<u8", count=int(valid.sum()) * NUM_PERM,
+                             offset=int(offsets[0])).reshape(-1, NUM_PERM) if valid.any() else \
+            np.zeros((0, NUM_PERM), dtype=np.uint64)
+        sigs = sigs.view(np.uint64) if sys.byteorder == "little" else sigs.astype(np.uint64)
+    else:  # unusual layout: one copy through Python
+        return find_duplicates_signed(list(zip(paths, doc_ids, arr.to_pylist(), strict=True)))
+    paths, doc_ids = list(paths), list(doc_ids)
+    if any(a > b for a, b in itertools.pairwise(paths)):
+        order = sorted(range(len(paths)), key=paths.__getitem__)
+        sig_row = np.cumsum(valid) - 1
+        keep = [i for i in order if valid[i]]
+        sigs = sigs[sig_row[keep]]
+        paths, doc_ids = [paths[i] for i in order], [doc_ids[i] for i in order]
+        valid = valid[order]
+    return _find(paths, doc_ids, [bool(v) for v in valid], sigs)
+
+
+def _find(paths: list[str], doc_ids: list[str], signed: list[bool], sigs: np.ndarray) -> dict[str, Duplicate]:
+    """The sequential pass over documents in path order; ``sigs`` has one row per signed one.
+
+    Candidates are what datasketch's ``MinHashLSH`` (same threshold, so the same bands)
+    returns: earlier kept documents with one band of the signature exactly equal. The
+    index is a few numpy arrays instead of a dict entry and a set per band and document
+    (about 12 kB per document in MinHashLSH), so it stays small at 100k documents.
+    """
     groups = _shared_band_groups(sigs)
     members: dict[int, list[int]] = {}  # band group -> kept signatures in it, in path order
     kept_for_id: dict[str, tuple[str, str]] = {}  # document_id -> (kept source_path, kept document_id)
     out: dict[str, Duplicate] = {}
     kept_path: dict[int, tuple[str, str]] = {}  # kept signature -> (source_path, document_id)
     k = -1
-    for path, doc_id, sig in rows:
-        if sig is not None:
+    for path, doc_id, sig in zip(paths, doc_ids, signed, strict=True):
+        if sig:
             k += 1
         if doc_id in kept_for_id:
             kept_p, kept_doc = kept_for_id[doc_id]
@@ -164,7 +203,7 @@ def find_duplicates_signed(rows: Sequence[tuple[str, str, bytes | None]]) -> dic
             out[path] = Duplicate(path, kept_doc, "exact_duplicate", f"same normalised text as {kept_p}")
             continue
         kept_for_id[doc_id] = (path, doc_id)
-        if sig is None:
+        if not sig:
             continue
         mine = [(int(g), _BANDS[j]) for j, g in enumerate(groups[k]) if g >= 0]
         cands: set[int] = set()

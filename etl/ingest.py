@@ -36,7 +36,7 @@ class RawFile:
         return hashlib.sha256(self.data).hexdigest() if self.data is not None else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a folder of a million files is a million of these
 class Entry:
     """A path found under the input folder, before reading."""
 
@@ -67,38 +67,47 @@ def discover(root: Path) -> list[Entry]:
 
 
 def _walk(root: Path, prefix: str) -> Iterator[Entry]:
+    # Entries are made while the folder is read (never a list of every DirEntry of a
+    # million-entry folder); sub-folders are walked after it is closed, so only one
+    # folder is open at a time however deep the tree.
+    subfolders: list[str] = []
     try:
         with os.scandir(root / prefix if prefix else root) as it:
-            children = list(it)
+            for child in it:
+                yield from _child(child, prefix, subfolders)
     except OSError as exc:
         yield Entry(prefix.rstrip("/") or ".", "unreadable", f"cannot list folder: {exc.strerror}")
+    for sub in subfolders:
+        yield from _walk(root, sub + "/")
+
+
+def _child(child: os.DirEntry[str], prefix: str, subfolders: list[str]) -> Iterator[Entry]:
+    """The entry of one folder member (a sub-folder is noted in ``subfolders`` instead)."""
+    rel = prefix + child.name
+    shown = _printable(rel)
+    if shown != rel:
+        yield from _entry_for(child, rel, shown)
         return
-    for child in children:
-        rel = prefix + child.name
-        shown = _printable(rel)
-        if shown != rel:
-            yield from _entry_for(child, rel, shown)
-            continue
-        try:
-            if child.is_dir(follow_symlinks=False):
-                yield from _walk(root, rel + "/")
-                continue
-            if child.is_symlink():
-                try:
-                    target = os.stat(child.path)
-                except OSError as exc:
-                    yield Entry(rel, "unreadable", f"broken or looping symlink: {exc.strerror}")
-                    continue
-                if stat.S_ISDIR(target.st_mode):
-                    yield Entry(rel, "not_a_file", "symlink to a folder (not followed, to avoid loops)")
-                    continue
-            if not child.is_file(follow_symlinks=True):
-                yield Entry(rel, "not_a_file", "not a regular file (socket, FIFO or device)")
-                continue
-        except OSError as exc:
-            yield Entry(rel, "unreadable", f"cannot stat: {exc.strerror}")
-            continue
-        yield Entry(rel)
+    try:
+        if child.is_dir(follow_symlinks=False):
+            subfolders.append(rel)
+            return
+        if child.is_symlink():
+            try:
+                target = os.stat(child.path)
+            except OSError as exc:
+                yield Entry(rel, "unreadable", f"broken or looping symlink: {exc.strerror}")
+                return
+            if stat.S_ISDIR(target.st_mode):
+                yield Entry(rel, "not_a_file", "symlink to a folder (not followed, to avoid loops)")
+                return
+        if not child.is_file(follow_symlinks=True):
+            yield Entry(rel, "not_a_file", "not a regular file (socket, FIFO or device)")
+            return
+    except OSError as exc:
+        yield Entry(rel, "unreadable", f"cannot stat: {exc.strerror}")
+        return
+    yield Entry(rel)
 
 
 def _printable(rel: str) -> str:

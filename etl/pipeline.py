@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import shutil
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -19,7 +19,7 @@ from typing import Any
 
 import polars as pl
 from accords.etl import ingest
-from accords.etl.dedupe import find_duplicates, find_duplicates_signed
+from accords.etl.dedupe import find_duplicates, find_duplicates_arrow
 from accords.etl.document import FileResult, process_file
 from accords.etl.extract import kb as kb_mod
 from accords.etl.extract.candidates import Candidate
@@ -129,16 +129,19 @@ def process_raw(raw: ingest.RawFile, kb: kb_mod.KnowledgeBase) -> ProcessedFile:
     return ProcessedFile(result, tuple(extract(doc["text"], kb)))
 
 
-def input_digest(fingerprints: Sequence[tuple[str, str | None, int | None, str | None]], kb_digest: str) -> str:
-    """Everything that determines a run's output: the inputs, the code's versions and the KB."""
-    payload = {
-        "files": [list(f) for f in fingerprints],
-        "contract": CONTRACT_VERSION,
-        "accords": accords_version(),
-        "extractor": EXTRACTOR_VERSION,
-        "kb": kb_digest,
-    }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+def input_digest(fingerprints: Iterable[Sequence[str | int | None]], kb_digest: str) -> str:
+    """Everything that determines a run's output: the inputs, the code's versions and the KB.
+
+    The sha256 of ``json.dumps({"files": [...], "contract": ..., ...}, sort_keys=True)``,
+    fed row by row: a million input files never become one JSON string (or list) in memory.
+    """
+    head = {"accords": accords_version(), "contract": CONTRACT_VERSION, "extractor": EXTRACTOR_VERSION}
+    h = hashlib.sha256(json.dumps(head, sort_keys=True)[:-1].encode())
+    h.update(b', "files": [')
+    for i, f in enumerate(fingerprints):
+        h.update(((", " if i else "") + json.dumps(list(f))).encode())
+    h.update(b'], "kb": ' + json.dumps(kb_digest).encode() + b"}")
+    return h.hexdigest()
 
 
 def to_frames(processed: Sequence[ProcessedFile]) -> dict[str, pl.DataFrame]:
@@ -408,7 +411,7 @@ def run(
         files = pl.from_arrow(pa.concat_tables(file_parts, promote_options="permissive")).sort("source_path") if file_parts else pl.DataFrame(
             schema={"source_path": pl.Utf8, "key": pl.Utf8, "size": pl.Int64, "error_code": pl.Utf8})
         assert isinstance(files, pl.DataFrame)
-        digest = input_digest(list(files.iter_rows()), kb.digest)
+        digest = input_digest(files.iter_rows(), kb.digest)
         current = layout.current_version()
         if current and layout.manifest(current).get("input_digest") == digest:
             manifest = layout.manifest(current)
@@ -420,12 +423,22 @@ def run(
 
         # Global step 1: sources and duplicates, from small per-file summaries only.
         keys = files["key"].drop_nulls().unique().sort()
-        summary = pl.from_arrow(cache.read(["h", "status", "reason_code", "reason", "document_id", "minhash"],
+        summary = pl.from_arrow(cache.read(["h", "status", "reason_code", "reason", "document_id"],
                                            keys=keys.to_arrow()))
         assert isinstance(summary, pl.DataFrame)
         keyed = files.filter(pl.col("key").is_not_null()).join(summary, on="key", how="left")
+        del summary
         accepted = keyed.filter(pl.col("status") == "accepted").sort("source_path")
-        dups = find_duplicates_signed(list(accepted.select("source_path", "document_id", "minhash").iter_rows()))
+        # Signatures (1 kB a document) are read on their own and go to the index as one
+        # Arrow column: no copy per document, and nothing else holds them.
+        sig_table = pl.from_arrow(cache.read(["minhash"], keys=accepted["key"].unique().to_arrow()))
+        assert isinstance(sig_table, pl.DataFrame)
+        signed = accepted.select("source_path", "document_id", "key").join(sig_table, on="key", how="left",
+                                                                           maintain_order="left")
+        del sig_table
+        dups = find_duplicates_arrow(signed["source_path"].to_list(), signed["document_id"].to_list(),
+                                     signed["minhash"].to_arrow())
+        del signed
         lap("dedupe")
         src_cols = ["source_path", "key", "size", "status", "reason_code", "reason", "document_id"]
         src = pl.concat([keyed.select(src_cols),

@@ -157,3 +157,20 @@ def test_compact_index_matches_datasketch_lsh() -> None:
     want = _datasketch_reference(rows)
     assert got == want
     assert sum(c == "near_duplicate" for _, c, _ in want.values()) > 50
+
+
+def test_arrow_columns_give_the_same_answer() -> None:
+    import pyarrow as pa
+    from accords.etl.dedupe import find_duplicates_arrow, find_duplicates_signed, signature
+
+    rng = random.Random(3)
+    vocab = [f"w{i}" for i in range(500)]
+    texts = [" ".join(rng.choices(vocab, k=rng.randint(2, 120))) for _ in range(300)]
+    texts += [t + " extra words here" for t in texts[:60]] + texts[:20]
+    rows = [(f"{rng.randrange(10**6):06d}.txt", document_id(t), signature(t)) for t in texts]
+    want = find_duplicates_signed(rows)
+    assert want
+    for ordered in (sorted(rows), rows):  # already in path order, and not
+        paths, ids, sigs = zip(*ordered, strict=True)
+        for arr in (pa.array(sigs, pa.binary()), pa.chunked_array([pa.array(sigs, pa.large_binary())])):
+            assert find_duplicates_arrow(list(paths), list(ids), arr) == want
