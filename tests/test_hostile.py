@@ -209,3 +209,34 @@ def test_unlistable_subfolder(tmp_path: Path) -> None:
     finally:
         sub.chmod(0o755)
         shutil.rmtree(sub)
+
+
+def test_scaled_down_bad_input_runs(tmp_path: Path) -> None:
+    """benchmarks/badinput.py at a small scale: a chunk made only of copies of one cached
+    file (2,000 empty files in one folder), tiny files, and an over-limit single line, in
+    one run; one sources row per file, with the right status."""
+    import shutil
+
+    import polars as pl
+    from accords.etl import pipeline
+    from accords.etl.store import read_table
+
+    from benchmarks.badinput import build_bigline, build_million, build_tiny
+
+    spec_big = build_bigline(tmp_path / "built" / "big", megabytes=1)
+    build_million(tmp_path / "built" / "entries", 2000)
+    build_tiny(tmp_path / "built" / "tiny", 50)
+    for name in ("big", "entries", "tiny"):  # without the builders' marker files
+        shutil.move(tmp_path / "built" / name, tmp_path / "in" / name)
+    small_limit = 512 * 1024  # the 1 MB line is over it, as 200 MB is over the real limit
+    import unittest.mock
+
+    with unittest.mock.patch.object(ingest, "MAX_FILE_BYTES", small_limit), \
+            unittest.mock.patch.object(ingest.read, "__defaults__", (small_limit,)):
+        result = pipeline.run(tmp_path / "in", tmp_path / "out", workers=1)
+    src = read_table(tmp_path / "out", "sources")
+    assert isinstance(src, pl.DataFrame)
+    assert src.height == spec_big["files"] + 2000 + 50
+    assert result.sources_by_status == {"accepted": spec_big["files"] - 1 + 50, "rejected": 2001}
+    big = src.filter(pl.col("source_path") == "big/big.txt").row(0, named=True)
+    assert big["reason_code"] == "too_large"
