@@ -77,8 +77,12 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+#: Every byte but the control bytes that text does not use: deleting these leaves those.
+_NOT_BINARY_CONTROLS = bytes(b for b in range(256) if not (b < 32 and b not in _TEXT_CONTROLS))
+
+
 def _is_binary(sample: bytes) -> bool:
-    controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
+    controls = len(sample.translate(None, _NOT_BINARY_CONTROLS))  # in C, not a loop per byte
     return controls > BINARY_CONTROL_RATIO * len(sample)
 
 

@@ -107,6 +107,9 @@ class Gazetteer:
                 self._add(a, _info(e))
         #: First tokens of the small towns taken after a place cue (a cheap test before the lookup).
         self.minor_first = frozenset(m.group(0) for m in map(_TOKEN.match, kb.minor_places) if m)
+        #: First keys of every form and prefix: a token not among them starts no form, so
+        #: :meth:`longest` answers None without building a key tuple (most tokens).
+        self.first_keys = frozenset(k[0] for k in self.forms) | frozenset(p[0] for p in self.prefixes)
 
     def _add(self, form: str, info: _Info) -> None:
         toks = tuple(_key(m.group(0)) for m in _TOKEN.finditer(form))
@@ -134,6 +137,8 @@ class Gazetteer:
         """Longest known form starting at token ``i``: (end token, info)."""
         best: tuple[int, _Info] | None = None
         n = len(keys)
+        if i < n and keys[i] not in self.first_keys:
+            return None
         for j in range(i + 1, min(n, i + _MAX_TOKENS) + 1):
             key = tuple(keys[i:j])
             hit = self.forms.get(key)
