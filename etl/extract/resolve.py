@@ -118,7 +118,7 @@ def resolve(docs: Sequence[DocCandidates]) -> Resolved:
         status = sorted(set(statuses[key]), key=INITIATIVE_STATUSES.index)
         rows.append({
             "initiative_id": eid, "name": v["canonical"], "acronym": v["acronym"],
-            "initiative_type": initiative_type(v["subtype"] and str(v["subtype"])),
+            "initiative_type": initiative_type(str(v["subtype"]) if v["subtype"] else None),
             "status": status[-1] if status else None, "parties": sorted(parties),
             "first_document_id": doc_ids[0], "first_seen_date": dates[doc_ids[0]],
             "document_count": len(doc_ids),
