@@ -205,17 +205,18 @@ def _find(paths: list[str], doc_ids: list[str], signed: list[bool], sigs: np.nda
         kept_for_id[doc_id] = (path, doc_id)
         if not sig:
             continue
-        mine = [(int(g), _BANDS[j]) for j, g in enumerate(groups[k]) if g >= 0]
-        cands: set[int] = set()
-        for g, (lo, hi) in mine:
-            for i in members.get(g, ()):
-                if i not in cands and np.array_equal(sigs[i, lo:hi], sigs[k, lo:hi]):
-                    cands.add(i)
+        mine = [(int(groups[k, j]), _BANDS[j]) for j in np.flatnonzero(groups[k] >= 0)]
+        found = [np.asarray(members[g])[(sigs[members[g], lo:hi] == sigs[k, lo:hi]).all(axis=1)]
+                 for g, (lo, hi) in mine if g in members]  # exact band equality (hashes may collide)
         best: tuple[float, int] | None = None
-        for i in sorted(cands):  # signature order is path order: ties go to the earliest file
-            score = float(np.count_nonzero(sigs[k] == sigs[i])) / float(NUM_PERM)  # MinHash.jaccard
-            if score >= NEAR_DUPLICATE_JACCARD and (best is None or score > best[0]):
-                best = (score, i)
+        if found:
+            cands = np.unique(np.concatenate(found))  # sorted: signature order is path order
+            # MinHash.jaccard: equal values over the number of permutations, as a float.
+            scores = np.count_nonzero(sigs[cands] == sigs[k], axis=1).astype(np.float64) / float(NUM_PERM)
+            ok = np.flatnonzero(scores >= NEAR_DUPLICATE_JACCARD)
+            if len(ok):
+                top = ok[np.argmax(scores[ok])]  # the first of the highest: ties go to the earliest file
+                best = (float(scores[top]), int(cands[top]))
         if best is not None:
             score, i = best
             near_path, kept_doc = kept_path[i]
