@@ -147,41 +147,54 @@ def find_duplicates_signed(rows: Sequence[tuple[str, str, bytes | None]]) -> dic
     sigs = (np.frombuffer(b"".join(signed), dtype="<u8").astype(np.uint64).reshape(len(signed), NUM_PERM)
             if signed else np.zeros((0, NUM_PERM), dtype=np.uint64))
     del signed
-    return _find([r[0] for r in rows], [r[1] for r in rows], [r[2] is not None for r in rows], sigs)
+    idx = itertools.accumulate(r[2] is not None for r in rows)
+    return _find([r[0] for r in rows], [r[1] for r in rows],
+                 [i - 1 if r[2] is not None else -1 for i, r in zip(idx, rows, strict=True)], sigs)
 
 
-def find_duplicates_arrow(paths: Sequence[str], doc_ids: Sequence[str], signatures: Any) -> dict[str, Duplicate]:
+def find_duplicates_arrow(paths: Sequence[str], doc_ids: Sequence[str], signatures: Any,
+                          sig_rows: Sequence[int] | np.ndarray | None = None) -> dict[str, Duplicate]:
     """:func:`find_duplicates_signed` over columns: ``signatures`` is an Arrow binary array
-    (null when too short), read as one numpy matrix without a Python object per document."""
+    (null when too short), read as one numpy matrix without a Python object per document.
+
+    Without ``sig_rows`` row ``i`` of ``signatures`` belongs to ``paths[i]``; with it,
+    ``signatures[sig_rows[i]]`` does (-1: none), so the caller need not line the column up
+    with the paths (a join would copy 1 kB per document).
+    """
     import pyarrow as pa
 
     arr = signatures.combine_chunks() if isinstance(signatures, pa.ChunkedArray) else signatures
-    arr = arr.cast(pa.large_binary())
+    if not (pa.types.is_binary(arr.type) or pa.types.is_large_binary(arr.type)):
+        arr = arr.cast(pa.large_binary())
+    off_type = np.int64 if pa.types.is_large_binary(arr.type) else np.int32
     valid = arr.is_valid().to_numpy(zero_copy_only=False)
-    offsets = np.frombuffer(arr.buffers()[1], dtype=np.int64)[arr.offset:arr.offset + len(arr) + 1]
-    width = NUM_PERM * 8
+    offsets = np.frombuffer(arr.buffers()[1], dtype=off_type)[arr.offset:arr.offset + len(arr) + 1]
     lengths = np.diff(offsets)
-    if np.all(lengths[valid] == width) and np.all(lengths[~valid] == 0):
-        data = arr.buffers()[2]
-        sigs = np.frombuffer(data, dtype="<u8", count=int(valid.sum()) * NUM_PERM,
-                             offset=int(offsets[0])).reshape(-1, NUM_PERM) if valid.any() else \
-            np.zeros((0, NUM_PERM), dtype=np.uint64)
-        sigs = sigs.view(np.uint64) if sys.byteorder == "little" else sigs.astype(np.uint64)
-    else:  # unusual layout: one copy through Python
-        return find_duplicates_signed(list(zip(paths, doc_ids, arr.to_pylist(), strict=True)))
-    paths, doc_ids = list(paths), list(doc_ids)
-    if any(a > b for a, b in itertools.pairwise(paths)):
-        order = sorted(range(len(paths)), key=paths.__getitem__)
-        sig_row = np.cumsum(valid) - 1
-        keep = [i for i in order if valid[i]]
-        sigs = sigs[sig_row[keep]]
-        paths, doc_ids = [paths[i] for i in order], [doc_ids[i] for i in order]
-        valid = valid[order]
-    return _find(paths, doc_ids, [bool(v) for v in valid], sigs)
+    if not (np.all(lengths[valid] == NUM_PERM * 8) and np.all(lengths[~valid] == 0)):
+        values = arr.to_pylist()  # unusual layout: one copy through Python
+        rows = list(range(len(paths))) if sig_rows is None else [int(r) for r in sig_rows]
+        return find_duplicates_signed([(p, d, values[r] if r >= 0 else None)
+                                       for p, d, r in zip(paths, doc_ids, rows, strict=True)])
+    nvalid = int(valid.sum())
+    sigs = (np.frombuffer(arr.buffers()[2], dtype="<u8", count=nvalid * NUM_PERM, offset=int(offsets[0]))
+            .reshape(-1, NUM_PERM) if nvalid else np.zeros((0, NUM_PERM), dtype=np.uint64))
+    if sys.byteorder != "little":
+        sigs = sigs.astype(np.uint64)
+    matrix_row = np.cumsum(valid) - 1  # signature row -> matrix row
+    rows = np.arange(len(paths)) if sig_rows is None else np.asarray(sig_rows, dtype=np.int64)
+    if len(arr):
+        safe = np.where(rows >= 0, rows, 0)
+        mrow = np.where((rows >= 0) & valid[safe], matrix_row[safe], -1)
+    else:
+        mrow = np.full(len(rows), -1, dtype=np.int64)
+    paths = list(paths)
+    order = sorted(range(len(paths)), key=paths.__getitem__)
+    return _find([paths[i] for i in order], [doc_ids[i] for i in order], [int(mrow[i]) for i in order], sigs)
 
 
-def _find(paths: list[str], doc_ids: list[str], signed: list[bool], sigs: np.ndarray) -> dict[str, Duplicate]:
-    """The sequential pass over documents in path order; ``sigs`` has one row per signed one.
+def _find(paths: list[str], doc_ids: list[str], rows: list[int], sigs: np.ndarray) -> dict[str, Duplicate]:
+    """The sequential pass over documents in path order; ``rows[i]`` is document ``i``'s
+    row of ``sigs`` (-1: too short to have a signature).
 
     Candidates are what datasketch's ``MinHashLSH`` (same threshold, so the same bands)
     returns: earlier kept documents with one band of the signature exactly equal. The
@@ -193,24 +206,23 @@ def _find(paths: list[str], doc_ids: list[str], signed: list[bool], sigs: np.nda
     kept_for_id: dict[str, tuple[str, str]] = {}  # document_id -> (kept source_path, kept document_id)
     out: dict[str, Duplicate] = {}
     kept_path: dict[int, tuple[str, str]] = {}  # kept signature -> (source_path, document_id)
-    k = -1
-    for path, doc_id, sig in zip(paths, doc_ids, signed, strict=True):
-        if sig:
-            k += 1
+    rank = np.full(len(sigs), -1, dtype=np.int64)  # signature row -> path order of its kept document
+    for pos, (path, doc_id, k) in enumerate(zip(paths, doc_ids, rows, strict=True)):
         if doc_id in kept_for_id:
             kept_p, kept_doc = kept_for_id[doc_id]
             # A copy of a near duplicate points at the document that was kept, not at the copy.
             out[path] = Duplicate(path, kept_doc, "exact_duplicate", f"same normalised text as {kept_p}")
             continue
         kept_for_id[doc_id] = (path, doc_id)
-        if not sig:
+        if k < 0:
             continue
         mine = [(int(groups[k, j]), _BANDS[j]) for j in np.flatnonzero(groups[k] >= 0)]
         found = [np.asarray(members[g])[(sigs[members[g], lo:hi] == sigs[k, lo:hi]).all(axis=1)]
                  for g, (lo, hi) in mine if g in members]  # exact band equality (hashes may collide)
         best: tuple[float, int] | None = None
         if found:
-            cands = np.unique(np.concatenate(found))  # sorted: signature order is path order
+            cands = np.unique(np.concatenate(found))
+            cands = cands[np.argsort(rank[cands], kind="stable")]  # in path order
             # MinHash.jaccard: equal values over the number of permutations, as a float.
             scores = np.count_nonzero(sigs[cands] == sigs[k], axis=1).astype(np.float64) / float(NUM_PERM)
             ok = np.flatnonzero(scores >= NEAR_DUPLICATE_JACCARD)
@@ -228,6 +240,7 @@ def _find(paths: list[str], doc_ids: list[str], signed: list[bool], sigs: np.nda
             members.setdefault(g, []).append(k)
         if mine:
             kept_path[k] = (path, doc_id)
+            rank[k] = pos
     return out
 
 

@@ -339,6 +339,10 @@ def run(
     from accords.schemas.relations import RULES
     from accords.schemas.validate import validate_table
 
+    # Arrow's default allocator (mimalloc) keeps what a bucket freed for later, so the
+    # driver's RSS climbed with every read of the cache; the system allocator gives large
+    # blocks back. Process-wide, and harmless for whatever else uses pyarrow here.
+    pa.set_memory_pool(pa.system_memory_pool())
     clock = time.perf_counter()
     stage_times: dict[str, float] = timings if timings is not None else {}
 
@@ -431,14 +435,13 @@ def run(
         accepted = keyed.filter(pl.col("status") == "accepted").sort("source_path")
         # Signatures (1 kB a document) are read on their own and go to the index as one
         # Arrow column: no copy per document, and nothing else holds them.
-        sig_table = pl.from_arrow(cache.read(["minhash"], keys=accepted["key"].unique().to_arrow()))
-        assert isinstance(sig_table, pl.DataFrame)
-        signed = accepted.select("source_path", "document_id", "key").join(sig_table, on="key", how="left",
-                                                                           maintain_order="left")
-        del sig_table
-        dups = find_duplicates_arrow(signed["source_path"].to_list(), signed["document_id"].to_list(),
-                                     signed["minhash"].to_arrow())
-        del signed
+        sig_table = cache.read(["minhash"], keys=accepted["key"].unique().to_arrow())
+        sig_keys = pl.DataFrame({"key": pl.Series(sig_table.column("key").to_pylist(), dtype=pl.Utf8)}) \
+            .with_row_index("_sig")
+        rows = accepted.select("key").join(sig_keys, on="key", how="left", maintain_order="left")["_sig"]
+        dups = find_duplicates_arrow(accepted["source_path"].to_list(), accepted["document_id"].to_list(),
+                                     sig_table.column("minhash"), rows.fill_null(-1).to_numpy())
+        del sig_table, sig_keys, rows
         lap("dedupe")
         src_cols = ["source_path", "key", "size", "status", "reason_code", "reason", "document_id"]
         src = pl.concat([keyed.select(src_cols),

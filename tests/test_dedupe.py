@@ -174,3 +174,27 @@ def test_arrow_columns_give_the_same_answer() -> None:
         paths, ids, sigs = zip(*ordered, strict=True)
         for arr in (pa.array(sigs, pa.binary()), pa.chunked_array([pa.array(sigs, pa.large_binary())])):
             assert find_duplicates_arrow(list(paths), list(ids), arr) == want
+
+
+def test_signatures_by_row_index_give_the_same_answer() -> None:
+    """The pipeline hands the index the signatures of distinct files once, with a row index
+    per path (copies share one), instead of a column lined up with the paths."""
+    import pyarrow as pa
+    from accords.etl.dedupe import find_duplicates_arrow, find_duplicates_signed, signature
+
+    rng = random.Random(4)
+    vocab = [f"w{i}" for i in range(400)]
+    texts = [" ".join(rng.choices(vocab, k=rng.randint(2, 100))) for _ in range(200)]
+    texts += [t + " and more" for t in texts[:40]]
+    distinct = sorted(set(texts))
+    sig_col = pa.array([signature(t) for t in distinct], pa.binary())
+    paths, ids, rows = [], [], []
+    for _ in range(400):  # some texts several times (copies of one file)
+        t = rng.choice(texts)
+        paths.append(f"{rng.randrange(10**7):07d}.txt")
+        ids.append(document_id(t))
+        rows.append(distinct.index(t))
+    want = find_duplicates_signed([(p, d, signature(distinct[r])) for p, d, r in zip(paths, ids, rows, strict=True)])
+    assert any(d.code == "near_duplicate" for d in want.values())
+    assert find_duplicates_arrow(paths, ids, sig_col, rows) == want
+    assert find_duplicates_arrow([], [], pa.array([], pa.binary()), []) == {}
