@@ -170,12 +170,12 @@ class ResultCache:
             if wanted is not None:
                 inset = pc.is_in(table.column("key"), value_set=wanted)
                 mask = inset if mask is None else pc.and_(mask, inset)
-            if mask is not None:
+            if mask is not None and not pc.all(mask).as_py():  # a filter copies every column
                 table = table.filter(mask)
             parts.append(table.select(cols))
         if not parts:
             return _empty(cols)
-        table = pa.concat_tables(parts).combine_chunks()
+        table = pa.concat_tables(parts)  # chunked: combining would copy every column once more
         # A key written twice (a copy processed in two chunks of one killed run) counts once.
         if table.num_rows and pc.count_distinct(table.column("key")).as_py() != table.num_rows:
             seen: set[str] = set()

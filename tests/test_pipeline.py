@@ -150,3 +150,38 @@ def test_killed_run_leaves_current_whole(seeds_copy: Path, tmp_path: Path) -> No
     v2 = accords.run(seeds_copy, out=out).version_id
     assert v2.startswith("v000002-") and not stale.exists()
     assert accords.validate(out).ok
+
+
+def test_mention_rules_from_bucket_summaries_match_the_rules(seeds_out: Path) -> None:
+    """The corpus-wide mention rules run on per-bucket summaries (no table of every
+    mention in memory); they must fail and pass exactly as the rules on the whole table."""
+    import polars as pl
+    from accords.etl.pipeline import mention_rules, mention_summary
+    from accords.etl.store import read_table
+    from accords.schemas.relations import RULES
+
+    frames = {t: read_table(seeds_out, t) for t in ("documents", "sources", "entities", "mentions", "initiatives")}
+    docs = frames["documents"]["document_id"].sort().to_list()
+    halves = [frames["mentions"].filter(pl.col("document_id").is_in(part)) for part in (docs[::2], docs[1::2])]
+    summaries = [mention_summary(h) for h in halves]
+    rules = [r for r in RULES if r.name not in ("offsets_inside_text", "surface_is_slice")
+             and (r.table, r.column) != ("mentions", "document_id")]
+    ents = frames["entities"]
+    victim = ents["entity_id"][0]
+    broken = [
+        frames,
+        {**frames, "entities": ents.filter(pl.col("entity_id") != victim)},  # mentions of a missing entity
+        {**frames, "entities": ents.with_columns(  # wrong counts
+            pl.when(pl.col("entity_id") == victim).then(pl.col("mention_count") + 1)
+            .otherwise(pl.col("mention_count")).alias("mention_count"))},
+        {**frames, "entities": pl.concat([ents, ents.head(1).with_columns(pl.lit("ent_unmentioned").alias("entity_id"))])},
+    ]
+    for f in broken:
+        got = mention_rules(rules, f, summaries)
+        for rule in rules:
+            want = rule.failing_rows(f)
+            bad = got[f"{rule.name}:{rule.column}"]
+            assert bad.height == want.height, rule.name
+            if rule.table == "entities":
+                assert bad.sort("entity_id").equals(want.sort("entity_id")), rule.name
+    assert any(got[k].height for k in got)  # the last case fails something
