@@ -216,6 +216,75 @@ def _is_bucket_rule(rule: Any) -> bool:
     return rule.name in _SPAN_RULES or (rule.table, rule.column) == ("mentions", "document_id")
 
 
+#: Bump when what a bucket summary holds, or how it is computed, changes.
+BUCKET_SUMMARY_VERSION = "1"
+
+
+@dataclass
+class BucketSummary:
+    """All the corpus-wide steps need from one bucket's entity resolution: its entity and
+    initiative rows, each entity's first path and surfaces, and its mention summary.
+    Cached per bucket fingerprint, so an incremental run resolves only changed buckets."""
+
+    entities: pl.DataFrame
+    initiatives: pl.DataFrame
+    firsts: pl.DataFrame  # entity_id, _p (first source_path), surface (list)
+    mentions: pl.DataFrame  # mention_summary()
+    mention_rows: int
+
+
+def bucket_summary(resolved: Any, paths: dict[str, str]) -> BucketSummary:
+    m = resolved.mentions
+    if m.is_empty():
+        firsts = pl.DataFrame(schema={"entity_id": pl.Utf8, "_p": pl.Utf8, "surface": pl.List(pl.Utf8)})
+    else:
+        firsts = m.with_columns(pl.col("document_id").replace_strict(paths, return_dtype=pl.Utf8).alias("_p")) \
+            .group_by("entity_id").agg(pl.col("_p").min(), pl.col("surface").unique())
+    return BucketSummary(resolved.entities, resolved.initiatives, firsts, mention_summary(m), m.height)
+
+
+class _SummaryCache:
+    """Bucket summaries under ``OUT/.cache/buckets/`` by fingerprint (whole files only)."""
+
+    def __init__(self, root: Path) -> None:
+        self.dir = root / ".cache" / "buckets"
+
+    def _path(self, fp: str) -> Path:
+        key = hashlib.sha256(f"{BUCKET_SUMMARY_VERSION}\0{pl.__version__}\0{fp}".encode()).hexdigest()
+        return self.dir / f"{key[:40]}.pickle"
+
+    def get(self, fp: str) -> BucketSummary | None:
+        import pickle
+
+        try:
+            with open(self._path(fp), "rb") as fh:
+                got = pickle.load(fh)
+            return got if isinstance(got, BucketSummary) else None
+        except Exception:  # missing, half-written by a killed run, or from another version
+            return None
+
+    def put(self, fp: str, summary: BucketSummary) -> None:
+        import os
+        import pickle
+
+        path = self._path(fp)
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:
+                pickle.dump(summary, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+
+    def prune(self, keep: Sequence[str]) -> None:
+        """Drop summaries of buckets that are in no version any more (only the last one's kept)."""
+        wanted = {self._path(fp).name for fp in keep}
+        for p in self.dir.glob("*.pickle") if self.dir.is_dir() else ():
+            if p.name not in wanted:
+                p.unlink(missing_ok=True)
+
+
 @dataclass
 class _Merge:
     """Entity and initiative rows merged across buckets (resolve() run per bucket)."""
@@ -228,17 +297,17 @@ class _Merge:
     initiative_schema: dict[str, Any] = field(default_factory=dict)
 
     def add(self, resolved: Any, paths: dict[str, str]) -> None:
+        self.add_summary(bucket_summary(resolved, paths))
+
+    def add_summary(self, summary: BucketSummary) -> None:
         from accords.schemas.enums import INITIATIVE_STATUSES
 
-        m = resolved.mentions
-        self.entity_schema = dict(resolved.entities.schema)
-        self.initiative_schema = dict(resolved.initiatives.schema)
-        if m.is_empty():
+        self.entity_schema = dict(summary.entities.schema)
+        self.initiative_schema = dict(summary.initiatives.schema)
+        if summary.firsts.is_empty():
             return
-        firsts = m.with_columns(pl.col("document_id").replace_strict(paths, return_dtype=pl.Utf8).alias("_p")) \
-            .group_by("entity_id").agg(pl.col("_p").min(), pl.col("surface").unique())
-        first = {r["entity_id"]: (r["_p"], r["surface"]) for r in firsts.iter_rows(named=True)}
-        for row in resolved.entities.iter_rows(named=True):
+        first = {r["entity_id"]: (r["_p"], r["surface"]) for r in summary.firsts.iter_rows(named=True)}
+        for row in summary.entities.iter_rows(named=True):
             eid = row["entity_id"]
             p, surf = first[eid]
             self.surfaces.setdefault(eid, set()).update(surf)
@@ -249,7 +318,7 @@ class _Merge:
                 self.entities[eid] = cur
             cur["mention_count"] += row["mention_count"]
             cur["document_count"] += row["document_count"]
-        for row in resolved.initiatives.iter_rows(named=True):
+        for row in summary.initiatives.iter_rows(named=True):
             iid = row["initiative_id"]
             p = first[iid][0]
             cur = self.initiatives.get(iid)
@@ -524,6 +593,7 @@ def run(
         results: list[Any] = []
         merge = _Merge()
         mention_sums: list[pl.DataFrame] = []
+        summaries = _SummaryCache(layout.root)
         fingerprints: dict[str, str] = {}
         counts = {t: 0 for t in TABLES}
         doc_cols = ["document_id", "source_path", "source_sha256", *DOC_FIELDS]
@@ -534,6 +604,16 @@ def run(
             fingerprints[str(b)] = fp
             parts = {t: f"{t}/part-{b:05d}.parquet" for t in ("documents", "mentions")}
             reuse = prev_fps.get(str(b)) == fp and all(p in prev_files for p in parts.values())
+            summary = summaries.get(fp) if reuse else None
+            if summary is not None:  # unchanged bucket, resolved before: nothing to read or resolve
+                merge.add_summary(summary)
+                mention_sums.append(summary.mentions)
+                counts["documents"] += group.height
+                counts["mentions"] += summary.mention_rows
+                for p in parts.values():
+                    files_out.append(link_part(layout.version_dir(str(prev_id)), prev_files[p], stage))
+                lap("write")
+                continue
             lo = b << (32 - bits) if bits else 0
             hi = (b + 1) << (32 - bits) if bits else 1 << 32
             cols = ["published_date", "candidates"] if reuse else [*DOC_FIELDS, "candidates"]
@@ -545,8 +625,10 @@ def run(
                 DocCandidates(d, p, c) for d, p, c in zip(
                     docs["document_id"].to_list(), docs["published_date"].to_list(),
                     candidates_column(docs["candidates"].to_arrow()), strict=True)])
-            merge.add(resolved, dict(zip(docs["document_id"], docs["source_path"], strict=True)))
-            mention_sums.append(mention_summary(resolved.mentions))
+            summary = bucket_summary(resolved, dict(zip(docs["document_id"], docs["source_path"], strict=True)))
+            summaries.put(fp, summary)
+            merge.add_summary(summary)
+            mention_sums.append(summary.mentions)
             counts["documents"] += docs.height
             counts["mentions"] += resolved.mentions.height
             lap("resolve")
@@ -574,6 +656,7 @@ def run(
                     files_out.append(write_part(frames[t], stage, p, t))
             lap("write")
 
+        summaries.prune(list(fingerprints.values()))
         entities, initiatives = merge.frames()
         small = {
             "entities": _contract_frame("entities", entities, problems),

@@ -148,3 +148,27 @@ def test_sigkilled_run_resumes_without_redoing_finished_work(
     full = tmp_path / "full"
     accords.run(corpus, out=full)
     assert _parquet(out) == _parquet(full)
+
+
+def test_incremental_run_resolves_only_changed_buckets(corpus: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    first = pipeline.run(corpus, out, workers=1)
+    buckets = len(Layout(out).manifest(first.version_id)["bucket_fingerprints"])
+    assert buckets >= 4
+    (corpus / "zz-new.txt").write_text((SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_text(
+        encoding="utf-8") + "\nOne more paragraph, added later, to make this a new file.\n", encoding="utf-8")
+    calls: list[int] = []
+    real = pipeline.resolve
+
+    def counting(docs):  # type: ignore[no-untyped-def]
+        calls.append(len(docs))
+        return real(docs)
+
+    monkeypatch.setattr(pipeline, "resolve", counting)
+    pipeline.run(corpus, out, workers=1)
+    assert len(calls) == 1  # the bucket that got the new file; the others come from their summaries
+    full = tmp_path / "full"
+    monkeypatch.setattr(pipeline, "resolve", real)
+    accords.run(corpus, out=full)
+    assert _parquet(out) == _parquet(full)
