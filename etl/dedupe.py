@@ -108,6 +108,10 @@ def _bands() -> list[tuple[int, int]]:
 
 
 _BANDS = _bands()
+#: Every band is _ROWS consecutive values (datasketch's layout); the first _BANDED values are banded.
+_ROWS = _BANDS[0][1] - _BANDS[0][0]
+_BANDED = len(_BANDS) * _ROWS
+assert all(b == (i * _ROWS, (i + 1) * _ROWS) for i, b in enumerate(_BANDS))
 #: Odd multipliers mixing a band's values into one 64-bit number (collisions are
 #: re-checked value by value, so they only cost a comparison).
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
@@ -216,12 +220,18 @@ def _find(paths: list[str], doc_ids: list[str], rows: list[int], sigs: np.ndarra
         kept_for_id[doc_id] = (path, doc_id)
         if k < 0:
             continue
-        mine = [(int(groups[k, j]), _BANDS[j]) for j in np.flatnonzero(groups[k] >= 0)]
-        found = [np.asarray(members[g])[(sigs[members[g], lo:hi] == sigs[k, lo:hi]).all(axis=1)]
-                 for g, (lo, hi) in mine if g in members]  # exact band equality (hashes may collide)
+        mine = [(int(groups[k, j]), int(j)) for j in np.flatnonzero(groups[k] >= 0)]
+        lists = [(members[g], j) for g, j in mine if g in members]
         best: tuple[float, int] | None = None
-        if found:
-            cands = np.unique(np.concatenate(found))
+        if lists:
+            # Every kept signature in one of this document's band groups, with the band it
+            # shares; kept only if that band is exactly equal (band hashes may collide).
+            idx = np.fromiter(itertools.chain.from_iterable(m for m, _ in lists), dtype=np.int64)
+            band = np.repeat(np.array([j for _, j in lists]), [len(m) for m, _ in lists])
+            mine_bands = sigs[k, :_BANDED].reshape(len(_BANDS), _ROWS)
+            theirs = sigs[idx, :_BANDED].reshape(len(idx), len(_BANDS), _ROWS)[np.arange(len(idx)), band]
+            cands = np.unique(idx[(theirs == mine_bands[band]).all(axis=1)])
+        if lists and len(cands):
             cands = cands[np.argsort(rank[cands], kind="stable")]  # in path order
             # MinHash.jaccard: equal values over the number of permutations, as a float.
             scores = np.count_nonzero(sigs[cands] == sigs[k], axis=1).astype(np.float64) / float(NUM_PERM)

@@ -545,16 +545,16 @@ def run(
                              report_path=report_path if report_path.is_file() else None)
 
         # Global step 1: sources and duplicates, from small per-file summaries only.
-        keys = files["key"].drop_nulls().unique().sort()
-        summary = pl.from_arrow(cache.read(["h", "status", "reason_code", "reason", "document_id"],
-                                           keys=keys.to_arrow()))
+        # Whole columns, no key filter: the joins below drop rows of files no longer present
+        # (a filter on 100k keys hashed the key set once per segment: seconds and 200 MB).
+        summary = pl.from_arrow(cache.read(["h", "status", "reason_code", "reason", "document_id"]))
         assert isinstance(summary, pl.DataFrame)
         keyed = files.filter(pl.col("key").is_not_null()).join(summary, on="key", how="left")
         del summary
         accepted = keyed.filter(pl.col("status") == "accepted").sort("source_path")
         # Signatures (1 kB a document) are read on their own and go to the index as one
         # Arrow column: no copy per document, and nothing else holds them.
-        sig_table = cache.read(["minhash"], keys=accepted["key"].unique().to_arrow())
+        sig_table = cache.read(["minhash"])  # rows of other files are never pointed at
         sig_keys = pl.DataFrame({"key": pl.Series(sig_table.column("key").to_pylist(), dtype=pl.Utf8)}) \
             .with_row_index("_sig")
         rows = accepted.select("key").join(sig_keys, on="key", how="left", maintain_order="left")["_sig"]
