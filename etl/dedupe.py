@@ -108,9 +108,8 @@ def _bands() -> list[tuple[int, int]]:
 
 
 _BANDS = _bands()
-#: Every band is _ROWS consecutive values (datasketch's layout); the first _BANDED values are banded.
+#: Every band is _ROWS consecutive values (datasketch's layout).
 _ROWS = _BANDS[0][1] - _BANDS[0][0]
-_BANDED = len(_BANDS) * _ROWS
 assert all(b == (i * _ROWS, (i + 1) * _ROWS) for i, b in enumerate(_BANDS))
 #: Odd multipliers mixing a band's values into one 64-bit number (collisions are
 #: re-checked value by value, so they only cost a comparison).
@@ -228,9 +227,8 @@ def _find(paths: list[str], doc_ids: list[str], rows: list[int], sigs: np.ndarra
             # shares; kept only if that band is exactly equal (band hashes may collide).
             idx = np.fromiter(itertools.chain.from_iterable(m for m, _ in lists), dtype=np.int64)
             band = np.repeat(np.array([j for _, j in lists]), [len(m) for m, _ in lists])
-            mine_bands = sigs[k, :_BANDED].reshape(len(_BANDS), _ROWS)
-            theirs = sigs[idx, :_BANDED].reshape(len(idx), len(_BANDS), _ROWS)[np.arange(len(idx)), band]
-            cands = np.unique(idx[(theirs == mine_bands[band]).all(axis=1)])
+            cols = band[:, None] * _ROWS + np.arange(_ROWS)  # only the shared band's values
+            cands = np.unique(idx[(sigs[idx[:, None], cols] == sigs[k][cols]).all(axis=1)])
         if lists and len(cands):
             cands = cands[np.argsort(rank[cands], kind="stable")]  # in path order
             # MinHash.jaccard: equal values over the number of permutations, as a float.
