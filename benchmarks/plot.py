@@ -16,13 +16,17 @@ def main() -> None:
     import matplotlib.pyplot as plt
 
     runs = sorted((json.loads(p.read_text()) for p in RESULTS.glob("bench-*.json")), key=lambda r: r["docs"])
-    print("| docs | floor s | full s | ratio | docs/s | peak RSS MB | incremental % | 2-core speed-up |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| docs | runs | floor s | full s | ratio | docs/s | peak RSS MB (driver / worker) | "
+          "incremental s (%) | 2-core speed-up |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in runs:
         s = r["summary"]
-        print(f"| {r['docs']} | {s['floor_s']:.2f} | {s['full_s']:.1f} | {s['ratio_to_floor']:.0f}x | "
-              f"{s['docs_per_s']:.1f} | {s['peak_rss_mb']:.0f} | {s.get('incremental_pct_of_full', 0):.1f} | "
-              f"{s.get('speedup_2_vs_1', 0):.2f} |")
+        drv = max(f["peak_rss_mb"] for f in r["full"])
+        wrk = max(f["peak_rss_workers_mb"] for f in r["full"])
+        speed = f"{s['speedup_2_vs_1']:.2f}" if "speedup_2_vs_1" in s else "not measured"
+        print(f"| {r['docs']:,} | {len(r['full'])} | {s['floor_s']:.2f} | {s['full_s']:.1f} | "
+              f"{s['ratio_to_floor']:.1f}x | {s['docs_per_s']:.0f} | {drv:.0f} / {wrk:.0f} | "
+              f"{s['incremental_s']:.1f} ({s['incremental_pct_of_full']:.1f} %) | {speed} |")
     fig, (a, b) = plt.subplots(1, 2, figsize=(9, 3.5))
     docs = [r["docs"] for r in runs]
     a.loglog(docs, [r["summary"]["full_s"] for r in runs], "o-", label="accords run")
@@ -30,7 +34,9 @@ def main() -> None:
     a.set_xlabel("documents")
     a.set_ylabel("seconds (median)")
     a.legend()
-    b.semilogx(docs, [r["summary"]["peak_rss_mb"] for r in runs], "o-")
+    b.semilogx(docs, [max(f["peak_rss_mb"] for f in r["full"]) for r in runs], "o-", label="driver process")
+    b.semilogx(docs, [max(f["peak_rss_workers_mb"] for f in r["full"]) for r in runs], "s--",
+               label="largest worker process")
     b.axhline(1024, color="red", linestyle=":", label="1 GiB budget")
     b.set_xlabel("documents")
     b.set_ylabel("peak RSS per process (MB)")
