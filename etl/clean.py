@@ -35,6 +35,8 @@ _BOILERPLATE = re.compile(
     r"(?:©|\(c\)|copyright)\s.*|all rights reserved.*|"
     r"(?:reporting|additional reporting|writing|editing|compiled) by\b.*|"
     r"click here\b.*|skip to (?:main )?content|menu|search|home|log ?in|sign in|"
+    r"story continues below(?: advertisement)?|continue reading\b.*|page \d+ of \d+|next page|previous page|"
+    r"(?:next|previous|prev|older|newer)(?: (?:article|story|post))?|back to top|"
     r"date\s*:?|published\s*:?|updated\s*:?|by\s*:?|source\s*:?"
     r")$",
     re.IGNORECASE,
@@ -45,6 +47,42 @@ _BYLINE = re.compile(
     r"^(?:[Bb]y|BY|[Pp]ar|[Pp]or|[Vv]on|[Dd]i)\s+[A-Z\u00c0-\u024f][\w.'’-]*"
     r"(?:,?\s+(?:[A-Z\u00c0-\u024f][\w.'’-]*|and|&|de|da|van|von|al|bin|el|y|et))*"
     r"\s*(?:[|,–-].{0,60})?$"
+)
+# Furniture that stays furniture however long the line is: a copyright or rights
+# notice, a tag/keyword list, an author box, a credit line, a feed record
+# ("pubDate=... guid=..."). Without this, a long footer reads as prose.
+_STRONG_FURNITURE = re.compile(
+    r"^(?:(?:©|\(c\)|copyright\b).*|.*\ball rights reserved\b.*|"
+    r"(?:tags?|keywords?|topics?|filed under|categories|category)\s*:.*|"
+    r"about the author\b.*|"
+    r".*\bunsubscribe\b.*|.*\bwe use cookies\b.*|.*\bcookies?\b.{0,80}\b(?:accept|consent|settings)\b.*|"
+    r"(?:subscribe|already (?:a )?subscriber|log ?in|sign in|register)\b(?:\W+\w+){0,20}\W*|"
+    r".*\((?:photo|image|picture|file photo|video)s?\b[^()]{0,80}\)|"
+    r".*\b(?:photo|image|picture)s?(?: credit)?\s*:\s*[^!?]{0,59}[^.!?\s]|"
+    r"(?:reporting|additional reporting|writing|editing) by\b.*|"
+    r"(?:\[[^\]]{1,30}\]\s*)?(?:\S+=\S+\s+){2,}.*"
+    r")$",
+    re.IGNORECASE,
+)
+# A short credit: "Source: KUNA, INA", "Photo: Jane Doe/Reuters", "Image credit: AFP".
+_CREDIT = re.compile(r"^(?:sources?|photo(?:graph)?s?|image|images|pictures?|credits?|video|image credit|photo credit)\s*:\s*\S.{0,80}$", re.I)
+# Widget lines are short segments joined by a separator: "Share on X · Email",
+# "15.10.2024 · 08:47 · 4 min read", "Menu · Gulf · Iraq", "4 comments · Leave a reply".
+# "14:32 GMT", "09:05 am": a live-blog or page time stamp on its own line.
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?)?$", re.I)
+# A comment section starts here; what follows is readers' text, not the article.
+_COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?$|"
+    r"^(?:leave|post|add|write) a (?:comment|reply|response)$|^join the (?:conversation|discussion)$",
+    re.I,
+)
+_SEGMENT_SEP = re.compile(r"\s+[·•|]\s+")
+# "4 min read", "Listen to this article", "12 comments": reader widgets.
+_READER_WIDGET = re.compile(
+    r"^(?:\d+\s*(?:min(?:ute)?s?\.?\s+read|comments?|shares?|views?)|listen to this (?:article|story)\b.*|"
+    r"open in (?:the )?app|get the app|view in (?:your )?browser|print(?:ed from)?\b.*|"
+    r"(?:share|tweet|post) (?:on|to|via) \w+|email|whatsapp|telegram|facebook|linkedin|x|twitter)$",
+    re.IGNORECASE,
 )
 _TEASER_HEADING = re.compile(
     r"^(?:related|featured|latest|top|more|popular|trending|recommended|recent|other|you may also like|"
@@ -71,7 +109,7 @@ def _words(line: str) -> int:
 def is_paragraph(line: str) -> bool:
     """A line that reads as running prose."""
     words = _words(line)
-    if _TABLE_ROW.match(line):
+    if _TABLE_ROW.match(line) or is_furniture(line):
         return False
     if words >= 16:
         return True
@@ -83,15 +121,36 @@ def is_structured(line: str) -> bool:
     return bool(_LIST_ITEM.match(line) or _TABLE_ROW.match(line) or _TABLE_RULE.match(line))
 
 
+def is_widget_line(line: str) -> bool:
+    """Short segments joined by separators, none of them a sentence: a menu, share bar or meta line."""
+    if _TABLE_ROW.match(line) or _LIST_ITEM.match(line):
+        return False
+    parts = [p for p in _SEGMENT_SEP.split(line) if p]
+    if len(parts) < 2 or line.rstrip("\"'”’)").endswith((".", "!", "?")):
+        return False  # a sentence that happens to contain a separator
+    return not any(_words(p) >= 8 and _SENTENCE_END.search(p) for p in parts)
+
+
+def is_furniture(line: str) -> bool:
+    """Page furniture that no length of line turns into prose."""
+    if _TABLE_ROW.match(line) or _TABLE_RULE.match(line):
+        return False
+    return bool(_STRONG_FURNITURE.match(line) or is_widget_line(line))
+
+
 def is_junk(line: str) -> bool:
     """A line that is page furniture wherever it stands."""
     if _TABLE_ROW.match(line) or _TABLE_RULE.match(line):
         return False
     return bool(
-        _BOILERPLATE.match(line)
+        is_furniture(line)
+        or (_words(line) <= 12 and bool(_CREDIT.match(line)))
+        or _READER_WIDGET.match(line)
+        or _BOILERPLATE.match(line)
         or (_words(line) <= 12 and bool(_BYLINE.match(line)))
         or _DOMAIN.match(line)
         or _WEATHER.match(line)
+        or _CLOCK.match(line)
         or _NAV_SEPARATORS.search(line)
         or re.fullmatch(r"[\W\d_]+", line)
         or is_date_line(line)
@@ -110,6 +169,24 @@ def _is_headline(line: str) -> bool:
     )
 
 
+def _drop_comment_section(lines: list[str], keep: list[bool]) -> None:
+    """Everything from a comments heading that follows prose to the end of the page is readers' text."""
+    seen_prose = False
+    for i, ln in enumerate(lines):
+        if not ln:
+            continue
+        if seen_prose and (_COMMENTS_HEADING.match(ln) or (is_widget_line(ln) and any(
+                _COMMENTS_HEADING.match(p) for p in _SEGMENT_SEP.split(ln)))):
+            for j in range(i, len(lines)):
+                keep[j] = False
+            return
+        seen_prose = seen_prose or (keep[i] and is_paragraph(ln))
+
+
+def _is_long_headline(line: str) -> bool:
+    return _is_headline(line) and not _SENTENCE_END.search(line) and not line.endswith(("...", "…"))
+
+
 def _drop_teaser_blocks(lines: list[str], keep: list[bool]) -> None:
     """A 'Related stories'-like heading and the short lines after it are clutter."""
     i = 0
@@ -117,7 +194,8 @@ def _drop_teaser_blocks(lines: list[str], keep: list[bool]) -> None:
         if lines[i] and keep[i] and _TEASER_HEADING.match(lines[i]) and not is_paragraph(lines[i]):
             keep[i] = False
             j = i + 1
-            while j < len(lines) and not (lines[j] and is_paragraph(lines[j]) and not lines[j].endswith(("...", "…"))):
+            while j < len(lines) and not (lines[j] and is_paragraph(lines[j]) and _SENTENCE_END.search(lines[j])
+                                          and not lines[j].endswith(("...", "…"))):
                 keep[j] = False
                 j += 1
             i = j
@@ -131,12 +209,17 @@ def clean(text: str) -> Cleaned:
     n = len(lines)
     keep = [True] * n
     _drop_teaser_blocks(lines, keep)
+    _drop_comment_section(lines, keep)
     paras = [i for i, ln in enumerate(lines) if ln and keep[i] and is_paragraph(ln)]
     if not paras:
         # No prose at all: keep every non-junk line; the caller decides if that is enough.
         body_idx = [i for i, ln in enumerate(lines) if ln and keep[i] and not is_junk(ln)]
         start, end = (body_idx[0], body_idx[-1]) if body_idx else (n, n - 1)
     else:
+        if len(paras) > 1 and _is_long_headline(lines[paras[0]]):
+            # A headline of 16+ words reads as prose by length; unpunctuated and
+            # followed by prose, it is the headline, not the first paragraph.
+            paras = paras[1:]
         start, end = paras[0], paras[-1]
         while end + 1 < n and (not lines[end + 1] or is_structured(lines[end + 1])) and keep[end + 1]:
             end += 1
@@ -145,7 +228,7 @@ def clean(text: str) -> Cleaned:
     title: str | None = None
     candidates = [ln for i, ln in enumerate(lines[:start]) if ln and keep[i] and _is_headline(ln)]
     if candidates:
-        counts = {c: sum(1 for h in header if h == c or h.endswith(c)) for c in candidates}
+        counts = {c: sum(1 for h in header if h == c or h.endswith(c) or h.startswith(c)) for c in candidates}
         # A headline is usually repeated (page title + h1, breadcrumb tail) or just above the body.
         title = max(reversed(candidates), key=lambda c: counts[c])
 

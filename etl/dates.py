@@ -44,11 +44,16 @@ _TIME = (
 _PATTERNS = [
     # 2023-04-30, 2023/04/30, 2023-04-30T10:00:00Z
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?", re.I),
+    # 15.10.2024: dotted numeric dates are day-first wherever they are written
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?![\d.]\d)"),
     # March 29, 2021 / Mar. 29 2021
     re.compile(rf"(?:{_WEEKDAY})?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", re.I),
     # 30 April 2023 / Sunday 30 April 2023 / 1er mars 2024 / 7 de marzo de 2024
     re.compile(rf"(?:{_WEEKDAY})?(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|o|\.)?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+|del\s+)?{_YEAR}", re.I),
 ]
+# 3/11/2025 or 11/23/2025: day-first or month-first by locale; only a number over 12
+# tells which, and an undecidable one is no date (unsure means null).
+_SLASHED = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d{2})(?![\d/])")
 # Month and day without a year, as in a wire dateline ("June 12", "12 June").
 _MONTH_DAY = [
     re.compile(rf"^(?:{_WEEKDAY})?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?$", re.I),
@@ -66,8 +71,10 @@ _WEATHER = re.compile(r"^-?\d{1,3}(?:[.,]\d)?\s*°?\s*[CF]$")
 # "ISLAMABAD, June 12 (Reuters) -", "CAMP DAVID, Maryland, Aug. 18, 2023 —", "Islamabad, 27 November 2024:"
 _PLACE = r"[^\W\d_](?:[^\W\d_]|[ .'’-]){0,40}"
 _DATELINE = re.compile(
-    rf"^{_PLACE}(?:,\s*{_PLACE})?,\s+(?P<rest>[^()\n]{{3,40}}?)\s*(?:\([^)]{{2,30}}\))?\s*[-–—:]\s"
+    rf"^{_PLACE}(?:,\s*{_PLACE})?(?:,\s+(?P<rest>[^()\n]{{3,40}}?)\s*(?:\([^)]{{2,30}}\))?|\s+\((?P<paren>[^()\n]{{3,40}})\))\s*[-–—:]\s"
 )
+# "La Paz, 20 May 2025. The ministry ...": a full date closed by a full stop.
+_DATELINE_STOP = re.compile(rf"^{_PLACE}(?:,\s*{_PLACE})?,\s+(?P<rest>[^()\n]{{3,40}}?{_YEAR})\.\s")
 # Header segments are often joined by separators: "By Staff | September 18, 2024".
 _SEGMENT_SEP = re.compile(r"\s+[|·•]\s+")
 
@@ -82,6 +89,18 @@ def parse_date(s: str) -> dt.date | None:
                 return dt.date(int(gd["year"]), month, int(gd["day"]))
             except ValueError:
                 continue
+    for m in _SLASHED.finditer(s):
+        a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+        if a > 12 >= b:
+            day, month = a, b
+        elif b > 12 >= a:
+            day, month = b, a
+        else:
+            continue
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
     return None
 
 
@@ -101,7 +120,7 @@ def is_date_line(line: str) -> bool:
     if len(line) > 80:
         return False
     rest = _DATE_LINE_PREFIX.sub("", line.strip())
-    for pat in _PATTERNS:
+    for pat in (*_PATTERNS, _SLASHED):
         m = pat.search(rest)
         if m:
             leftover = (rest[: m.start()] + rest[m.end():]).strip()
@@ -162,13 +181,14 @@ def publication_date(
         if not any(_WEATHER.match(x) for x in header_lines[max(0, i - 2): i + 3])
     ]
     for para in [ln for ln in body_lines if ln][:4]:
-        m = _DATELINE.match(para)
+        m = _DATELINE.match(para) or _DATELINE_STOP.match(para)
         if not m:
             continue
-        d = parse_date(m.group("rest"))
+        rest = m.groupdict().get("rest") or m.groupdict()["paren"]
+        d = parse_date(rest)
         if d:
             return d, "dateline"
-        md = _parse_month_day(m.group("rest"))
+        md = _parse_month_day(rest)
         if md:
             d = _year_from_header(md, [d for _, d in header_dates])
             # The day is known but not the year: without a nearby header date, never guess it.

@@ -22,6 +22,10 @@ D = dt.date
         ("18 avril 2024", D(2024, 4, 18)),
         ("1er mars 2024", D(2024, 3, 1)),
         ("February 30, 2024", None),
+        ("15.10.2024 · 08:47", D(2024, 10, 15)),  # dotted numeric dates are day-first
+        ("23/11/2025", D(2025, 11, 23)),  # 23 cannot be a month
+        ("11/23/2025", D(2025, 11, 23)),
+        ("3/11/2025", None),  # 3 November or March 11: undecidable, so no date
         ("in 2024 and May", None),
     ],
 )
@@ -46,6 +50,10 @@ def test_date_lines(line: str) -> None:
         (["March 3, 2020"], "DELHI, Dec 31 (Reuters) - Talks began.", (None, None)),  # far away: not its year
         ([], "CHIȘINĂU, 21 May 2024 — Moldova launched a plan.", (D(2024, 5, 21), "dateline")),
         ([], "Islamabad, 27 November 2024: Talks ended.", (D(2024, 11, 27), "dateline")),
+        ([], "ATHENS (June 13, 2024) — Talks ended.", (D(2024, 6, 13), "dateline")),
+        ([], "La Paz, 20 May 2025. The ministry said.", (D(2025, 5, 20), "dateline")),
+        ([], "La Paz, the capital. The ministry said on 20 May 2025.", (None, None)),
+        (["15.10.2024 · 08:47 · 4 min read"], "Talks.", (D(2024, 10, 15), "page_header")),
         (["Published: 12 March 2024"], "ABUJA — Talks.", (D(2024, 3, 12), "date_line")),
         (["By Newsroom Staff | September 18, 2024"], "FOZ — Talks.", (D(2024, 9, 18), "page_header")),
         (["Sunday 30 April 2023 - 21:33", "21°C"], "Talks.", (None, None)),  # weather widget's today

@@ -1,0 +1,131 @@
+"""The cleaner on invented pages: what is furniture, what is the headline, what is the body."""
+
+from __future__ import annotations
+
+import pytest
+from accords.etl.clean import clean, is_furniture, is_junk, is_paragraph, is_widget_line
+
+PROSE = (
+    "The two navies agreed on Tuesday to run joint patrols along the shared coast, officials said, "
+    "after months of talks about smuggling routes."
+)
+PROSE2 = "Officials said the first patrols would begin in the spring and that a liaison office would open in the port city."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share on X · Share on WhatsApp · Email",
+        "15.10.2024 · 08:47 · 4 min read",
+        "Home · World · Security · Opinion · Video",
+        "4 comments · Leave a reply",
+        "Posted 3 December 2024 by A. Writer · 6 min read · 4 comments",
+        "More from Harbour Desk: Ministers sign a border deal · Navy hosts drills in the north",
+    ],
+)
+def test_widget_lines(line: str) -> None:
+    assert is_widget_line(line)
+    assert is_junk(line)
+    assert not is_paragraph(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2025 Harbour Security Monitor Limited. All rights reserved. No part of this page may be copied.",
+        "Tags: Navy · Coast guard · Smuggling · Ports · Fisheries · Border security · Drones · Radar · Training",
+        "About the author: A. Writer is a former logistics officer and a fellow at a research institute in the capital.",
+        "[item 7] pubDate=2024-09-12T07:02:19Z guid=feed-7 | Navy seizes a boat carrying four tonnes of cocaine near the coast",
+        "Reporting by A. Writer in the capital and B. Writer in the port; Editing by C. Editor and the night desk team",
+    ],
+)
+def test_furniture_wins_over_length(line: str) -> None:
+    assert is_furniture(line)
+    assert not is_paragraph(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        PROSE,
+        "The minister said the deal, worth €2 bn, covers patrol boats | radar | training for crews over five years.",
+        "- monthly joint patrols on the lake by both navies, with a shared radio frequency and a liaison office;",
+        "| Patrol Pact | Navy, Coast Guard | signed |",
+    ],
+)
+def test_prose_lists_and_tables_are_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
+
+
+def test_short_credit_lines_are_junk_but_a_sentence_is_not() -> None:
+    assert is_junk("Source: KUNA, INA")
+    assert is_junk("Photo: Jane Doe/Reuters")
+    assert not is_junk("Sources said the navy would buy six boats before the end of the year, officials confirmed.")
+
+
+def test_long_unpunctuated_headline_is_the_title() -> None:
+    headline = "Two coastal states launch joint patrols on the Pacific as cocaine boats hug the coast near the border"
+    page = "\n".join(["SITE NAME", "Home | World | Security", "", headline, "", PROSE, "", PROSE2, ""])
+    out = clean(page)
+    assert out.title == headline
+    assert out.text.split("\n")[2] == PROSE
+    assert out.text.count(headline) == 1
+
+
+def test_widget_line_is_never_the_headline() -> None:
+    page = "\n".join(
+        ["Navies agree joint coastal patrols", "By A. Writer | 18 March 2025", "Share on X · Share on WhatsApp · Email",
+         "", PROSE, "", PROSE2, "", "© 2025 Harbour Security Monitor. All rights reserved."]
+    )
+    out = clean(page)
+    assert out.title == "Navies agree joint coastal patrols"
+    assert "Share on" not in out.text
+    assert "©" not in out.text
+    assert out.text.endswith(PROSE2)
+
+
+def test_a_first_paragraph_that_is_a_sentence_stays_body() -> None:
+    page = "\n".join([PROSE, "", PROSE2, ""])
+    out = clean(page)
+    assert out.title is None
+    assert out.text.startswith(PROSE)
+
+
+def test_comment_section_after_the_article_is_dropped() -> None:
+    comment = "I think the navy should have done this years ago, the smugglers have been using that route since I was a child."
+    page = "\n".join(["Navies agree joint coastal patrols", "", PROSE, "", PROSE2, "", "14 Comments", "",
+                      "harbourwatcher says:", comment, "", "Leave a Reply", "Your email address will not be published."])
+    out = clean(page)
+    assert out.text.endswith(PROSE2)
+    assert comment in out.dropped
+
+
+def test_a_comments_word_before_any_prose_cuts_nothing() -> None:
+    page = "\n".join(["Comments", "Navies agree joint coastal patrols", "", PROSE, "", PROSE2])
+    assert clean(page).text.endswith(PROSE2)
+
+
+def test_teaser_block_with_long_unpunctuated_items_is_dropped() -> None:
+    teaser = "Island states sign a pact to share radar data on illegal fishing fleets operating beyond their exclusive economic zones"
+    page = "\n".join(["Navies agree joint coastal patrols", "", PROSE, "", "TRENDING NOW", teaser,
+                      "Border guards seize a record haul of precursor chemicals at the mountain crossing point this week", "",
+                      PROSE2])
+    out = clean(page)
+    assert teaser not in out.text
+    assert PROSE in out.text and PROSE2 in out.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sailors from both navies stand on the deck of a patrol boat in the harbour. (Photo: Jane Doe/Reuters)",
+        "A coast guard cutter leaves the port at dawn on Tuesday morning before the joint drill Photo: J. Doe/AFP",
+        "14:32 GMT",
+        "We use cookies to improve your experience on our site; by continuing you accept our cookie policy.",
+        "Subscribe to continue reading this article and get unlimited access to all our reporting",
+        "To unsubscribe from this newsletter or change how often you hear from us, manage your preferences here.",
+    ],
+)
+def test_captions_clocks_banners_and_paywalls_are_junk(line: str) -> None:
+    assert is_junk(line)
+    assert not is_paragraph(line)
