@@ -54,7 +54,11 @@ _BYLINE = re.compile(
 _STRONG_FURNITURE = re.compile(
     r"^(?:(?:©|\(c\)|copyright\b).*|.*\ball rights reserved\b.*|"
     r"(?:tags?|keywords?|topics?|filed under|categories|category)\s*:.*|"
-    r"about the author\b.*|"
+    r"about the author\b.*|printed from\b.*|.*\bfor personal,? non-commercial use\b.*|"
+    r"(?:\S+\s+){0,12}contributed (?:to )?(?:this )?(?:report|story|article)\b.*|"
+    r".*\byou (?:are receiving|received|were sent) this\b.*|.*\b(?:reply to|forwarded) this (?:e-?mail|newsletter)\b.*|"
+    r"(?:tagged|posted in|filed in)\b(?:\s+(?:with|under|as))?\s*:?\s+\S.*|"
+    r"(?:related|see also|read (?:more|also|next)|also read|more|recommended|watch)\s*:\s+(?:\S+\s*){1,40}|"
     r".*\bunsubscribe\b.*|.*\bwe use cookies\b.*|.*\bcookies?\b.{0,80}\b(?:accept|consent|settings)\b.*|"
     r"(?:subscribe|already (?:a )?subscriber|log ?in|sign in|register)\b(?:\W+\w+){0,20}\W*|"
     r".*\((?:photo|image|picture|file photo|video)s?\b[^()]{0,80}\)|"
@@ -70,10 +74,15 @@ _CREDIT = re.compile(r"^(?:sources?|photo(?:graph)?s?|image|images|pictures?|cre
 # "15.10.2024 · 08:47 · 4 min read", "Menu · Gulf · Iraq", "4 comments · Leave a reply".
 # "14:32 GMT", "09:05 am": a live-blog or page time stamp on its own line.
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?)?$", re.I)
+# "Open this article in the app ›", "Full story »": a button or link, not text.
+_LINK_ARROW = re.compile(r"\s(?:›|»|→|->|⟶|>>)$")
+# "---------- Quote ----------", "==== Advertisement ====": a marker between blocks.
+_MARKER = re.compile(r"^[-=_*~#─━]{3,}\s*(?:\w+\s*){0,3}[-=_*~#─━]{3,}$")
 # A comment section starts here; what follows is readers' text, not the article.
 _COMMENTS_HEADING = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?$|"
-    r"^(?:leave|post|add|write) a (?:comment|reply|response)$|^join the (?:conversation|discussion)$",
+    r"^(?:leave|post|add|write) a (?:comment|reply|response)$|^join the (?:conversation|discussion)$|"
+    r"^\d+ (?:thoughts?|responses?|replies|comments?) (?:on|to)\b.*",
     re.I,
 )
 _SEGMENT_SEP = re.compile(r"\s+[·•|]\s+")
@@ -151,6 +160,8 @@ def is_junk(line: str) -> bool:
         or _DOMAIN.match(line)
         or _WEATHER.match(line)
         or _CLOCK.match(line)
+        or _LINK_ARROW.search(line)
+        or _MARKER.match(line)
         or _NAV_SEPARATORS.search(line)
         or re.fullmatch(r"[\W\d_]+", line)
         or is_date_line(line)
@@ -187,11 +198,23 @@ def _is_long_headline(line: str) -> bool:
     return _is_headline(line) and not _SENTENCE_END.search(line) and not line.endswith(("...", "…"))
 
 
+def _is_caps_list_heading(lines: list[str], i: int) -> bool:
+    """An all-capitals label over two or more unpunctuated list items ("ALSO THIS WEEK", "• ...")."""
+    line = lines[i]
+    if not (line.isupper() and 1 <= _words(line) <= 5 and not line.endswith(":")):
+        return False
+    items = [ln for ln in lines[i + 1 : i + 6] if ln][:2]
+    return len(items) == 2 and all(
+        not _SENTENCE_END.search(ln) and _LIST_ITEM.match(ln) for ln in items
+    )
+
+
 def _drop_teaser_blocks(lines: list[str], keep: list[bool]) -> None:
     """A 'Related stories'-like heading and the short lines after it are clutter."""
     i = 0
     while i < len(lines):
-        if lines[i] and keep[i] and _TEASER_HEADING.match(lines[i]) and not is_paragraph(lines[i]):
+        is_heading = bool(lines[i]) and (_TEASER_HEADING.match(lines[i]) or _is_caps_list_heading(lines, i))
+        if keep[i] and is_heading and not is_paragraph(lines[i]):
             keep[i] = False
             j = i + 1
             while j < len(lines) and not (lines[j] and is_paragraph(lines[j]) and _SENTENCE_END.search(lines[j])

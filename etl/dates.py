@@ -76,7 +76,7 @@ _DATELINE = re.compile(
 # "La Paz, 20 May 2025. The ministry ...": a full date closed by a full stop.
 _DATELINE_STOP = re.compile(rf"^{_PLACE}(?:,\s*{_PLACE})?,\s+(?P<rest>[^()\n]{{3,40}}?{_YEAR})\.\s")
 # Header segments are often joined by separators: "By Staff | September 18, 2024".
-_SEGMENT_SEP = re.compile(r"\s+[|·•]\s+")
+_SEGMENT_SEP = re.compile(r"\s+[|·•—–]\s+")
 
 
 def parse_date(s: str) -> dt.date | None:

@@ -129,3 +129,38 @@ def test_teaser_block_with_long_unpunctuated_items_is_dropped() -> None:
 def test_captions_clocks_banners_and_paywalls_are_junk(line: str) -> None:
     assert is_junk(line)
     assert not is_paragraph(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "For the best experience, open this article in the app ›",
+        "Printed from Harbour Desk on 23/08/2025 at 07:41 UTC. For personal, non-commercial use only.",
+        "Wire Service writer A. Writer in the capital contributed to this report.",
+        "You are receiving this email because you subscribed to Harbour Brief at harbourbrief.example.",
+        "Harbour Brief is written in the port city. Reply to this email to reach the editors.",
+        "Tagged Coast guard, Navy, Smuggling, Ports",
+        "Related: The navy at 50 — a timeline | Who pays for the coast guard?",
+        "---------- Quote ----------",
+    ],
+)
+def test_more_page_furniture(line: str) -> None:
+    assert is_junk(line)
+    assert not is_paragraph(line)
+
+
+def test_wordpress_comment_heading_cuts_the_comments() -> None:
+    reply = "Jane D. says: October 9, 2025 at 6:12 pm — Without the third neighbour at the table this is theatre, frankly."
+    page = "\n".join(["Navies agree joint coastal patrols", "", PROSE, "", PROSE2, "",
+                      "14 thoughts on “Navies agree joint coastal patrols”", reply])
+    out = clean(page)
+    assert out.text.endswith(PROSE2)
+
+
+def test_capitals_label_over_bullets_is_a_teaser_block_but_a_site_name_is_not() -> None:
+    page = "\n".join(["HARBOUR NOTES", "Navies agree joint coastal patrols", "", PROSE, "", "ALSO THIS WEEK",
+                      "• Ministers open a border post in the north", "• Navy tests drones near the delta", "", PROSE2])
+    out = clean(page)
+    assert out.title == "Navies agree joint coastal patrols"
+    assert "• Navy tests drones near the delta" not in out.text
+    assert PROSE2 in out.text

@@ -54,6 +54,7 @@ def test_date_lines(line: str) -> None:
         ([], "La Paz, 20 May 2025. The ministry said.", (D(2025, 5, 20), "dateline")),
         ([], "La Paz, the capital. The ministry said on 20 May 2025.", (None, None)),
         (["15.10.2024 · 08:47 · 4 min read"], "Talks.", (D(2024, 10, 15), "page_header")),
+        (["HARBOUR BRIEF — Issue 112 — Thursday 13 March 2025"], "Talks.", (D(2025, 3, 13), "page_header")),
         (["Published: 12 March 2024"], "ABUJA — Talks.", (D(2024, 3, 12), "date_line")),
         (["By Newsroom Staff | September 18, 2024"], "FOZ — Talks.", (D(2024, 9, 18), "page_header")),
         (["Sunday 30 April 2023 - 21:33", "21°C"], "Talks.", (None, None)),  # weather widget's today
