@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from accords.etl.dates import is_date_line
 
@@ -51,22 +52,33 @@ _BYLINE = re.compile(
 # Furniture that stays furniture however long the line is: a copyright or rights
 # notice, a tag/keyword list, an author box, a credit line, a feed record
 # ("pubDate=... guid=..."). Without this, a long footer reads as prose.
-_STRONG_FURNITURE = re.compile(
-    r"^(?:(?:©|\(c\)|copyright\b).*|.*\ball rights reserved\b.*|"
-    r"(?:tags?|keywords?|topics?|filed under|categories|category)\s*:.*|"
-    r"about the author\b.*|printed from\b.*|.*\bfor personal,? non-commercial use\b.*|"
-    r"(?:\S+\s+){0,12}contributed (?:to )?(?:this )?(?:report|story|article)\b.*|"
-    r".*\byou (?:are receiving|received|were sent) this\b.*|.*\b(?:reply to|forwarded) this (?:e-?mail|newsletter)\b.*|"
-    r"(?:tagged|posted in|filed in)\b(?:\s+(?:with|under|as))?\s*:?\s+\S.*|"
-    r"(?:related|see also|read (?:more|also|next)|also read|more|recommended|watch)\s*:\s+(?:\S+\s*){1,40}|"
-    r".*\bunsubscribe\b.*|.*\bwe use cookies\b.*|.*\bcookies?\b.{0,80}\b(?:accept|consent|settings)\b.*|"
-    r"(?:subscribe|already (?:a )?subscriber|log ?in|sign in|register)\b(?:\W+\w+){0,20}\W*|"
-    r".*\((?:photo|image|picture|file photo|video)s?\b[^()]{0,80}\)|"
-    r".*\b(?:photo|image|picture)s?(?: credit)?\s*:\s*[^!?]{0,59}[^.!?\s]|"
-    r"(?:reporting|additional reporting|writing|editing) by\b.*|"
-    r"(?:\[[^\]]{1,30}\]\s*)?(?:\S+=\S+\s+){2,}.*"
-    r")$",
+_FURNITURE_START = re.compile(
+    r"^(?:©|\(c\)|copyright\b|about the author\b|printed from\b|"
+    r"(?:tags?|keywords?|topics?|filed under|categories|category)\s*:|"
+    r"(?:tagged|posted in|filed in)\b(?:\s+(?:with|under|as))?\s*:?\s+\S|"
+    r"(?:related|see also|read (?:more|also|next)|also read|more|recommended|watch)\s*:\s+\S|"
+    r"(?:reporting|additional reporting|writing|editing) by\b|"
+    r"(?:\[[^\]]{1,30}\]\s*)?(?:[^\s=]+=[^\s=]\S*\s+){2})",
     re.IGNORECASE,
+)
+_FURNITURE_ANYWHERE = re.compile(
+    r"\ball rights reserved\b|\bfor personal,? non-commercial use\b|\bunsubscribe\b|\bwe use cookies\b|"
+    r"\bcontributed (?:to )?(?:this )?(?:report|story|article)\b|"
+    r"\byou (?:are receiving|received|were sent) this\b|\b(?:reply to|forwarded) this (?:e-?mail|newsletter)\b|"
+    r"\bcookies?\b.{0,80}\b(?:accept|consent|settings)\b",
+    re.IGNORECASE,
+)
+_ANYWHERE_KEYS = ("reserved", "non-commercial", "unsubscribe", "cookie", "contributed", " this")
+_CAPTION_KEYS = ("photo", "image", "picture", "video")
+# A paywall or account prompt: "Subscribe to continue reading", "Already a subscriber? Log in".
+_ACCOUNT_PROMPT = re.compile(
+    r"^(?:subscribe|already (?:a )?subscriber|log ?in|sign in|register)\b(?:\W+\w+){0,20}\W*$", re.I
+)
+# An image caption ending in its credit: "... (Photo: J. Doe/Reuters)", "... Photo: J. Doe/AFP".
+_CAPTION_END = re.compile(
+    r"\((?:photo|image|picture|file photo|video)s?\b[^()]{0,80}\)$|"
+    r"\b(?:photo|image|picture)s?(?: credit)?\s*:\s*[^!?]{0,59}[^.!?\s]$",
+    re.I,
 )
 # A short credit: "Source: KUNA, INA", "Photo: Jane Doe/Reuters", "Image credit: AFP".
 _CREDIT = re.compile(r"^(?:sources?|photo(?:graph)?s?|image|images|pictures?|credits?|video|image credit|photo credit)\s*:\s*\S.{0,80}$", re.I)
@@ -115,6 +127,7 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
+@lru_cache(maxsize=16384)
 def is_paragraph(line: str) -> bool:
     """A line that reads as running prose."""
     words = _words(line)
@@ -140,13 +153,23 @@ def is_widget_line(line: str) -> bool:
     return not any(_words(p) >= 8 and _SENTENCE_END.search(p) for p in parts)
 
 
+@lru_cache(maxsize=16384)
 def is_furniture(line: str) -> bool:
     """Page furniture that no length of line turns into prose."""
     if _TABLE_ROW.match(line) or _TABLE_RULE.match(line):
         return False
-    return bool(_STRONG_FURNITURE.match(line) or is_widget_line(line))
+    lower = line.lower()
+    return bool(
+        _FURNITURE_START.match(line)
+        # Substring gates first: the searches scan the whole line and most lines have none of these words.
+        or (any(k in lower for k in _ANYWHERE_KEYS) and _FURNITURE_ANYWHERE.search(line))
+        or _ACCOUNT_PROMPT.match(line)
+        or (any(k in lower for k in _CAPTION_KEYS) and _CAPTION_END.search(line))
+        or is_widget_line(line)
+    )
 
 
+@lru_cache(maxsize=16384)
 def is_junk(line: str) -> bool:
     """A line that is page furniture wherever it stands."""
     if _TABLE_ROW.match(line) or _TABLE_RULE.match(line):
