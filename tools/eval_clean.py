@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,7 @@ class Score:
     pred: int = 0
     gold: int = 0
     misses: list[str] = field(default_factory=list)
+    seconds: float = 0.0  # time in process_file only
 
 
 def cases(split: str) -> list[Case]:
@@ -86,7 +88,9 @@ def evaluate(split: str) -> Score:
         gold_lines = _body_lines(gold_body)
         s.docs += 1
         s.gold += sum(gold_lines.values())
+        t0 = time.perf_counter()
         doc = process_file(RawFile(case.name, data, len(data))).document
+        s.seconds += time.perf_counter() - t0
         if doc is None:
             s.rejected += 1
             s.misses.append(f"{case.name}: rejected")
@@ -126,15 +130,15 @@ def _pct(a: int, b: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--split", action="append", help="seeds, dev or heldout (repeatable)")
+    parser.add_argument("--split", action="append", help="seeds, dev, heldout, heldout2 ... heldout5 (repeatable)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
     splits = args.split or ["seeds", "dev"]
-    print(f"{'split':8} {'docs':>4} {'rej':>3} {'title':>6} {'date':>6} {'lang':>6} {'line P':>6} {'line R':>6}")
+    print(f"{'split':8} {'docs':>4} {'rej':>3} {'title':>6} {'date':>6} {'lang':>6} {'line P':>6} {'line R':>6} {'ms/doc':>6}")
     for split in splits:
         s = evaluate(split)
         print(f"{split:8} {s.docs:4d} {s.rejected:3d} {_pct(s.title_ok, s.docs)} {_pct(s.date_ok, s.docs)} "
-              f"{_pct(s.lang_ok, s.docs)} {_pct(s.tp, s.pred)} {_pct(s.tp, s.gold)}")
+              f"{_pct(s.lang_ok, s.docs)} {_pct(s.tp, s.pred)} {_pct(s.tp, s.gold)} {1000 * s.seconds / max(s.docs, 1):6.2f}")
         if args.verbose:
             for miss in s.misses:
                 print("   ", miss)
