@@ -38,6 +38,8 @@ _BOILERPLATE = re.compile(
     r"click here\b.*|skip to (?:main )?content|menu|search|home|log ?in|sign in|"
     r"story continues below(?: advertisement)?|continue reading\b.*|page \d+ of \d+|next page|previous page|"
     r"(?:next|previous|prev|older|newer)(?: (?:article|story|post))?|back to top|"
+    r"(?:photo |video |image )?gallery|(?:show|hide|load|view|see) (?:more|all|less|key|earlier|older|newer|\d+)\b.{0,40}|"
+    r"(?:accept|reject|allow|deny|manage|agree)\b(?:\s+\w+){0,6}|"
     r"date\s*:?|published\s*:?|updated\s*:?|by\s*:?|source\s*:?"
     r")$",
     re.IGNORECASE,
@@ -58,6 +60,10 @@ _FURNITURE_START = re.compile(
     r"(?:tagged|posted in|filed in)\b(?:\s+(?:with|under|as))?\s*:?\s+\S|"
     r"(?:related|see also|read (?:more|also|next)|also read|more|recommended|watch)\s*:\s+\S|"
     r"(?:reporting|additional reporting|writing|editing) by\b|"
+    r"(?:poll|quiz|survey|vote)\s*:|"
+    r"\[(?:image|photo|picture|video|graphic|map|chart|illustration|caption)\b[^\]]*\]$|"
+    r"this (?:article|story|piece|report|post) (?:was|is|has been) (?:originally |first )?(?:published|republished|translated)\b|"
+    r"(?:follow|join)\b.{0,60}\bon (?:whatsapp|telegram|facebook|x|twitter|instagram|youtube|tiktok|linkedin|google news)\b|"
     r"(?:\[[^\]]{1,30}\]\s*)?(?:[^\s=]+=[^\s=]\S*\s+){2})",
     re.IGNORECASE,
 )
@@ -65,10 +71,17 @@ _FURNITURE_ANYWHERE = re.compile(
     r"\ball rights reserved\b|\bfor personal,? non-commercial use\b|\bunsubscribe\b|\bwe use cookies\b|"
     r"\bcontributed (?:to )?(?:this )?(?:report|story|article)\b|"
     r"\byou (?:are receiving|received|were sent) this\b|\b(?:reply to|forwarded) this (?:e-?mail|newsletter)\b|"
-    r"\bcookies?\b.{0,80}\b(?:accept|consent|settings)\b",
+    r"\bcookies?\b.{0,200}\b(?:accept|consent|settings|partners|preferences|privacy)\b|"
+    r"\b(?:uses?|using) cookies\b|\b(?:enable|turn on|activate) javascript\b|\bunlimited access\b|\bcancel anytime\b|"
+    r"\balready a subscriber\b|\bfree (?:articles|stories)\b|\bcontinued (?:on|from) (?:page|p\.)\s*\d+",
     re.IGNORECASE,
 )
-_ANYWHERE_KEYS = ("reserved", "non-commercial", "unsubscribe", "cookie", "contributed", " this")
+_ANYWHERE_KEYS = (
+    "reserved", "non-commercial", "unsubscribe", "cookie", "contributed", " this", "javascript",
+    "unlimited", "anytime", "subscriber", "free ", "continued",
+)
+# Legal and sign-up small print: furniture on a short line, but prose may name a privacy policy.
+_SMALL_PRINT = re.compile(r"\b(?:terms of (?:service|use)|privacy (?:policy|notice)|cookie policy)\b", re.I)
 _CAPTION_KEYS = ("photo", "image", "picture", "video")
 # A paywall or account prompt: "Subscribe to continue reading", "Already a subscriber? Log in".
 _ACCOUNT_PROMPT = re.compile(
@@ -87,7 +100,7 @@ _CREDIT = re.compile(r"^(?:sources?|photo(?:graph)?s?|image|images|pictures?|cre
 # "14:32 GMT", "09:05 am": a live-blog or page time stamp on its own line.
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?)?$", re.I)
 # "Open this article in the app ›", "Full story »": a button or link, not text.
-_LINK_ARROW = re.compile(r"\s(?:›|»|→|->|⟶|>>)$")
+_LINK_ARROW = re.compile(r"\s(?:›|»|→|->|⟶|>>|▶)$|^(?:‹|«|←|◀)\s")
 # "---------- Quote ----------", "==== Advertisement ====": a marker between blocks.
 _MARKER = re.compile(r"^[-=_*~#─━]{3,}\s*(?:\w+\s*){0,3}[-=_*~#─━]{3,}$")
 # A comment section starts here; what follows is readers' text, not the article.
@@ -164,6 +177,8 @@ def is_furniture(line: str) -> bool:
         # Substring gates first: the searches scan the whole line and most lines have none of these words.
         or (any(k in lower for k in _ANYWHERE_KEYS) and _FURNITURE_ANYWHERE.search(line))
         or _ACCOUNT_PROMPT.match(line)
+        or (_words(line) <= 25 and ("terms of" in lower or "privacy" in lower or "policy" in lower)
+            and bool(_SMALL_PRINT.search(line)))
         or (any(k in lower for k in _CAPTION_KEYS) and _CAPTION_END.search(line))
         or is_widget_line(line)
     )
@@ -293,6 +308,8 @@ def clean(text: str) -> Cleaned:
         seen.add(ln)
         body.append(ln)
     body = _drop_orphan_short_runs(body, dropped)
+    body = _drop_pull_quotes(body, dropped)
+    body = _drop_trailing_author_bio(body, dropped)
     body_text = "\n".join(body).strip()
     body_text = re.sub(r"\n{3,}", "\n\n", body_text)
     full = f"{title}\n\n{body_text}" if title and body_text else (title or body_text)
@@ -300,6 +317,57 @@ def clean(text: str) -> Cleaned:
     kept_chars = sum(len(x) for x in full.split("\n"))
     all_chars = sum(len(x) for x in lines)
     return Cleaned(full, title, tuple(header), max(0, all_chars - kept_chars), tuple(dropped))
+
+
+# "Jane Doe is a journalist in Oslo who covers ...", "A. Writer covers defence for ...":
+# the author box that closes many articles.
+_NAME = r"[A-Z\u00c0-\u024f][\w'’.-]*"
+_AUTHOR_BIO = re.compile(
+    rf"^{_NAME}(?:\s(?:{_NAME}|de|da|van|von|al|bin|af|la|le|del)){{1,4}}\s(?:"
+    r"is an?\s(?:[\w-]+\s){0,5}(?:journalist|correspondent|reporter|editor|writer|columnist|analyst|"
+    r"contributor|freelancer|photographer|producer|blogger)\b|"
+    r"covers\b|writes (?:about|on|for)\b|reports (?:on|from|for)\b)"
+)
+
+
+def _drop_trailing_author_bio(body: list[str], dropped: list[str]) -> list[str]:
+    """The article's last lines, when they introduce its author, are the author box."""
+    end = len(body)
+    while end > 0 and (not body[end - 1] or _AUTHOR_BIO.match(body[end - 1])):
+        end -= 1
+    if any(body[i] for i in range(end, len(body))) and any(body[:end]):
+        dropped.extend(ln for ln in body[end:] if ln)
+        return body[:end]
+    return body
+
+
+def _letters(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _share(grams: set[tuple[str, ...]], words: list[str]) -> float:
+    found = {tuple(words[k : k + 3]) for k in range(len(words) - 2)}
+    return len(grams & found) / len(grams) if grams else 0.0
+
+
+def _drop_pull_quotes(body: list[str], dropped: list[str]) -> list[str]:
+    """A short quoted line that repeats a sentence of the article is a pull quote."""
+    out: list[str] = []
+    for i, ln in enumerate(body):
+        if ln and ln[:1] in "“\"‘'«" and _words(ln) <= 40:
+            words = _letters(re.split(r"\s[—–-]\s", ln)[0]).split()
+            grams = {tuple(words[k : k + 3]) for k in range(len(words) - 2)}
+            # Pull quotes are often trimmed or re-worded at the edges, so most of the
+            # quote's word trigrams in one other line is enough.
+            if len(words) >= 5 and any(
+                _share(grams, _letters(other).split()) >= 0.6
+                for j, other in enumerate(body)
+                if j != i and other
+            ):
+                dropped.append(ln)
+                continue
+        out.append(ln)
+    return out
 
 
 def _drop_orphan_short_runs(body: list[str], dropped: list[str]) -> list[str]:

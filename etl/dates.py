@@ -9,6 +9,7 @@ the page, not the article's, so it is ignored. Unsure means null.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 
@@ -79,8 +80,46 @@ _DATELINE_STOP = re.compile(rf"^{_PLACE}(?:,\s*{_PLACE})?,\s+(?P<rest>[^()\n]{{3
 _SEGMENT_SEP = re.compile(r"\s+[|·•—–]\s+")
 
 
-def parse_date(s: str) -> dt.date | None:
-    """The first valid calendar date written in ``s``, or None."""
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAY_NAMES) + r")\b", re.I)
+
+
+def slash_order(texts: list[str] | tuple[str, ...]) -> str | None:
+    """"dmy" or "mdy" when the page writes an unambiguous slashed date one way only, else None."""
+    orders = set()
+    for text in texts:
+        for m in _SLASHED.finditer(text):
+            a, b = int(m["a"]), int(m["b"])
+            if a > 12 >= b:
+                orders.add("dmy")
+            elif b > 12 >= a:
+                orders.add("mdy")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _slashed(s: str, order: str | None) -> dt.date | None:
+    weekday = _WEEKDAY_WORD.search(s)
+    for m in _SLASHED.finditer(s):
+        a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+        options = []
+        for day, month in ((a, b), (b, a)):
+            with contextlib.suppress(ValueError):  # 3/31: only one reading is a date
+                options.append(dt.date(year, month, day))
+        if weekday:  # "Monday, 3/11/2025": the weekday tells which reading is meant
+            wanted = _WEEKDAY_NAMES.index(weekday.group(1).lower())
+            options = [d for d in options if d.weekday() == wanted]
+        if len(set(options)) == 2 and order:
+            options = [dt.date(year, b, a) if order == "dmy" else dt.date(year, a, b)]
+        if len(set(options)) == 1:
+            return options[0]
+    return None
+
+
+def parse_date(s: str, order: str | None = None) -> dt.date | None:
+    """The first valid calendar date written in ``s``, or None.
+
+    ``order`` ("dmy"/"mdy", from :func:`slash_order`) reads an ambiguous 3/11/2025.
+    """
     for pat in _PATTERNS:
         for m in pat.finditer(s):
             gd = m.groupdict()
@@ -89,19 +128,7 @@ def parse_date(s: str) -> dt.date | None:
                 return dt.date(int(gd["year"]), month, int(gd["day"]))
             except ValueError:
                 continue
-    for m in _SLASHED.finditer(s):
-        a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
-        if a > 12 >= b:
-            day, month = a, b
-        elif b > 12 >= a:
-            day, month = b, a
-        else:
-            continue
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            continue
-    return None
+    return _slashed(s, order)
 
 
 def _parse_month_day(s: str) -> tuple[int, int] | None:
@@ -124,7 +151,10 @@ def is_date_line(line: str) -> bool:
         m = pat.search(rest)
         if m:
             leftover = (rest[: m.start()] + rest[m.end():]).strip()
-            leftover = re.sub(_TIME, "", leftover, flags=re.I).strip(" -–,|0123456789:")
+            leftover = re.sub(_TIME, "", leftover, flags=re.I)
+            # "(Bucharest time)", "(local time)": a note on the time, not other text.
+            leftover = re.sub(r"\([^()]{1,30}\)", "", leftover)
+            leftover = _WEEKDAY_WORD.sub("", leftover).strip(" -–,|0123456789:")
             if not leftover or leftover.lower() in {"date", "updated", "published"}:
                 return True
             if _DATE_LINE_TAIL.match(leftover):
@@ -132,13 +162,15 @@ def is_date_line(line: str) -> bool:
     return False
 
 
-def _header_dates(header_lines: tuple[str, ...] | list[str]) -> list[tuple[int, dt.date]]:
+def _header_dates(
+    header_lines: tuple[str, ...] | list[str], order: str | None = None
+) -> list[tuple[int, dt.date]]:
     """(line index, date) for every header line, or separator-delimited part of one, that is a date."""
     out: list[tuple[int, dt.date]] = []
     for i, line in enumerate(header_lines):
         for part in [line, *_SEGMENT_SEP.split(line)]:
             if is_date_line(part):
-                d = parse_date(part)
+                d = parse_date(part, order)
                 if d:
                     out.append((i, d))
                     break
@@ -169,14 +201,16 @@ def publication_date(
 ) -> tuple[dt.date | None, str | None]:
     """(date, source) for an article, with source one of date_line/dateline/page_header."""
     body_lines = body.split("\n")
+    order = slash_order([*header_lines, *body_lines[:6]])
     for line in list(header_lines) + body_lines[:6]:
-        for part in [line, *_SEGMENT_SEP.split(line)]:
+        # Segments first: "Published 03/12/2025 | Last modified 03/13/2025" is the first date.
+        for part in [*_SEGMENT_SEP.split(line), line]:
             if _PUBLISHED_PREFIX.match(part):
-                d = parse_date(_PUBLISHED_PREFIX.sub("", part))
+                d = parse_date(_PUBLISHED_PREFIX.sub("", part), order)
                 if d:
                     return d, "date_line"
     header_dates = [
-        (i, d) for i, d in _header_dates(header_lines)
+        (i, d) for i, d in _header_dates(header_lines, order)
         # A header date next to a weather widget is the page's "today", not the article's.
         if not any(_WEATHER.match(x) for x in header_lines[max(0, i - 2): i + 3])
     ]
@@ -185,7 +219,7 @@ def publication_date(
         if not m:
             continue
         rest = m.groupdict().get("rest") or m.groupdict()["paren"]
-        d = parse_date(rest)
+        d = parse_date(rest, order)
         if d:
             return d, "dateline"
         md = _parse_month_day(rest)

@@ -164,3 +164,43 @@ def test_capitals_label_over_bullets_is_a_teaser_block_but_a_site_name_is_not() 
     assert out.title == "Navies agree joint coastal patrols"
     assert "• Navy tests drones near the delta" not in out.text
     assert PROSE2 in out.text
+
+
+def test_pull_quote_repeating_a_sentence_is_dropped_but_a_new_quote_is_not() -> None:
+    said = "The minister said the country would “not allow the lake to become a corridor for smugglers,” officials said."
+    pull = "“WE WILL NOT ALLOW THE LAKE TO BECOME A CORRIDOR FOR SMUGGLERS” — THE MINISTER"
+    fresh = "“We have waited ten years for these patrols to begin on our side of the water.”"
+    out = clean("\n".join(["Navies agree joint lake patrols", "", PROSE, "", pull, "", said, "", fresh, "", PROSE2]))
+    assert pull not in out.text
+    assert said in out.text and fresh in out.text
+
+
+def test_trailing_author_box_is_dropped() -> None:
+    bio = "Jane Q. Doe is a journalist in the capital who covers defence and the coast guard for this site."
+    out = clean("\n".join(["Navies agree joint coastal patrols", "", PROSE, "", PROSE2, "", bio]))
+    assert out.text.endswith(PROSE2)
+    # The same sentence shape inside the article is reporting, not an author box.
+    inside = clean("\n".join(["Navies agree joint coastal patrols", "", bio, "", PROSE, "", PROSE2]))
+    assert bio in inside.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We and our 143 partners use cookies and similar technologies to store and access information on your device.",
+        "Accept all   Reject all   Manage settings",
+        "Please turn on JavaScript in your browser to receive live updates automatically.",
+        "Get unlimited access from $4.99 a month. Cancel anytime. Already a subscriber? Log in.",
+        "By signing up you agree to our Terms of Service and Privacy Policy.",
+        "[Image: A patrol boat tows a seized speedboat into the harbour after a chase on Tuesday]",
+        "POLL: Should the navy join the patrols?",
+        "Continued on page 16",
+        "You’ve read 3 of your 4 free articles this month.",
+        "Follow Harbour Radio on WhatsApp — tap to join our channel for news alerts",
+        "This article was originally published in Arabic by a daily newspaper and is republished with permission.",
+        "◀ Previous Next ▶ View all 12 photos",
+        "Show key events only",
+    ],
+)
+def test_consent_paywall_and_widget_text(line: str) -> None:
+    assert is_junk(line)

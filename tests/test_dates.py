@@ -63,3 +63,16 @@ def test_date_lines(line: str) -> None:
 )
 def test_publication_date(header: list[str], body: str, expected: tuple[dt.date | None, str | None]) -> None:
     assert publication_date(header, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (["Monday, 3/11/2025, 10:47 (Bucharest time)"], D(2025, 11, 3)),  # 3 Nov 2025 is a Monday
+        (["Published 03/12/2025 9:41 PM ET | Last modified 03/13/2025 6:05 AM ET"], D(2025, 3, 12)),
+        (["Published 03/12/2025 9:41 PM ET"], None),  # nothing on the page says which order
+        (["Updated 23/11/2025", "Published 03/11/2025"], D(2025, 11, 3)),  # the page writes day first
+    ],
+)
+def test_slashed_dates_read_by_weekday_or_by_the_page(header: list[str], expected: dt.date | None) -> None:
+    assert publication_date(header, "Talks.")[0] == expected
