@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 from accords.etl.clean import clean, is_furniture, is_junk, is_paragraph, is_widget_line
+from accords.etl.normalize import normalize
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 PROSE = (
     "The two navies agreed on Tuesday to run joint patrols along the shared coast, officials said, "
@@ -204,3 +207,30 @@ def test_trailing_author_box_is_dropped() -> None:
 )
 def test_consent_paywall_and_widget_text(line: str) -> None:
     assert is_junk(line)
+
+
+_POOL = [
+    PROSE,
+    PROSE2,
+    "Navies agree joint coastal patrols",
+    "Share on X · Email",
+    "14 Comments",
+    "“not allow the lake to become a corridor for smugglers” — THE MINISTER",
+    "By A. Writer | 18 March 2025",
+    "| Initiative | Partners |",
+    "|---|---|",
+    "- a bullet item without an end",
+    "ALSO THIS WEEK",
+    "Jane Doe covers defence for this site.",
+    "",
+]
+
+
+@given(st.lists(st.one_of(st.sampled_from(_POOL), st.text(max_size=80)), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_clean_only_keeps_lines_of_the_page(lines: list[str]) -> None:
+    page = normalize("\n".join(lines))  # the cleaner's input is always normalised text
+    out = clean(page)
+    source = set(page.split("\n"))
+    assert all(ln in source for ln in out.text.split("\n") if ln)
+    assert out.title is None or out.title in source
