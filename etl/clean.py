@@ -11,6 +11,7 @@ sites (share, subscribe, copyright, credits) is one feature among these.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,7 +21,8 @@ from accords.etl.dates import is_date_line
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _LIST_ITEM = re.compile(r"^(?:[-*•●▪◦‣–]|\d{1,2}[.)])\s+\S")
 _TABLE_ROW = re.compile(r"^\|.*\|$")
-_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+# A markdown table rule has a pipe; a bare "----" line is a horizontal rule (furniture).
+_TABLE_RULE = re.compile(r"^(?=.*\|)\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|news|co|uk|in|pk|ir|cn|ru|tv|io|gov|edu|int|biz|me)(?:/\S*)?$", re.I)
 _WEATHER = re.compile(r"^-?\d{1,3}(?:[.,]\d)?\s*°?\s*[CF]$")
 _NAV_SEPARATORS = re.compile(r"\s(?:>|»|›|\|)\s|^Home(?=[A-Z])|^Home\s*[>»›|/]")
@@ -38,7 +40,8 @@ _BOILERPLATE = re.compile(
     r"click here\b.*|skip to (?:main )?content|menu|search|home|log ?in|sign in|"
     r"story continues below(?: advertisement)?|continue reading\b.*|page \d+ of \d+|next page|previous page|"
     r"(?:next|previous|prev|older|newer)(?: (?:article|story|post))?|back to top|"
-    r"(?:photo |video |image )?gallery|(?:show|hide|load|view|see) (?:more|all|less|key|earlier|older|newer|\d+)\b.{0,40}|"
+    r"(?:photo |video |image )?gallery|notes|footnotes|endnotes|references|"
+    r"(?:show|hide|load|view|see) (?:more|all|less|key|earlier|older|newer|\d+)\b.{0,40}|"
     r"(?:accept|reject|allow|deny|manage|agree)\b(?:\s+\w+){0,6}|"
     r"date\s*:?|published\s*:?|updated\s*:?|by\s*:?|source\s*:?"
     r")$",
@@ -60,7 +63,11 @@ _FURNITURE_START = re.compile(
     r"(?:tagged|posted in|filed in)\b(?:\s+(?:with|under|as))?\s*:?\s+\S|"
     r"(?:related|see also|read (?:more|also|next)|also read|more|recommended|watch)\s*:\s+\S|"
     r"(?:reporting|additional reporting|writing|editing) by\b|"
-    r"(?:poll|quiz|survey|vote)\s*:|"
+    r"(?:poll|quiz|survey|vote)\s*:|(?:sign up|subscribe|newsletter)\s*:|cite this\b|"
+    r"(?:partner content|sponsored(?: content| by)?|paid (?:post|content)|advertorial)\b|"
+    r"(?:published|posted|updated|written|filed) (?:in|on) [A-Z][\w ]{0,40}$|"
+    r"for (?:further|more) information\b.{0,40}\bcontact\b|follow\b.{0,40}:|listen (?:to|live|now)\b.{0,80}$|"
+    r"text size\b|\[\d{1,3}\]\s|.*(?:\.\.\.|…)\s*read more\W*$|"
     r"\[(?:image|photo|picture|video|graphic|map|chart|illustration|caption)\b[^\]]*\]$|"
     r"this (?:article|story|piece|report|post) (?:was|is|has been) (?:originally |first )?(?:published|republished|translated)\b|"
     r"(?:follow|join)\b.{0,60}\bon (?:whatsapp|telegram|facebook|x|twitter|instagram|youtube|tiktok|linkedin|google news)\b|"
@@ -73,19 +80,19 @@ _FURNITURE_ANYWHERE = re.compile(
     r"\byou (?:are receiving|received|were sent) this\b|\b(?:reply to|forwarded) this (?:e-?mail|newsletter)\b|"
     r"\bcookies?\b.{0,200}\b(?:accept|consent|settings|partners|preferences|privacy)\b|"
     r"\b(?:uses?|using) cookies\b|\b(?:enable|turn on|activate) javascript\b|\bunlimited access\b|\bcancel anytime\b|"
-    r"\balready a subscriber\b|\bfree (?:articles|stories)\b|\bcontinued (?:on|from) (?:page|p\.)\s*\d+",
+    r"\balready a subscriber\b|\bviews expressed\b|\bdo not necessarily reflect\b|\bnot an official record\b|\bfree (?:articles|stories)\b|\bcontinued (?:on|from) (?:page|p\.)\s*\d+",
     re.IGNORECASE,
 )
 _ANYWHERE_KEYS = (
     "reserved", "non-commercial", "unsubscribe", "cookie", "contributed", " this", "javascript",
-    "unlimited", "anytime", "subscriber", "free ", "continued",
+    "unlimited", "anytime", "subscriber", "free ", "continued", "views", "reflect", "official record",
 )
 # Legal and sign-up small print: furniture on a short line, but prose may name a privacy policy.
 _SMALL_PRINT = re.compile(r"\b(?:terms of (?:service|use)|privacy (?:policy|notice)|cookie policy)\b", re.I)
 _CAPTION_KEYS = ("photo", "image", "picture", "video")
 # A paywall or account prompt: "Subscribe to continue reading", "Already a subscriber? Log in".
 _ACCOUNT_PROMPT = re.compile(
-    r"^(?:subscribe|already (?:a )?subscriber|log ?in|sign in|register)\b(?:\W+\w+){0,20}\W*$", re.I
+    r"^(?:subscribe|already (?:a )?subscriber|log ?in|sign in|sign up|register)\b(?:\W+\w+){0,20}\W*$", re.I
 )
 # An image caption ending in its credit: "... (Photo: J. Doe/Reuters)", "... Photo: J. Doe/AFP".
 _CAPTION_END = re.compile(
@@ -100,7 +107,7 @@ _CREDIT = re.compile(r"^(?:sources?|photo(?:graph)?s?|image|images|pictures?|cre
 # "14:32 GMT", "09:05 am": a live-blog or page time stamp on its own line.
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?)?$", re.I)
 # "Open this article in the app ›", "Full story »": a button or link, not text.
-_LINK_ARROW = re.compile(r"\s(?:›|»|→|->|⟶|>>|▶)$|^(?:‹|«|←|◀)\s")
+_LINK_ARROW = re.compile(r"\s(?:›|»|→|->|⟶|>>|▶)$|^(?:‹|«|←|◀)\s|(?:\.\.\.|…)\s*read more\W*$", re.I)
 # "---------- Quote ----------", "==== Advertisement ====": a marker between blocks.
 _MARKER = re.compile(r"^[-=_*~#─━]{3,}\s*(?:\w+\s*){0,3}[-=_*~#─━]{3,}$")
 # A comment section starts here; what follows is readers' text, not the article.
@@ -110,7 +117,7 @@ _COMMENTS_HEADING = re.compile(
     r"^\d+ (?:thoughts?|responses?|replies|comments?) (?:on|to)\b.*",
     re.I,
 )
-_SEGMENT_SEP = re.compile(r"\s+[·•|]\s+")
+_SEGMENT_SEP = re.compile(r"\s+[·•|▸►]\s+")
 # "4 min read", "Listen to this article", "12 comments": reader widgets.
 _READER_WIDGET = re.compile(
     r"^(?:\d+\s*(?:min(?:ute)?s?\.?\s+read|comments?|shares?|views?)|listen to this (?:article|story)\b.*|"
@@ -161,7 +168,9 @@ def is_widget_line(line: str) -> bool:
     if _TABLE_ROW.match(line) or _LIST_ITEM.match(line):
         return False
     parts = [p for p in _SEGMENT_SEP.split(line) if p]
-    if len(parts) < 2 or line.rstrip("\"'”’)").endswith((".", "!", "?")):
+    if len(parts) < 2:
+        return False
+    if line.rstrip("\"'”’)").endswith((".", "!", "?")) and any(_words(p) > 8 for p in parts):
         return False  # a sentence that happens to contain a separator
     return not any(_words(p) >= 8 and _SENTENCE_END.search(p) for p in parts)
 
@@ -220,38 +229,73 @@ def _is_headline(line: str) -> bool:
 
 def _drop_comment_section(lines: list[str], keep: list[bool]) -> None:
     """Everything from a comments heading that follows prose to the end of the page is readers' text."""
-    seen_prose = False
+    prose_before = 0  # a comment count in a share bar above the article must not cut it
     for i, ln in enumerate(lines):
         if not ln:
             continue
-        if seen_prose and (_COMMENTS_HEADING.match(ln) or (is_widget_line(ln) and any(
+        if prose_before >= 3 and (_COMMENTS_HEADING.match(ln) or (is_widget_line(ln) and any(
                 _COMMENTS_HEADING.match(p) for p in _SEGMENT_SEP.split(ln)))):
             for j in range(i, len(lines)):
                 keep[j] = False
             return
-        seen_prose = seen_prose or (keep[i] and is_paragraph(ln))
+        prose_before += keep[i] and is_paragraph(ln)
+
+
+def _headline_above(lines: list[str], keep: list[bool], i: int) -> bool:
+    """Whether the line just above ``i`` is a headline (then line ``i`` is its standfirst)."""
+    j = i - 1
+    while j >= 0 and not lines[j]:
+        j -= 1
+    return j >= 0 and keep[j] and _is_headline(lines[j])
 
 
 def _is_long_headline(line: str) -> bool:
     return _is_headline(line) and not _SENTENCE_END.search(line) and not line.endswith(("...", "…"))
 
 
-def _is_caps_list_heading(lines: list[str], i: int) -> bool:
-    """An all-capitals label over two or more unpunctuated list items ("ALSO THIS WEEK", "• ...")."""
+#: The block rules (boxes, teaser lists, comment sections) may drop at most this share of
+#: a page's prose lines; beyond it they are assumed to have misread the layout.
+MIN_PROSE_KEPT = 0.5
+_BOX_RULE = re.compile(r"^[─━═┄┅┈┉╌╍▬]{3,}$|^[┌┏╔].*[┐┓╗]$|^[└┗╚].*[┘┛╝]$")
+#: A framed box holds at most this many lines, at most one of them prose; a longer
+#: framed span is article text between two rules.
+BOX_MAX_LINES = 4
+
+
+def _drop_framed_boxes(lines: list[str], keep: list[bool]) -> None:
+    """A few lines between two box-drawing rules are a sidebar: a sponsor box, a key-facts box."""
+    rules = [i for i, ln in enumerate(lines) if _BOX_RULE.match(ln)]
+    for a, b in itertools.pairwise(rules):
+        inside = [ln for ln in lines[a + 1 : b] if ln]
+        if inside and len(inside) <= BOX_MAX_LINES and sum(map(is_paragraph, inside)) <= 1:
+            for j in range(a, b + 1):
+                keep[j] = False
+
+
+def _is_caps_list_heading(lines: list[str], i: int, in_body: bool) -> bool:
+    """An all-capitals label over two or more unpunctuated items ("ALSO THIS WEEK", "UPCOMING EVENTS").
+
+    Above the article such a label is often the site's name over its menu and headline,
+    so there the items must be bullets; inside the article any unpunctuated items will do.
+    """
     line = lines[i]
     if not (line.isupper() and 1 <= _words(line) <= 5 and not line.endswith(":")):
         return False
     items = [ln for ln in lines[i + 1 : i + 6] if ln][:2]
     return len(items) == 2 and all(
-        not _SENTENCE_END.search(ln) and _LIST_ITEM.match(ln) for ln in items
+        not _SENTENCE_END.search(ln) and (_LIST_ITEM.match(ln) or (in_body and not is_paragraph(ln)))
+        for ln in items
     )
 
 
 def _drop_teaser_blocks(lines: list[str], keep: list[bool]) -> None:
     """A 'Related stories'-like heading and the short lines after it are clutter."""
+    first_prose = next((k for k, ln in enumerate(lines) if ln and is_paragraph(ln)), len(lines))
     i = 0
     while i < len(lines):
-        is_heading = bool(lines[i]) and (_TEASER_HEADING.match(lines[i]) or _is_caps_list_heading(lines, i))
+        is_heading = bool(lines[i]) and bool(
+            _TEASER_HEADING.match(lines[i]) or _is_caps_list_heading(lines, i, i > first_prose)
+        )
         if keep[i] and is_heading and not is_paragraph(lines[i]):
             keep[i] = False
             j = i + 1
@@ -269,15 +313,21 @@ def clean(text: str) -> Cleaned:
     lines = text.split("\n")
     n = len(lines)
     keep = [True] * n
+    _drop_framed_boxes(lines, keep)
     _drop_teaser_blocks(lines, keep)
     _drop_comment_section(lines, keep)
+    prose = [i for i, ln in enumerate(lines) if ln and is_paragraph(ln)]
+    if prose and sum(keep[i] for i in prose) < MIN_PROSE_KEPT * len(prose):
+        # The block rules took most of the page's prose: on a layout they misread, keeping
+        # some clutter is better than losing the article.
+        keep = [True] * n
     paras = [i for i, ln in enumerate(lines) if ln and keep[i] and is_paragraph(ln)]
     if not paras:
         # No prose at all: keep every non-junk line; the caller decides if that is enough.
         body_idx = [i for i, ln in enumerate(lines) if ln and keep[i] and not is_junk(ln)]
         start, end = (body_idx[0], body_idx[-1]) if body_idx else (n, n - 1)
     else:
-        if len(paras) > 1 and _is_long_headline(lines[paras[0]]):
+        if len(paras) > 1 and _is_long_headline(lines[paras[0]]) and not _headline_above(lines, keep, paras[0]):
             # A headline of 16+ words reads as prose by length; unpunctuated and
             # followed by prose, it is the headline, not the first paragraph.
             paras = paras[1:]
@@ -324,8 +374,8 @@ def clean(text: str) -> Cleaned:
 _NAME = r"[A-Z\u00c0-\u024f][\w'’.-]*"
 _AUTHOR_BIO = re.compile(
     rf"^{_NAME}(?:\s(?:{_NAME}|de|da|van|von|al|bin|af|la|le|del)){{1,4}}\s(?:"
-    r"is an?\s(?:[\w-]+\s){0,5}(?:journalist|correspondent|reporter|editor|writer|columnist|analyst|"
-    r"contributor|freelancer|photographer|producer|blogger)\b|"
+    r"is an?\s(?:[\w-]+\s){0,5}(?i:journalist|correspondent|reporter|editor|writer|columnist|analyst|"
+    r"contributor|freelancer|photographer|producer|blogger|fellow|researcher|scholar|lecturer|professor)\b|"
     r"covers\b|writes (?:about|on|for)\b|reports (?:on|from|for)\b)"
 )
 

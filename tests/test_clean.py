@@ -13,6 +13,7 @@ PROSE = (
     "after months of talks about smuggling routes."
 )
 PROSE2 = "Officials said the first patrols would begin in the spring and that a liaison office would open in the port city."
+PROSE3 = "The agreement also covers training for boarding teams, a shared radio channel and a yearly review by both ministers."
 
 
 @pytest.mark.parametrize(
@@ -96,10 +97,10 @@ def test_a_first_paragraph_that_is_a_sentence_stays_body() -> None:
 
 def test_comment_section_after_the_article_is_dropped() -> None:
     comment = "I think the navy should have done this years ago, the smugglers have been using that route since I was a child."
-    page = "\n".join(["Navies agree joint coastal patrols", "", PROSE, "", PROSE2, "", "14 Comments", "",
+    page = "\n".join(["Navies agree joint coastal patrols", "", PROSE, "", PROSE2, "", PROSE3, "", "14 Comments", "",
                       "harbourwatcher says:", comment, "", "Leave a Reply", "Your email address will not be published."])
     out = clean(page)
-    assert out.text.endswith(PROSE2)
+    assert out.text.endswith(PROSE3)
     assert comment in out.dropped
 
 
@@ -154,10 +155,17 @@ def test_more_page_furniture(line: str) -> None:
 
 def test_wordpress_comment_heading_cuts_the_comments() -> None:
     reply = "Jane D. says: October 9, 2025 at 6:12 pm — Without the third neighbour at the table this is theatre, frankly."
-    page = "\n".join(["Navies agree joint coastal patrols", "", PROSE, "", PROSE2, "",
+    page = "\n".join(["Navies agree joint coastal patrols", "", PROSE, "", PROSE2, "", PROSE3, "",
                       "14 thoughts on “Navies agree joint coastal patrols”", reply])
     out = clean(page)
-    assert out.text.endswith(PROSE2)
+    assert out.text.endswith(PROSE3)
+
+
+def test_a_comment_count_in_the_share_bar_above_the_article_cuts_nothing() -> None:
+    page = "\n".join(["Navies agree joint coastal patrols", "Published Feb. 18, 2025 at 6:15 a.m. | Updated Feb. 18, 2025",
+                      "[Share on Facebook] [Email] | 12 comments", "", PROSE, "", PROSE2, "", PROSE3])
+    out = clean(page)
+    assert PROSE in out.text and out.text.endswith(PROSE3)
 
 
 def test_capitals_label_over_bullets_is_a_teaser_block_but_a_site_name_is_not() -> None:
@@ -234,3 +242,45 @@ def test_clean_only_keeps_lines_of_the_page(lines: list[str]) -> None:
     source = set(page.split("\n"))
     assert all(ln in source for ln in out.text.split("\n") if ln)
     assert out.title is None or out.title in source
+
+
+def test_block_rules_never_take_most_of_the_article() -> None:
+    # A comments heading after one paragraph, then the rest of the article: the cut would
+    # drop most of the prose, so it is not made.
+    page = "\n".join(["Navies agree joint coastal patrols", "", PROSE, "", PROSE2, "", PROSE3, "", "Comments", "",
+                      PROSE.replace("two", "three"), "", PROSE2.replace("first", "next"), "",
+                      PROSE3.replace("yearly", "monthly"), "", PROSE.replace("Tuesday", "Friday")])
+    out = clean(page)
+    assert out.text.endswith(PROSE.replace("Tuesday", "Friday"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "MacLEOD, Gordon — Peacefully at the infirmary, age 84, formerly of the north end of the city ... read more",
+        "[1] Remarks by the president at a security conference in the capital, 17 February 2024.",
+        "Published in Harbour Dispatch",
+        "PARTNER CONTENT Sponsored by a radar maker",
+        "SIGN UP: HARBOUR WEEKLY — every Monday, the week’s news from the port to the border",
+        "For further information, please contact:",
+        "Follow the agency: X Facebook Instagram LinkedIn YouTube",
+        "Listen to Harbour Radio on 99.1 FM and on the app",
+        "The views expressed in this commentary are the author’s own and do not necessarily reflect those of the institute.",
+        "------------------------------------------------",
+        "BREAKING ▸ Ministers meet on border ▸ Rain alert for the coast",
+        "Published Feb. 18, 2025 at 6:15 a.m. | Updated Feb. 18, 2025 at 9:40 a.m.",
+    ],
+)
+def test_furniture_from_more_layouts(line: str) -> None:
+    assert is_junk(line)
+
+
+def test_framed_sponsor_box_is_dropped_and_standfirst_kept() -> None:
+    standfirst = "What a week of storms taught the coast guards of three neighbours — and what the new regional fund should buy"
+    page = "\n".join(["Navies agree joint coastal patrols", standfirst, "By A. Writer", "━━━━━━━━━━━━",
+                      "A radar maker", "One radar family for every patrol boat in the fleet", "━━━━━━━━━━━━",
+                      "", PROSE, "", PROSE2])
+    out = clean(page)
+    assert out.title == "Navies agree joint coastal patrols"
+    assert standfirst in out.text
+    assert "One radar family" not in out.text
