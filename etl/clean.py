@@ -67,9 +67,11 @@ _FURNITURE_START = re.compile(
     r"(?:partner content|sponsored(?: content| by)?|paid (?:post|content)|advertorial)\b|"
     r"(?:published|posted|updated|written|filed) (?:in|on) [A-Z][\w ]{0,40}$|"
     r"for (?:further|more) information\b.{0,40}\bcontact\b|follow\b.{0,40}:|listen (?:to|live|now)\b.{0,80}$|"
-    r"text size\b|\[\d{1,3}\]\s|.*(?:\.\.\.|…)\s*read more\W*$|"
+    r"(?:text|font) size\b|(?:last )?(?:updated|modified|posted|published)\s*:?\s*(?:about )?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$|\[\d{1,3}\]\s|.*(?:\.\.\.|…)\s*read more\W*$|"
     r"\[(?:image|photo|picture|video|graphic|map|chart|illustration|caption)\b[^\]]*\]$|"
-    r"this (?:article|story|piece|report|post) (?:was|is|has been) (?:originally |first )?(?:published|republished|translated)\b|"
+    r"this (?:article|story|piece|report|post) (?:was|is|has been) (?:originally |first )?"
+    r"(?:published|republished|translated|produced|written|reported|adapted)\b|"
+    r"this (?:article|story|piece) (?:appears|appeared|first appeared)\b|about (?:the authors?|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3})$|"
     r"(?:follow|join)\b.{0,60}\bon (?:whatsapp|telegram|facebook|x|twitter|instagram|youtube|tiktok|linkedin|google news)\b|"
     r"(?:\[[^\]]{1,30}\]\s*)?(?:[^\s=]+=[^\s=]\S*\s+){2})",
     re.IGNORECASE,
@@ -89,17 +91,20 @@ _ANYWHERE_KEYS = (
 )
 # Legal and sign-up small print: furniture on a short line, but prose may name a privacy policy.
 _SMALL_PRINT = re.compile(r"\b(?:terms of (?:service|use)|privacy (?:policy|notice)|cookie policy)\b", re.I)
-_CAPTION_KEYS = ("photo", "image", "picture", "video")
+_CAPTION_KEYS = ("photo", "image", "picture", "video", "pic", "courtesy", "credit")
 # A paywall or account prompt: "Subscribe to continue reading", "Already a subscriber? Log in".
 _ACCOUNT_PROMPT = re.compile(
     r"^(?:subscribe|already (?:a )?subscriber|log ?in|sign in|sign up|register)\b(?:\W+\w+){0,20}\W*$", re.I
 )
 # An image caption ending in its credit: "... (Photo: J. Doe/Reuters)", "... Photo: J. Doe/AFP".
 _CAPTION_END = re.compile(
-    r"\((?:photo|image|picture|file photo|video)s?\b[^()]{0,80}\)$|"
-    r"\b(?:photo|image|picture)s?(?: credit)?\s*:\s*[^!?]{0,59}[^.!?\s]$",
+    r"\((?:photo|image|picture|file photo|video|courtesy|credit)s?\b[^()]{0,80}\)$|"
+    r"\b(?:photo(?:graph)?|image|picture|pic)s?(?: credit)?\s*:\s*[^!?]{0,59}[^.!?\s]$|"
+    r"\b(?:photo(?:graph)?|pic(?:ture)?)s? (?:by|courtesy(?: of)?)\s[^.!?]{1,60}$",
     re.I,
 )
+# A sentence closed by an agency credit: "... off Jeddah. — SPA", "... in 2023. (JMSDF)".
+_SENTENCE_THEN_CREDIT = re.compile(r"[^\W_]{2}\.\s+(?:[—–-]\s*[A-Z][\w&./ ]{1,20}|\([A-Z][\w&./ ]{1,30}\))$")
 # A short credit: "Source: KUNA, INA", "Photo: Jane Doe/Reuters", "Image credit: AFP".
 _CREDIT = re.compile(r"^(?:sources?|photo(?:graph)?s?|image|images|pictures?|credits?|video|image credit|photo credit)\s*:\s*\S.{0,80}$", re.I)
 # Widget lines are short segments joined by a separator: "Share on X · Email",
@@ -117,7 +122,7 @@ _COMMENTS_HEADING = re.compile(
     r"^\d+ (?:thoughts?|responses?|replies|comments?) (?:on|to)\b.*",
     re.I,
 )
-_SEGMENT_SEP = re.compile(r"\s+[·•|▸►]\s+")
+_SEGMENT_SEP = re.compile(r"\s+[·•|▸►/]\s+")
 # "4 min read", "Listen to this article", "12 comments": reader widgets.
 _READER_WIDGET = re.compile(
     r"^(?:\d+\s*(?:min(?:ute)?s?\.?\s+read|comments?|shares?|views?)|listen to this (?:article|story)\b.*|"
@@ -163,6 +168,18 @@ def is_structured(line: str) -> bool:
     return bool(_LIST_ITEM.match(line) or _TABLE_ROW.match(line) or _TABLE_RULE.match(line))
 
 
+_SHARE_WORDS = frozenset(
+    "share shares tweet post email e-mail mail print copy link links facebook x twitter whatsapp telegram "
+    "linkedin reddit messenger pinterest flipboard bluesky threads save bookmark comment comments sms".split()
+)
+
+
+def _is_share_bar(line: str) -> bool:
+    """"Share Facebook X WhatsApp Copy link": a row of sharing buttons with no separators."""
+    words = re.findall(r"[\w-]+", line.lower())
+    return 2 <= len(words) <= 10 and sum(w in _SHARE_WORDS for w in words) >= max(2, 2 * len(words) // 3)
+
+
 def is_widget_line(line: str) -> bool:
     """Short segments joined by separators, none of them a sentence: a menu, share bar or meta line."""
     if _TABLE_ROW.match(line) or _LIST_ITEM.match(line):
@@ -189,6 +206,7 @@ def is_furniture(line: str) -> bool:
         or (_words(line) <= 25 and ("terms of" in lower or "privacy" in lower or "policy" in lower)
             and bool(_SMALL_PRINT.search(line)))
         or (any(k in lower for k in _CAPTION_KEYS) and _CAPTION_END.search(line))
+        or (_words(line) <= 40 and _SENTENCE_THEN_CREDIT.search(line))
         or is_widget_line(line)
     )
 
@@ -208,6 +226,7 @@ def is_junk(line: str) -> bool:
         or _WEATHER.match(line)
         or _CLOCK.match(line)
         or _LINK_ARROW.search(line)
+        or _is_share_bar(line)
         or _MARKER.match(line)
         or _NAV_SEPARATORS.search(line)
         or re.fullmatch(r"[\W\d_]+", line)
@@ -239,6 +258,10 @@ def _drop_comment_section(lines: list[str], keep: list[bool]) -> None:
                 keep[j] = False
             return
         prose_before += keep[i] and is_paragraph(ln)
+
+
+#: Fewer words than this make a section label or a site name sooner than a headline.
+HEADLINE_MIN_WORDS = 5
 
 
 def _headline_above(lines: list[str], keep: list[bool], i: int) -> bool:
@@ -340,8 +363,9 @@ def clean(text: str) -> Cleaned:
     candidates = [ln for i, ln in enumerate(lines[:start]) if ln and keep[i] and _is_headline(ln)]
     if candidates:
         counts = {c: sum(1 for h in header if h == c or h.endswith(c) or h.startswith(c)) for c in candidates}
-        # A headline is usually repeated (page title + h1, breadcrumb tail) or just above the body.
-        title = max(reversed(candidates), key=lambda c: counts[c])
+        # A headline has a few words (section labels and site names have one to four), is
+        # often repeated (page title + h1, breadcrumb tail), and sits just above the body.
+        title = max(reversed(candidates), key=lambda c: (_words(c) >= HEADLINE_MIN_WORDS, counts[c]))
 
     body: list[str] = []
     seen: set[str] = set()
@@ -374,7 +398,7 @@ def clean(text: str) -> Cleaned:
 _NAME = r"[A-Z\u00c0-\u024f][\w'’.-]*"
 _AUTHOR_BIO = re.compile(
     rf"^{_NAME}(?:\s(?:{_NAME}|de|da|van|von|al|bin|af|la|le|del)){{1,4}}\s(?:"
-    r"is an?\s(?:[\w-]+\s){0,5}(?i:journalist|correspondent|reporter|editor|writer|columnist|analyst|"
+    r"is (?:an?|the)\s(?:[\w-]+\s){0,5}(?i:journalist|correspondent|reporter|editor|writer|columnist|analyst|"
     r"contributor|freelancer|photographer|producer|blogger|fellow|researcher|scholar|lecturer|professor)\b|"
     r"covers\b|writes (?:about|on|for)\b|reports (?:on|from|for)\b)"
 )

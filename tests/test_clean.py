@@ -284,3 +284,37 @@ def test_framed_sponsor_box_is_dropped_and_standfirst_kept() -> None:
     assert out.title == "Navies agree joint coastal patrols"
     assert standfirst in out.text
     assert "One radar family" not in out.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "An Ecuadorian Navy patrol boat leaves the port of Manta. (Courtesy of the Ecuadorian Navy)",
+        "Soldiers unload drinking water on the island. Photograph: A Quarterly",
+        "Navy personnel guard the seized packets at the fishery harbour. Pic by Navy Media",
+        "Border guard boats take part in the drill off the coast. — SPA",
+        "A destroyer escort sails in the bay in 2023. (JMSDF)",
+        "Share Facebook X WhatsApp Copy link",
+        "News / World / Europe",
+        "Staff Writer / Jeddah",
+        "This story was produced by a nonprofit newsroom covering the region, and is republished with permission.",
+        "This article appears in the Spring 2025 issue of a quarterly under the headline “Ready for the next one”.",
+        "About Jane Doe",
+        "Font size: A- A A+",
+        "Last updated: 3 hours ago",
+    ],
+)
+def test_captions_credits_and_labels_from_more_sites(line: str) -> None:
+    assert is_junk(line)
+
+
+def test_a_section_label_after_the_headline_is_not_the_title() -> None:
+    page = "\n".join(["Harbour / Coast", "Navies agree joint coastal patrols along the shared boundary", "Harbour Waves News",
+                      "6:05 pm on 27 February 2025", "", PROSE, "", PROSE2])
+    assert clean(page).title == "Navies agree joint coastal patrols along the shared boundary"
+
+
+def test_a_two_sentence_headline_is_still_a_headline() -> None:
+    headline = "The ammunition scheme was a stopgap. Europe now needs a supply chain"
+    page = "\n".join(["INSTITUTE FOR SECURITY", headline, "", PROSE, "", PROSE2])
+    assert clean(page).title == headline
