@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from accords.etl.dates import is_date_line
+from accords.etl.dates import is_date_line, parse_date
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _LIST_ITEM = re.compile(r"^(?:[-*•●▪◦‣–]|\d{1,2}[.)])\s+\S")
@@ -40,7 +40,7 @@ _BOILERPLATE = re.compile(
     r"click here\b.*|skip to (?:main )?content|menu|search|home|log ?in|sign in|"
     r"story continues below(?: advertisement)?|continue reading\b.*|page \d+ of \d+|next page|previous page|"
     r"(?:next|previous|prev|older|newer)(?: (?:article|story|post))?|back to top|"
-    r"(?:photo |video |image )?gallery|notes|footnotes|endnotes|references|"
+    r"(?:photo |video |image )?gallery|notes|footnotes|endnotes|references|advertising|ad feedback|"
     r"(?:show|hide|load|view|see) (?:more|all|less|key|earlier|older|newer|\d+)\b.{0,40}|"
     r"(?:accept|reject|allow|deny|manage|agree)\b(?:\s+\w+){0,6}|"
     r"date\s*:?|published\s*:?|updated\s*:?|by\s*:?|source\s*:?"
@@ -63,7 +63,8 @@ _FURNITURE_START = re.compile(
     r"(?:tagged|posted in|filed in)\b(?:\s+(?:with|under|as))?\s*:?\s+\S|"
     r"(?:related|see also|read (?:more|also|next)|also read|more|recommended|watch)\s*:\s+\S|"
     r"(?:reporting|additional reporting|writing|editing) by\b|"
-    r"(?:poll|quiz|survey|vote)\s*:|(?:sign up|subscribe|newsletter)\s*:|cite this\b|"
+    r"(?:poll|quiz|survey|vote)\s*:|(?:photo|image|picture)s?\s*:\s|\([^()]{1,60}\)$|"
+    r"(?:\[\d{1,3}\])?(?:read (?:more|next|also)|also read)\b.{0,120}$|(?:sign up|subscribe|newsletter)\s*:|cite this\b|"
     r"(?:partner content|sponsored(?: content| by)?|paid (?:post|content)|advertorial)\b|"
     r"(?:published|posted|updated|written|filed) (?:in|on) [A-Z][\w ]{0,40}$|"
     r"for (?:further|more) information\b.{0,40}\bcontact\b|follow\b.{0,40}:|listen (?:to|live|now)\b.{0,80}$|"
@@ -82,16 +83,23 @@ _FURNITURE_ANYWHERE = re.compile(
     r"\byou (?:are receiving|received|were sent) this\b|\b(?:reply to|forwarded) this (?:e-?mail|newsletter)\b|"
     r"\bcookies?\b.{0,200}\b(?:accept|consent|settings|partners|preferences|privacy)\b|"
     r"\b(?:uses?|using) cookies\b|\b(?:enable|turn on|activate) javascript\b|\bunlimited access\b|\bcancel anytime\b|"
-    r"\balready a subscriber\b|\bviews expressed\b|\bdo not necessarily reflect\b|\bnot an official record\b|\bfree (?:articles|stories)\b|\bcontinued (?:on|from) (?:page|p\.)\s*\d+",
+    r"\balready a subscriber\b|\bnot responsible for the content\b|\bdownload (?:the|our)\b.{0,40}\bapp\b|"
+    r"\benter your e-?mail\b|\bregistered in england\b|\bcompany (?:no|number)\b|\bhas not been edited by\b|"
+    r"\bsyndicated feed\b|\bour (?:\w+ ){0,3}newsletter\b|\bviews expressed\b|\bdo not necessarily reflect\b|\bnot an official record\b|\bfree (?:articles|stories)\b|\bcontinued (?:on|from) (?:page|p\.)\s*\d+",
     re.IGNORECASE,
 )
 _ANYWHERE_KEYS = (
     "reserved", "non-commercial", "unsubscribe", "cookie", "contributed", " this", "javascript",
     "unlimited", "anytime", "subscriber", "free ", "continued", "views", "reflect", "official record",
+    "responsible", "download", "enter your", "registered", "company", "edited by", "syndicated", "newsletter",
 )
+_ANYWHERE_GATE = re.compile("|".join(map(re.escape, _ANYWHERE_KEYS)))
 # Legal and sign-up small print: furniture on a short line, but prose may name a privacy policy.
-_SMALL_PRINT = re.compile(r"\b(?:terms of (?:service|use)|privacy (?:policy|notice)|cookie policy)\b", re.I)
+_SMALL_PRINT = re.compile(
+    r"\b(?:terms of (?:service|use)|privacy (?:policy|notice|statement|collection statement)|cookie policy)\b", re.I
+)
 _CAPTION_KEYS = ("photo", "image", "picture", "video", "pic", "courtesy", "credit")
+_CAPTION_GATE = re.compile("|".join(map(re.escape, _CAPTION_KEYS)))
 # A paywall or account prompt: "Subscribe to continue reading", "Already a subscriber? Log in".
 _ACCOUNT_PROMPT = re.compile(
     r"^(?:subscribe|already (?:a )?subscriber|log ?in|sign in|sign up|register)\b(?:\W+\w+){0,20}\W*$", re.I
@@ -100,7 +108,8 @@ _ACCOUNT_PROMPT = re.compile(
 _CAPTION_END = re.compile(
     r"\((?:photo|image|picture|file photo|video|courtesy|credit)s?\b[^()]{0,80}\)$|"
     r"\b(?:photo(?:graph)?|image|picture|pic)s?(?: credit)?\s*:\s*[^!?]{0,59}[^.!?\s]$|"
-    r"\b(?:photo(?:graph)?|pic(?:ture)?)s? (?:by|courtesy(?: of)?)\s[^.!?]{1,60}$",
+    r"\b(?:photo(?:graph)?|pic(?:ture)?)s? (?:by|courtesy(?: of)?)\s[^.!?]{1,60}$|"
+    r"\bcredits?\s*:\s*[^.!?]{1,40}$",
     re.I,
 )
 # A sentence closed by an agency credit: "... off Jeddah. — SPA", "... in 2023. (JMSDF)".
@@ -122,17 +131,23 @@ _COMMENTS_HEADING = re.compile(
     r"^\d+ (?:thoughts?|responses?|replies|comments?) (?:on|to)\b.*",
     re.I,
 )
-_SEGMENT_SEP = re.compile(r"\s+[·•|▸►/]\s+")
+_SEGMENT_SEP = re.compile(r"\s+[·•|▸►]\s+")
+# "News / World / Europe", "Staff Writer / Jeddah": a slash separates only short labels
+# (a dateline "June 2, 2025 – Ottawa – National Defence / Canadian Armed Forces" is text).
+_SLASH_SEP = re.compile(r"\s+/\s+")
 # "4 min read", "Listen to this article", "12 comments": reader widgets.
 _READER_WIDGET = re.compile(
-    r"^(?:\d+\s*(?:min(?:ute)?s?\.?\s+read|comments?|shares?|views?)|listen to this (?:article|story)\b.*|"
+    r"^(?:\d+\s*(?:min(?:ute)?s?\.?\s+(?:read|reading time)|comments?|shares?|views?)|listen to this (?:article|story)\b.*|"
     r"open in (?:the )?app|get the app|view in (?:your )?browser|print(?:ed from)?\b.*|"
     r"(?:share|tweet|post) (?:on|to|via) \w+|email|whatsapp|telegram|facebook|linkedin|x|twitter)$",
     re.IGNORECASE,
 )
+# "By Pacific affairs reporter Mele Havili", "By our defence correspondent": a byline with a role.
+_BY_ROLE = re.compile(r"^(?:By|BY)\s+(?:[\w.'’-]+\s+){0,8}[\w.'’-]+$")
 _TEASER_HEADING = re.compile(
     r"^(?:related|featured|latest|top|more|popular|trending|recommended|recent|other|you may also like|"
-    r"read (?:more|also|next)|see also|also read|most (?:read|viewed|popular))\b",
+    r"read (?:more|also|next)|see also|also read|most (?:read|viewed|popular)|"
+    r"quick read|key (?:points|takeaways|facts)|highlights|in brief|at a glance|summary)\b",
     re.IGNORECASE,
 )
 
@@ -148,6 +163,7 @@ class Cleaned:
     dropped: tuple[str, ...] = field(default=(), repr=False)
 
 
+@lru_cache(maxsize=16384)
 def _words(line: str) -> int:
     return len(line.split())
 
@@ -168,6 +184,16 @@ def is_structured(line: str) -> bool:
     return bool(_LIST_ITEM.match(line) or _TABLE_ROW.match(line) or _TABLE_RULE.match(line))
 
 
+# lynx -dump link markers: "[26]Read more ...", "[27]Brazil [28]France".
+_LYNX_LINK = re.compile(r"^\[\d{1,4}\]\S")
+_LYNX_MARK = re.compile(r"\[\d{1,4}\]")
+# "Posted 3h ago", "updated 1 hour ago": a relative time stamp.
+_RELATIVE_TIME = re.compile(r"\b\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+ago(?![a-z])", re.I)
+def _is_link_list(line: str) -> bool:
+    marks = len(_LYNX_MARK.findall(line))
+    return marks >= 2 and _words(line) <= 3 * marks
+
+
 _SHARE_WORDS = frozenset(
     "share shares tweet post email e-mail mail print copy link links facebook x twitter whatsapp telegram "
     "linkedin reddit messenger pinterest flipboard bluesky threads save bookmark comment comments sms".split()
@@ -184,6 +210,9 @@ def is_widget_line(line: str) -> bool:
     """Short segments joined by separators, none of them a sentence: a menu, share bar or meta line."""
     if _TABLE_ROW.match(line) or _LIST_ITEM.match(line):
         return False
+    slash = [p for p in _SLASH_SEP.split(line) if p]
+    if len(slash) >= 2 and all(_words(p) <= 3 for p in slash) and not _SEGMENT_SEP.search(line):
+        return True
     parts = [p for p in _SEGMENT_SEP.split(line) if p]
     if len(parts) < 2:
         return False
@@ -201,11 +230,12 @@ def is_furniture(line: str) -> bool:
     return bool(
         _FURNITURE_START.match(line)
         # Substring gates first: the searches scan the whole line and most lines have none of these words.
-        or (any(k in lower for k in _ANYWHERE_KEYS) and _FURNITURE_ANYWHERE.search(line))
+        or (_ANYWHERE_GATE.search(lower) is not None and _FURNITURE_ANYWHERE.search(line))
         or _ACCOUNT_PROMPT.match(line)
+        or (_words(line) <= 15 and "©" in line)
         or (_words(line) <= 25 and ("terms of" in lower or "privacy" in lower or "policy" in lower)
             and bool(_SMALL_PRINT.search(line)))
-        or (any(k in lower for k in _CAPTION_KEYS) and _CAPTION_END.search(line))
+        or (_CAPTION_GATE.search(lower) is not None and _CAPTION_END.search(line))
         or (_words(line) <= 40 and _SENTENCE_THEN_CREDIT.search(line))
         or is_widget_line(line)
     )
@@ -222,16 +252,28 @@ def is_junk(line: str) -> bool:
         or _READER_WIDGET.match(line)
         or _BOILERPLATE.match(line)
         or (_words(line) <= 12 and bool(_BYLINE.match(line)))
+        or (_words(line) <= 10 and bool(_BY_ROLE.match(line)) and not _SENTENCE_END.search(line))
         or _DOMAIN.match(line)
         or _WEATHER.match(line)
         or _CLOCK.match(line)
         or _LINK_ARROW.search(line)
+        or (_words(line) <= 15 and bool(_LYNX_LINK.match(line)))
+        or ("[" in line and _is_link_list(line))
+        or (_words(line) <= 12 and bool(_RELATIVE_TIME.search(line)))
         or _is_share_bar(line)
         or _MARKER.match(line)
         or _NAV_SEPARATORS.search(line)
         or re.fullmatch(r"[\W\d_]+", line)
         or is_date_line(line)
     )
+
+
+def _starts_with_date(line: str) -> bool:
+    d = _LEADING_DATE.match(line)
+    return bool(d and parse_date(d.group(0)))
+
+
+_LEADING_DATE = re.compile(r"^(?:\w+\.?,?\s+){1,3}(?:19|20)\d{2}\b|^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 
 
 def _is_headline(line: str) -> bool:
@@ -243,10 +285,11 @@ def _is_headline(line: str) -> bool:
         and not is_structured(line)
         and not line.endswith((".", "...", "…", ","))
         and line[:1].isupper() | line[:1].isdigit()
+        and not _starts_with_date(line)
     )
 
 
-def _drop_comment_section(lines: list[str], keep: list[bool]) -> None:
+def _drop_comment_section(lines: list[str], keep: list[bool], prose: list[bool]) -> None:
     """Everything from a comments heading that follows prose to the end of the page is readers' text."""
     prose_before = 0  # a comment count in a share bar above the article must not cut it
     for i, ln in enumerate(lines):
@@ -257,7 +300,7 @@ def _drop_comment_section(lines: list[str], keep: list[bool]) -> None:
             for j in range(i, len(lines)):
                 keep[j] = False
             return
-        prose_before += keep[i] and is_paragraph(ln)
+        prose_before += keep[i] and prose[i]
 
 
 #: Fewer words than this make a section label or a site name sooner than a headline.
@@ -311,9 +354,9 @@ def _is_caps_list_heading(lines: list[str], i: int, in_body: bool) -> bool:
     )
 
 
-def _drop_teaser_blocks(lines: list[str], keep: list[bool]) -> None:
+def _drop_teaser_blocks(lines: list[str], keep: list[bool], prose: list[bool]) -> None:
     """A 'Related stories'-like heading and the short lines after it are clutter."""
-    first_prose = next((k for k, ln in enumerate(lines) if ln and is_paragraph(ln)), len(lines))
+    first_prose = next((k for k in range(len(lines)) if prose[k]), len(lines))
     i = 0
     while i < len(lines):
         is_heading = bool(lines[i]) and bool(
@@ -322,7 +365,7 @@ def _drop_teaser_blocks(lines: list[str], keep: list[bool]) -> None:
         if keep[i] and is_heading and not is_paragraph(lines[i]):
             keep[i] = False
             j = i + 1
-            while j < len(lines) and not (lines[j] and is_paragraph(lines[j]) and _SENTENCE_END.search(lines[j])
+            while j < len(lines) and not (prose[j] and _SENTENCE_END.search(lines[j])
                                           and not lines[j].endswith(("...", "…"))):
                 keep[j] = False
                 j += 1
@@ -337,14 +380,16 @@ def clean(text: str) -> Cleaned:
     n = len(lines)
     keep = [True] * n
     _drop_framed_boxes(lines, keep)
-    _drop_teaser_blocks(lines, keep)
-    _drop_comment_section(lines, keep)
-    prose = [i for i, ln in enumerate(lines) if ln and is_paragraph(ln)]
+    wrapped = _wrapped_prose(lines)
+    is_prose = [bool(ln) and (i in wrapped or is_paragraph(ln)) for i, ln in enumerate(lines)]
+    _drop_teaser_blocks(lines, keep, is_prose)
+    _drop_comment_section(lines, keep, is_prose)
+    prose = [i for i in range(n) if is_prose[i]]
     if prose and sum(keep[i] for i in prose) < MIN_PROSE_KEPT * len(prose):
         # The block rules took most of the page's prose: on a layout they misread, keeping
         # some clutter is better than losing the article.
         keep = [True] * n
-    paras = [i for i, ln in enumerate(lines) if ln and keep[i] and is_paragraph(ln)]
+    paras = [i for i in range(n) if keep[i] and is_prose[i]]
     if not paras:
         # No prose at all: keep every non-junk line; the caller decides if that is enough.
         body_idx = [i for i, ln in enumerate(lines) if ln and keep[i] and not is_junk(ln)]
@@ -376,12 +421,12 @@ def clean(text: str) -> Cleaned:
             body.append("")
             continue
         repeated = ln in seen and not _TABLE_RULE.match(ln)
-        if not keep[i] or repeated or (is_junk(ln) and not is_paragraph(ln)) or ln == title:
+        if not keep[i] or repeated or (is_junk(ln) and not is_prose[i]) or ln == title:
             dropped.append(ln)
             continue
         seen.add(ln)
         body.append(ln)
-    body = _drop_orphan_short_runs(body, dropped)
+    body = _drop_orphan_short_runs(body, dropped, {lines[i] for i in wrapped})
     body = _drop_pull_quotes(body, dropped)
     body = _drop_trailing_author_bio(body, dropped)
     body_text = "\n".join(body).strip()
@@ -444,7 +489,44 @@ def _drop_pull_quotes(body: list[str], dropped: list[str]) -> list[str]:
     return out
 
 
-def _drop_orphan_short_runs(body: list[str], dropped: list[str]) -> list[str]:
+#: Hard-wrapped text (lynx dumps, e-mail, fixed-width pages) breaks lines near one width;
+#: these bound that width and how far short of it a line inside a paragraph may stop.
+WRAP_WIDTH = (50, 100)
+WRAP_FILL = 0.6
+
+
+def _wrapped_prose(lines: list[str]) -> set[int]:
+    """Indices of lines that are pieces of a hard-wrapped prose paragraph.
+
+    A run of two or more consecutive lines, all but the last filled close to one width,
+    that reads as prose once joined (12+ words, ends like a sentence): each piece alone is
+    too short to look like prose, the paragraph is not.
+    """
+    out: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        if not lines[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j]:
+            j += 1
+        run = lines[i:j]
+        if len(run) >= 2:
+            widest = max(len(ln) for ln in run[:-1])
+            if (
+                WRAP_WIDTH[0] <= widest <= WRAP_WIDTH[1]
+                and all(len(ln) >= WRAP_FILL * widest for ln in run[:-1])
+                and not any(is_structured(ln) or is_furniture(ln) for ln in run)
+                and sum(_words(ln) for ln in run) >= 12
+                and _SENTENCE_END.search(run[-1])
+            ):
+                out.update(range(i, j))
+        i = j
+    return out
+
+
+def _drop_orphan_short_runs(body: list[str], dropped: list[str], wrapped: set[str]) -> list[str]:
     """Inside the body, three or more short non-prose lines in a row are a headline list."""
     out: list[str] = []
     run: list[str] = []
@@ -457,7 +539,7 @@ def _drop_orphan_short_runs(body: list[str], dropped: list[str]) -> list[str]:
         run.clear()
 
     for ln in body:
-        if ln and not is_paragraph(ln) and not is_structured(ln) and not ln.endswith(":"):
+        if ln and ln not in wrapped and not is_paragraph(ln) and not is_structured(ln) and not ln.endswith(":"):
             run.append(ln)
         else:
             flush()

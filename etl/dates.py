@@ -61,18 +61,18 @@ _MONTH_DAY = [
     re.compile(rf"^(?:{_WEEKDAY})?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?:of\s+|de\s+)?{_MONTH}$", re.I),
 ]
 _LABEL = (
-    r"published(?: on| at)?|posted(?: on)?|date|dated|publication date|first published"
+    r"published(?: on| at)?|posted(?: on)?|issued(?: on)?|released(?: on)?|date|dated|publication date|first published"
     r"|publié le|publié|publicado(?: el| em)?|veröffentlicht(?: am)?|pubblicato(?: il)?"
 )
 _DATE_LINE_PREFIX = re.compile(rf"^(?:{_LABEL}|updated|last updated|mis à jour(?: le)?|actualizado(?: el)?)\s*:?\s*", re.I)
 _PUBLISHED_PREFIX = re.compile(rf"^(?:{_LABEL})\s*:?\s*", re.I)
 # What may stand next to a date on a date line: an "Updated 2 hours ago" note.
-_DATE_LINE_TAIL = re.compile(r"^(?:updated|last updated|mis à jour|actualizado)\b.{0,40}$", re.I)
+_DATE_LINE_TAIL = re.compile(r"^(?:updated|last updated|modified|last modified|mis à jour|actualizado)\b.{0,40}$", re.I)
 _WEATHER = re.compile(r"^-?\d{1,3}(?:[.,]\d)?\s*°?\s*[CF]$")
 # "ISLAMABAD, June 12 (Reuters) -", "CAMP DAVID, Maryland, Aug. 18, 2023 —", "Islamabad, 27 November 2024:"
 _PLACE = r"[^\W\d_](?:[^\W\d_]|[ .'’-]){0,40}"
 _DATELINE = re.compile(
-    rf"^{_PLACE}(?:,\s*{_PLACE})?(?:,\s+(?P<rest>[^()\n]{{3,40}}?)\s*(?:\([^)]{{2,30}}\))?|\s+\((?P<paren>[^()\n]{{3,40}})\))\s*[-–—:]\s"
+    rf"^{_PLACE}(?:,\s*{_PLACE})?(?:,\s+(?P<rest>[^()\n]{{3,40}}?)\s*(?:\([^)]{{2,30}}\))?|\s+\((?P<paren>[^()\n]{{3,40}})\))\s*(?:--|[-–—:])\s"
 )
 # "La Paz, 20 May 2025. The ministry ...": a full date closed by a full stop.
 _DATELINE_STOP = re.compile(rf"^{_PLACE}(?:,\s*{_PLACE})?,\s+(?P<rest>[^()\n]{{3,40}}?{_YEAR})\.\s")
@@ -177,6 +177,18 @@ def _header_dates(
     return out
 
 
+def _both_readings(lines: tuple[str, ...] | list[str]) -> list[dt.date]:
+    """Both calendar readings of every slashed date in ``lines`` (3/11/2025: 3 Nov and 11 Mar)."""
+    out = []
+    for line in lines:
+        for m in _SLASHED.finditer(line):
+            a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+            for day, month in ((a, b), (b, a)):
+                with contextlib.suppress(ValueError):
+                    out.append(dt.date(year, month, day))
+    return out
+
+
 #: A header date this many days from a yearless dateline dates the same story
 #: (time zones, overnight updates); farther away it is some other date.
 YEAR_FROM_HEADER_MAX_DAYS = 2
@@ -224,7 +236,10 @@ def publication_date(
             return d, "dateline"
         md = _parse_month_day(rest)
         if md:
-            d = _year_from_header(md, [d for _, d in header_dates])
+            # An undecidable header date (05/11/2024) still dates a "Nov 5" dateline:
+            # only one of its two readings can be a day or two away.
+            readings = [d for _, d in header_dates] + _both_readings(header_lines)
+            d = _year_from_header(md, readings)
             # The day is known but not the year: without a nearby header date, never guess it.
             return (d, "dateline") if d else (None, None)
     if header_dates:

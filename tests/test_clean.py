@@ -318,3 +318,51 @@ def test_a_two_sentence_headline_is_still_a_headline() -> None:
     headline = "The ammunition scheme was a stopgap. Europe now needs a supply chain"
     page = "\n".join(["INSTITUTE FOR SECURITY", headline, "", PROSE, "", PROSE2])
     assert clean(page).title == headline
+
+
+def test_hard_wrapped_paragraphs_are_prose() -> None:
+    wrapped = [
+        "KUWAIT, Nov 5 -- The coast guards of the two neighbours concluded on Tuesday",
+        "a three-day joint maritime exercise in the waters off the southern coast,",
+        "aimed at boosting readiness against smuggling and other maritime threats.",
+    ]
+    wrapped2 = [
+        "The drill was observed by delegations from three other states and by officers",
+        "of a regional maritime centre that monitors shipping across the region.",
+    ]
+    page = "\n".join(["[1]Skip to main content", "", "   * [2]Home", "   * [3]Local", "",
+                      "Coast guards wrap up joint drill and eye drug smuggling routes", "", *wrapped, "", *wrapped2,
+                      "", "[4]Print [5]Email [6]Share"])
+    out = clean(page)
+    assert out.title == "Coast guards wrap up joint drill and eye drug smuggling routes"
+    assert all(ln in out.text for ln in wrapped + wrapped2)
+    assert "[4]Print" not in out.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[26]Read more Navy clears thousands of illegal miners from the reserve",
+        "[27]Navy [28]Border [29]Gold [30]Environment",
+        "(HARBOUR NEWS with AFP)",
+        "Take the news everywhere with you! Download the Harbour News app",
+        "Harbour News is not responsible for the content of external websites.",
+        "Enter your email address [SIGN UP]",
+        "Harbour News Ltd, 1 Fleet Yard, London. Registered in England and Wales No. 0000000.",
+        "(Except for the headline, this story has not been edited by our staff and is published from a syndicated feed.)",
+        "Photo: Rescuers search a collapsed building in the business district. (Supplied: Department of Defence)",
+        "Get our afternoon briefing newsletter",
+        "Posted 3h ago3 hours ago, updated 1h ago1 hours ago",
+        "HN Sans ™ & © 2016 Harbour News Channel.",
+        "3 min Reading time",
+        "By Pacific affairs reporter Jane Doe",
+        "A frigate shadowed the tanker off the islands (file picture) Credit: PA",
+    ],
+)
+def test_furniture_from_wire_lynx_and_broadcaster_pages(line: str) -> None:
+    assert is_junk(line)
+
+
+def test_a_dated_line_is_not_the_headline() -> None:
+    page = "\n".join(["June 2, 2025 – Ottawa, Ontario – National Defence", "", PROSE, "", PROSE2])
+    assert clean(page).title is None
