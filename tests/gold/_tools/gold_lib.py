@@ -1,6 +1,6 @@
 """Shared helpers for building and checking the accords gold set.
 
-Source format (tests/gold/_tools/src/{dev,heldout,heldout2,heldout3,heldout4,heldout5,heldout6,heldout7,heldout8}/<name>.src), UTF-8:
+Source format (tests/gold/_tools/src/{dev,heldout,heldout2,heldout3,heldout4,heldout5,heldout6,heldout7,heldout8,heldout9}/<name>.src), UTF-8:
 
     @@ date: 2024-03-12        # article date or "null"
     @@ lang: en
