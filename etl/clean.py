@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -40,7 +41,7 @@ _BOILERPLATE = re.compile(
     r"click here\b.*|skip to (?:main )?content|menu|search|home|log ?in|sign in|"
     r"story continues below(?: advertisement)?|continue reading\b.*|page \d+ of \d+|next page|previous page|"
     r"(?:next|previous|prev|older|newer)(?: (?:article|story|post))?|back to top|"
-    r"(?:photo |video |image )?gallery|notes|footnotes|endnotes|references|advertising|ad feedback|"
+    r"(?:photo |video |image )?gallery|notes|footnotes|endnotes|references|advertising|ad feedback|listen|follow|"
     r"(?:show|hide|load|view|see) (?:more|all|less|key|earlier|older|newer|\d+)\b.{0,40}|"
     r"(?:accept|reject|allow|deny|manage|agree)\b(?:\s+\w+){0,6}|"
     r"date\s*:?|published\s*:?|updated\s*:?|by\s*:?|source\s*:?"
@@ -69,7 +70,7 @@ _FURNITURE_START = re.compile(
     r"(?:published|posted|updated|written|filed) (?:in|on) [A-Z][\w ]{0,40}$|"
     r"for (?:further|more) information\b.{0,40}\bcontact\b|follow\b.{0,40}:|listen (?:to|live|now)\b.{0,80}$|"
     r"(?:text|font) size\b|(?:last )?(?:updated|modified|posted|published)\s*:?\s*(?:about )?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$|\[\d{1,3}\]\s|.*(?:\.\.\.|…)\s*read more\W*$|"
-    r"\[(?:image|photo|picture|video|graphic|map|chart|illustration|caption)\b[^\]]*\]$|"
+    r"\[(?:image|photo|picture|video|graphic|map|chart|illustration|caption)\b[^\]]*\]$|\[[^\[\]]{10,200}\]$|"
     r"this (?:article|story|piece|report|post) (?:was|is|has been) (?:originally |first )?"
     r"(?:published|republished|translated|produced|written|reported|adapted)\b|"
     r"this (?:article|story|piece) (?:appears|appeared|first appeared)\b|about (?:the authors?|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3})$|"
@@ -131,7 +132,7 @@ _COMMENTS_HEADING = re.compile(
     r"^\d+ (?:thoughts?|responses?|replies|comments?) (?:on|to)\b.*",
     re.I,
 )
-_SEGMENT_SEP = re.compile(r"\s+[·•|▸►]\s+")
+_SEGMENT_SEP = re.compile(r"\s+(?:[·•|▸►]|::)\s+")
 # "News / World / Europe", "Staff Writer / Jeddah": a slash separates only short labels
 # (a dateline "June 2, 2025 – Ottawa – National Defence / Canadian Armed Forces" is text).
 _SLASH_SEP = re.compile(r"\s+/\s+")
@@ -144,10 +145,15 @@ _READER_WIDGET = re.compile(
 )
 # "By Pacific affairs reporter Mele Havili", "By our defence correspondent": a byline with a role.
 _BY_ROLE = re.compile(r"^(?:By|BY)\s+(?:[\w.'’-]+\s+){0,8}[\w.'’-]+$")
+# The whole line is a teaser-list label: "Related stories", "More from Gulf Desk",
+# "MOST READ IN POLITICS", "Trending now", "Key points". Anchored at both ends so that a
+# sentence that merely starts with "Other" or "More" is never one.
 _TEASER_HEADING = re.compile(
-    r"^(?:related|featured|latest|top|more|popular|trending|recommended|recent|other|you may also like|"
-    r"read (?:more|also|next)|see also|also read|most (?:read|viewed|popular)|"
-    r"quick read|key (?:points|takeaways|facts)|highlights|in brief|at a glance|summary)\b",
+    r"^(?:(?:related|featured|latest|top|popular|trending|recommended|recent|other|more|also)"
+    r"(?:\s+[\w-]+)?(?:\s+(?:in|from|on)\b.*)?|"
+    r"you (?:may|might) also like|read (?:more|also|next)|see also|also read|"
+    r"most (?:read|viewed|popular|shared|watched)(?:\s+(?:in|on|from)\b.*)?|"
+    r"quick read|key (?:points|takeaways|facts)|highlights|in brief|at a glance|summary)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -221,11 +227,22 @@ def is_widget_line(line: str) -> bool:
     return not any(_words(p) >= 8 and _SENTENCE_END.search(p) for p in parts)
 
 
+def _plain(line: str) -> str:
+    """The line without markdown emphasis and with link texts for links (html2text output)."""
+    if "*" in line or "](" in line or "__" in line:
+        line = _MD_LINK.sub(r"\1", line).replace("**", "").replace("__", "").strip()
+    return line
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
 @lru_cache(maxsize=16384)
 def is_furniture(line: str) -> bool:
     """Page furniture that no length of line turns into prose."""
     if _TABLE_ROW.match(line) or _TABLE_RULE.match(line):
         return False
+    line = _plain(line)
     lower = line.lower()
     return bool(
         _FURNITURE_START.match(line)
@@ -246,6 +263,7 @@ def is_junk(line: str) -> bool:
     """A line that is page furniture wherever it stands."""
     if _TABLE_ROW.match(line) or _TABLE_RULE.match(line):
         return False
+    line = _plain(line)
     return bool(
         is_furniture(line)
         or (_words(line) <= 12 and bool(_CREDIT.match(line)))
@@ -286,6 +304,7 @@ def _is_headline(line: str) -> bool:
         and not line.endswith((".", "...", "…", ","))
         and line[:1].isupper() | line[:1].isdigit()
         and not _starts_with_date(line)
+        and not (words <= 10 and parse_date(line) is not None)  # "Publicerat tisdag 3 juni 2025"
     )
 
 
@@ -365,7 +384,9 @@ def _drop_teaser_blocks(lines: list[str], keep: list[bool], prose: list[bool]) -
         if keep[i] and is_heading and not is_paragraph(lines[i]):
             keep[i] = False
             j = i + 1
-            while j < len(lines) and not (prose[j] and _SENTENCE_END.search(lines[j])
+            # Stop at prose: a sentence, or a piece of a hard-wrapped paragraph (which
+            # need not end like one).
+            while j < len(lines) and not (prose[j] and (_SENTENCE_END.search(lines[j]) or not is_paragraph(lines[j]))
                                           and not lines[j].endswith(("...", "…"))):
                 keep[j] = False
                 j += 1
@@ -395,7 +416,12 @@ def clean(text: str) -> Cleaned:
         body_idx = [i for i, ln in enumerate(lines) if ln and keep[i] and not is_junk(ln)]
         start, end = (body_idx[0], body_idx[-1]) if body_idx else (n, n - 1)
     else:
-        if len(paras) > 1 and _is_long_headline(lines[paras[0]]) and not _headline_above(lines, keep, paras[0]):
+        if (
+            len(paras) > 1
+            and paras[0] not in wrapped
+            and _is_long_headline(lines[paras[0]])
+            and not _headline_above(lines, keep, paras[0])
+        ):
             # A headline of 16+ words reads as prose by length; unpunctuated and
             # followed by prose, it is the headline, not the first paragraph.
             paras = paras[1:]
@@ -414,19 +440,26 @@ def clean(text: str) -> Cleaned:
 
     body: list[str] = []
     seen: set[str] = set()
+    occurrences = Counter(ln for ln in lines if ln)  # a page's running header/footer repeats
     dropped: list[str] = []
+    marked: list[str | None] = []
     for i in range(start, end + 1):
         ln = lines[i]
         if not ln:
             body.append("")
+            marked.append("")
             continue
         repeated = ln in seen and not _TABLE_RULE.match(ln)
-        if not keep[i] or repeated or (is_junk(ln) and not is_prose[i]) or ln == title:
+        running_head = occurrences[ln] > 1 and not is_prose[i] and not is_structured(ln)
+        same_as_title = title is not None and ln.casefold() == title.casefold()
+        if not keep[i] or repeated or running_head or (is_junk(ln) and not is_prose[i]) or same_as_title:
             dropped.append(ln)
+            marked.append(None)  # a dropped line still counts in a run of short lines
             continue
         seen.add(ln)
         body.append(ln)
-    body = _drop_orphan_short_runs(body, dropped, {lines[i] for i in wrapped})
+        marked.append(ln)
+    body = _drop_orphan_short_runs(marked, dropped, {lines[i] for i in wrapped})
     body = _drop_pull_quotes(body, dropped)
     body = _drop_trailing_author_bio(body, dropped)
     body_text = "\n".join(body).strip()
@@ -489,57 +522,100 @@ def _drop_pull_quotes(body: list[str], dropped: list[str]) -> list[str]:
     return out
 
 
-#: Hard-wrapped text (lynx dumps, e-mail, fixed-width pages) breaks lines near one width;
-#: these bound that width and how far short of it a line inside a paragraph may stop.
-WRAP_WIDTH = (50, 100)
-WRAP_FILL = 0.6
+#: Hard-wrapped text (lynx dumps, e-mail, PDF text, fixed-width pages) breaks lines near
+#: one width; these bound that width. A greedy wrapper ends a line where the next word would
+#: not fit, so line + next word must come near the widest line (within WRAP_SLACK).
+WRAP_WIDTH = (50, 110)
+WRAP_SLACK = 0.85
+WRAP_FITTED = 0.6
+WRAP_LOWER_SHARE = 0.3
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for with from and or but as that which who whose its their his her "
+    "our this these those than into over under between after before during against".split()
+)
+
+
+def _ends_open(line: str) -> bool:
+    """The line stops mid-sentence: on a comma or a function word."""
+    last = line.rsplit(None, 1)[-1] if line.strip() else ""
+    return last.endswith((",", ";")) or last.lower() in _FUNCTION_WORDS
 
 
 def _wrapped_prose(lines: list[str]) -> set[int]:
     """Indices of lines that are pieces of a hard-wrapped prose paragraph.
 
-    A run of two or more consecutive lines, all but the last filled close to one width,
-    that reads as prose once joined (12+ words, ends like a sentence): each piece alone is
-    too short to look like prose, the paragraph is not.
+    Runs of consecutive lines (split where page furniture interrupts them, as a PDF page
+    footer does) whose every line but the last ends where the next word would not have
+    fitted, and that read as prose once joined: each piece alone is too short to look like
+    prose, the paragraph is not.
     """
     out: set[int] = set()
-    i, n = 0, len(lines)
-    while i < n:
-        if not lines[i]:
-            i += 1
+    n = len(lines)
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i in range(n + 1):
+        ln = lines[i] if i < n else ""
+        if ln and not (is_structured(ln) or is_furniture(ln) or (is_junk(ln) and _words(ln) <= 4)):
+            current.append(i)
             continue
-        j = i
-        while j < n and lines[j]:
-            j += 1
-        run = lines[i:j]
-        if len(run) >= 2:
-            widest = max(len(ln) for ln in run[:-1])
-            if (
-                WRAP_WIDTH[0] <= widest <= WRAP_WIDTH[1]
-                and all(len(ln) >= WRAP_FILL * widest for ln in run[:-1])
-                and not any(is_structured(ln) or is_furniture(ln) for ln in run)
-                and sum(_words(ln) for ln in run) >= 12
-                and _SENTENCE_END.search(run[-1])
-            ):
-                out.update(range(i, j))
-        i = j
+        if current:
+            runs.append(current)
+        current = []
+    # A page footer and header in the middle of a paragraph (PDF text) split it; the part
+    # after them goes on in lower case, so the two parts are judged as one paragraph.
+    merged: list[list[int]] = []
+    for run in runs:
+        if merged and lines[run[0]][:1].islower() and all(lines[k] for k in range(merged[-1][-1] + 1, run[0])):
+            merged[-1] = merged[-1] + run
+        else:
+            merged.append(run)
+    for run in (r for r in merged if len(r) >= 2):
+        texts = [lines[k] for k in run]
+        widest = max(len(t) for t in texts[:-1])
+        # Most lines end where the next word would not fit; a wrapper that keeps names
+        # together, or a long word, leaves some lines shorter.
+        pairs = list(itertools.pairwise(texts))
+        fitted = sum(len(t) + 1 + len(nxt.split()[0]) > WRAP_SLACK * widest for t, nxt in pairs)
+        fits = fitted >= WRAP_FITTED * len(pairs) and all(len(t) >= widest / 2 for t in texts[:-1])
+        words = sum(_words(t) for t in texts)
+        ends = bool(_SENTENCE_END.search(texts[-1]))
+        # A wrap cuts sentences anywhere, so continuation lines often start in lower case;
+        # a list of teaser headlines starts every line with a capital.
+        lower = sum(t[:1].islower() for t in texts[1:]) / (len(texts) - 1)
+        # ... and often ends a line on a comma or a function word ("of", "the", "and").
+        open_ends = sum(_ends_open(t) for t in texts[:-1]) / (len(texts) - 1)
+        reads_on = lower >= WRAP_LOWER_SHARE or open_ends >= WRAP_LOWER_SHARE or (
+            len(run) == 2 and ends and not _SENTENCE_END.search(texts[0])
+        )
+        if WRAP_WIDTH[0] <= widest <= WRAP_WIDTH[1] and fits and reads_on and words >= 12 and (ends or len(run) >= 3):
+            out.update(run)
     return out
 
 
-def _drop_orphan_short_runs(body: list[str], dropped: list[str], wrapped: set[str]) -> list[str]:
-    """Inside the body, three or more short non-prose lines in a row are a headline list."""
+def _drop_orphan_short_runs(
+    body: list[str | None], dropped: list[str], wrapped: set[str]
+) -> list[str]:
+    """Inside the body, three or more short non-prose lines in a row are a headline list.
+
+    ``None`` marks a line already dropped as furniture: it belongs to the run (a byline,
+    a "Follow" button and a read-time line around a name are one block) but is not output.
+    """
     out: list[str] = []
-    run: list[str] = []
+    run: list[str | None] = []
 
     def flush() -> None:
         if len(run) >= 3:
-            dropped.extend(run)
+            dropped.extend(ln for ln in run if ln)
         else:
-            out.extend(run)
+            out.extend(ln for ln in run if ln)
         run.clear()
 
     for ln in body:
-        if ln and ln not in wrapped and not is_paragraph(ln) and not is_structured(ln) and not ln.endswith(":"):
+        if ln is None or (
+            ln and ln not in wrapped and not is_paragraph(ln) and not is_structured(ln) and not ln.endswith(":")
+        ):
             run.append(ln)
         else:
             flush()

@@ -169,7 +169,9 @@ def _header_dates(
     out: list[tuple[int, dt.date]] = []
     for i, line in enumerate(header_lines):
         for part in [line, *_SEGMENT_SEP.split(line)]:
-            if is_date_line(part):
+            # A short header line with a date and a few words of another language
+            # ("Publicerat tisdag 3 juni 2025 kl 07.12") is a date line too.
+            if is_date_line(part) or len(part.split()) <= 8:
                 d = parse_date(part, order)
                 if d:
                     out.append((i, d))

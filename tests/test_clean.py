@@ -366,3 +366,41 @@ def test_furniture_from_wire_lynx_and_broadcaster_pages(line: str) -> None:
 def test_a_dated_line_is_not_the_headline() -> None:
     page = "\n".join(["June 2, 2025 – Ottawa, Ontario – National Defence", "", PROSE, "", PROSE2])
     assert clean(page).title is None
+
+
+def test_a_sentence_starting_with_other_or_more_is_not_a_teaser_label() -> None:
+    wrapped = [
+        "Information on vessels of interest was exchanged in real time under the",
+        "subsidiary agreement, which allows parties to share data and to use each",
+        "other's patrol assets for fisheries enforcement, the agency said on Monday.",
+    ]
+    out = clean("\n".join(["Navies agree joint coastal patrols", "", PROSE, "", *wrapped, "", PROSE2]))
+    assert all(ln in out.text for ln in wrapped)
+
+
+def test_wrapped_paragraph_full_of_names_is_still_prose() -> None:
+    wrapped = [
+        "The exercise, called Coastal Cyber Drill 2025, was hosted in Panama City by the",
+        "Government of Panama and coordinated from the headquarters in Washington. Teams from",
+        "Costa Rica, the Dominican Republic, Guatemala, Honduras, El Salvador, Jamaica and",
+        "Uruguay had to contain the spread of the malware and share indicators of compromise.",
+    ]
+    out = clean("\n".join(["Regional teams test joint response to ransomware", "", PROSE, "", *wrapped]))
+    assert all(ln in out.text for ln in wrapped)
+
+
+def test_teaser_headlines_of_similar_length_are_not_a_wrapped_paragraph() -> None:
+    teasers = [
+        "Ministers sign a border deal as the northern crossings reopen after talks",
+        "Navy hosts drills in the south as fishing fleets return to the contested banks",
+        "Coast guard receives two new patrol boats from a partner in the western ocean",
+    ]
+    out = clean("\n".join(["Navies agree joint coastal patrols", "", PROSE, "", PROSE2, "", "Related stories", *teasers]))
+    assert not any(t in out.text for t in teasers)
+
+
+def test_an_author_block_broken_by_furniture_is_still_one_run() -> None:
+    page = "\n".join(["Navies agree joint coastal patrols", "", PROSE, "", "Jane Doe", "Follow", "Published in Harbour Dispatch",
+                      "6 min read · 3 days ago", "Listen", "", PROSE2])
+    out = clean(page)
+    assert "Jane Doe" not in out.text
