@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from accords.etl.clean import clean, is_furniture, is_junk, is_paragraph, is_widget_line
+from accords.etl.clean import clean
+from accords.etl.furniture import is_furniture, is_junk, is_paragraph, is_widget_line
 from accords.etl.normalize import normalize
 from hypothesis import given, settings
 from hypothesis import strategies as st
