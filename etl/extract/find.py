@@ -14,6 +14,7 @@ name (and acronym, surname, given name) found once, everywhere in the text.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import unicodedata
@@ -259,7 +260,10 @@ def _is_hyphen_join(d: _Doc, k: int) -> bool:
     nxt = d.toks[k + 1]
     if d.toks[k] == "–":  # an en dash joins two names ("Pamir–Tien Shan"), never numbers
         return nxt[:1].isupper() and d.toks[k - 1][:1].isupper()
-    return nxt.lower() not in lx.HYPHEN_BREAKS and (nxt[:1].isalnum())
+    # A lower-case participle after a hyphen describes, it does not name ("Kenya-hosted",
+    # "Oslo-brokered", "Russian-speaking").
+    participle = nxt.islower() and len(nxt) > 4 and nxt.endswith(("ed", "ing"))
+    return nxt.lower() not in lx.HYPHEN_BREAKS and (nxt[:1].isalnum()) and not participle
 
 
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
@@ -329,6 +333,9 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
                 # "Security Council Resolution 833": a number after a head word.
                 if re.fullmatch(r"(19|20)\d\d", t) or (t.isdigit() and d.toks[j - 1] in _NUMBERED):
                     j += 1
+                    if j + 1 < d.n and d.toks[j] in ("–", "-") and d.glued(j) and d.glued(j + 1) \
+                            and re.fullmatch(r"(19|20)\d\d", d.toks[j + 1]):
+                        j += 2  # "Plan 2025–2027": a period closes the name
                 break
             else:
                 break
@@ -373,6 +380,7 @@ def _schwartz_hearst(d: _Doc, i: int, p: int, acr: str) -> int | None:
     return start
 
 
+_YEAR = re.compile(r"(19|20)\d\d")
 #: Sentence words that are also the first word of names ("its Regional Fisheries ... Centre").
 _NAME_OPENERS = frozenset({"Regional", "New", "National"})
 
@@ -385,8 +393,9 @@ def _strip_lead(d: _Doc, i: int, j: int) -> int:
                 d.toks[i] in _NAME_OPENERS and not d.sentence_initial(i)))
                      or (d.toks[i].isalpha() and d.toks[i].islower())
                      or d.toks[i] in {"-", "'", "’"}
-                     or (d.toks[i] in _WEEKDAYS and i + 1 < j and d.toks[i + 1].islower())):
-        i += 1
+                     or (d.toks[i] in _WEEKDAYS and i + 1 < j and d.toks[i + 1].islower())
+                     or (_YEAR.fullmatch(d.toks[i]) is not None and i + 1 < j)):
+        i += 1  # "the 2018 Agreement on ...": the year dates the name, it is not part of it
     if i + 3 < j and d.toks[i + 1] == "of" and d.toks[i].endswith("s") and d.sentence_initial(i) \
             and _head_type(d.toks[i]) is None and (d.g is None or d.longest(d.g, i) is None):
         k = i + 2 + (d.toks[i + 2] == "the")
@@ -417,6 +426,30 @@ _ORG_CUES = lx.ORG_NOUNS_BEFORE | lx.ORG_NOUNS_PLURAL
 _CUE_WORDS = lx.PLACE_NOUNS_AFTER | lx.PLACE_NOUNS_BEFORE | lx.COMPASS | lx.LOCATIVES | lx.ADMIN_WORDS | _ORG_CUES \
     | lx.BORDER_NOUNS | lx.PLACE_NOUNS_AT
 _DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]*){0,3},", re.M)
+_PLACE_WORDS = lx.ADMIN_WORDS | lx.LOCATION_HEADS
+_MONTHS = frozenset("January February March April May June July August September October November "
+                    "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+#: Locatives after which an unknown capitalised name is a place ("to"/"from" also take people).
+_UNKNOWN_LOCATIVES = frozenset({"in", "near", "at", "outside", "around", "between", "via", "linking"})
+#: Plural place nouns that introduce a list of places ("islands such as Sal, Boa Vista").
+_PLACE_PLURALS = frozenset({"islands", "towns", "cities", "ports", "villages", "provinces", "regions",
+                            "districts", "states", "countries", "municipalities", "areas", "camps"})
+#: Capitalised words after "in"/"at" that are not places (news words no list here covers).
+_NOT_PLACES = frozenset({"Ramadan", "Islam", "Christianity", "Parliament", "Congress", "Cabinet", "Government",
+                         "Twitter", "Telegram", "Facebook", "WhatsApp", "Instagram", "YouTube", "Mass",
+                         "Article", "Chapter", "Section", "Part", "Phase", "Annex", "Paragraph", "Stage"})
+
+
+@functools.lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    """One-word names of the major languages (pycountry, those with an ISO 639-1 code; the full
+    ISO 639-3 list names thousands of small languages after their towns): "in Dari" is no place."""
+    import pycountry
+
+    return frozenset(lang.name for lang in pycountry.languages
+                     if " " not in lang.name and hasattr(lang, "alpha_2"))
+
+
 _HEAD_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to", "de", "del", "da", "do", "des", "du"})
 
 
@@ -451,6 +484,8 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
                 return ht[0], ht[1], k + 1  # "Libyan National Army | of Khalifa Haftar"
             if ht[0] == "location" and k == i:
                 continue  # "Sea" alone; "Gulf of Finland" is a prefix name (below)
+            if d.toks[k] == "Base" and d.toks[i][:1].isdigit():
+                return "organization", None, j  # "201st Military Base" is a unit, "Scott Base" a place
             if ht[0] == "location" and any(
                     _head_type(d.toks[m]) not in (None, ("location", None))
                     and d.toks[m + 1] in {"of", "for", "on"} for m in range(i, k)):
@@ -458,7 +493,10 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
             return ht[0], ht[1], j
     if d.toks[i] in lx.LOCATION_PREFIXES and j - i >= 2 and d.toks[i + 1][:1].isupper() | \
             (d.toks[i + 1] == "of"):
-        return "location", None, j
+        k = i + 1
+        while k < j and d.toks[k] not in {"and", ","}:
+            k += 1
+        return "location", None, k  # "Ciudad Hidalgo | and Tecún Umán": two places
     return None
 
 
@@ -573,6 +611,10 @@ def _person_name(d: _Doc, i: int, limit: int | None = None) -> int:
             elif j + 1 < end and d.toks[j] == "-" and d.glued(j) and d.toks[j + 1][:1].isupper():
                 j += 1  # "Odhiambo-Kariuki": the next word continues the name
                 words -= 1
+            elif j + 1 < end and d.toks[j] == "-" and d.glued(j) and d.glued(j + 1) \
+                    and d.toks[j + 1].isalpha() and d.toks[j + 1].islower() and len(d.toks[j + 1]) <= 4 \
+                    and d.toks[j + 1] not in lx.HYPHEN_BREAKS and words:
+                j += 2  # Korean given names: "Shin Won-sik", "Kim Jong-un"
         elif t in lx.NAME_PARTICLES and words and j + 1 < end and d.toks[j + 1][:1].isupper():
             j += 1
         elif t in lx.NAME_PARTICLES and words and j + 2 < end and d.toks[j + 1] == "-" \
@@ -651,6 +693,9 @@ class _Extractor:
                 continue  # part of a longer word
             if d.glued(i) and i > 0 and d.toks[i - 1][:1].isalnum():
                 continue
+            if d.toks[i] == "the" and j < d.n and d.cap(j) and not d.newline_before(j) \
+                    and info.entity_type == "location":
+                continue  # "the Gulf Clan": "the Gulf" opens a longer name
             if info.entity_type != "country" and d.toks[i] in self.kb.ambiguous \
                     and j - i == 1 and info.entity_type != "location":
                 continue  # needs a definition in this text (acronym pass)
@@ -857,6 +902,34 @@ class _Extractor:
             if role or said or (said2 and d.sentence_initial(i)):
                 self._person(i, e, "person_title")
 
+    def given_name_persons(self) -> None:
+        """"Julius Maada Bio", "Lorenzo Ferrante, a logistics planner": a capitalised run of 2-4
+        words that opens with a common given name (given_names.txt) and holds no known name or
+        head word is a person, with no title or speech verb needed."""
+        d, g, given = self.d, self.g, self.kb.given_names
+        if not given:
+            return
+        for i in range(d.n):
+            if d.toks[i] not in given or self.no_patterns[i]:
+                continue
+            if i > 0 and d.cap(i - 1) and not d.sentence_initial(i):
+                prev = d.toks[i - 1]
+                if not (_title_at(d, i - 1) or prev in lx.TITLE_MODIFIERS
+                        or (prev.endswith("s") and prev[:-1] in lx.TITLE_HEADS)):
+                    continue  # inside a longer name; "Presidents X and Y" is fine
+            e = _person_name(d, i)
+            words = sum(1 for k in range(i, e) if d.toks[k][:1].isupper() and d.toks[k - 1] != "-")
+            if not 2 <= words <= 4 or (e < d.n and d.cap(e) and not d.newline_before(e)):
+                continue  # one word, or the run goes on into a head word ("X Y Foundation")
+            if any(t.isupper() and len(t) > 1 for t in d.toks[i:e]) or not _looks_like_name(d, i, e, g):
+                continue
+            if d.toks[e - 1] in _PLACE_WORDS or d.toks[i] in lx.LOCATION_PREFIXES:
+                continue  # "Shan State", "Santa Cruz Province"
+            hit = d.longest(g, i)
+            if (hit and hit[0] == e) or d.text[d.starts[i]:d.ends[e - 1]] in self.kb.minor_places:
+                continue  # a place named like a person ("Santa Rosa", "Umm Qasr")
+            self._person(i, e, "person_title")
+
     def patterns(self) -> None:
         """Organisations, initiatives and places by their head words."""
         d, g = self.d, self.g
@@ -901,6 +974,8 @@ class _Extractor:
         p = i - 1
         while p >= 0 and d.toks[p] in _QUOTES_OPEN:
             p -= 1
+        while p >= 2 and d.toks[p - 1] == "-" and d.glued(p) and d.toks[p].islower():
+            p -= 3  # "a researcher at the Sarajevo-based X Initiative"
         if etype == "initiative" and p >= 2 and d.toks[p] == "the" and d.toks[p - 1] in {"at", "of", "with"} \
                 and any(w in lx.APPOSITION_ROLES for w in d.toks[max(0, p - 4):p - 1]):
             return "organization", None
@@ -928,6 +1003,8 @@ class _Extractor:
             return
         if j - i == 1 and d.toks[i] in self.kb.minor_places:
             return  # "the Sadakhlo pilot": a pilot at a town
+        if _title_at(d, i):
+            return  # "Colonel X Y, the exercise director": a titled person, not an exercise
         if any((h := d.longest(g, k)) and h[1].entity_type != "location" for k in range(i + 1, j)) \
                 or (hit and hit[1].entity_type not in ("location", "country")):
             return  # a known name inside (a place inside is fine: "the Spirit of Camp David")
@@ -1059,6 +1136,73 @@ class _Extractor:
                 self._org_after_noun(m)
         self._datelines()
 
+    def unknown_places(self) -> None:
+        """Places no gazetteer lists, by their cue: a name after a locative ("based in Elegu",
+        "at Bhairahawa", "linking Copacabana, Yunguyo and Kasani"), a name in a list with a known
+        place ("between Bosanska Dubica and Bihać"), items after a plural place noun ("islands
+        such as Sal, Boa Vista and São Vicente"). The name must not be a known name, an acronym,
+        a common word, a language, a person (given name first) or a possessor."""
+        d = self.d
+        for m in range(d.n - 1):
+            t = d.toks[m]
+            if t in _UNKNOWN_LOCATIVES and not (t == "at" and any(
+                    w in lx.APPOSITION_ROLES or w in lx.ROLE_NOUNS for w in d.toks[max(0, m - 4):m])):
+                j = self._unknown_place(m + 1, min_len=4)
+                if j is not None:
+                    self._place(m + 1, j)
+                    self._place_list(j)
+            elif t in _PLACE_PLURALS and m + 3 < d.n and (d.toks[m + 1:m + 3] == ["such", "as"]
+                                                          or d.toks[m + 1] == "including"):
+                i = m + 3 if d.toks[m + 1] == "such" else m + 2
+                j = self._unknown_place(i, min_len=3)
+                if j is not None:
+                    self._place(i, j)
+                    self._place_list(j)
+        for s in list(self.spans):  # a list with a known place ("X and Bihać", "Juliaca and X")
+            if s.info.entity_type != "location":
+                continue
+            self._place_list(s.j)
+            if s.i >= 2 and d.toks[s.i - 1] in {"and", "or"}:
+                i = self._name_before(s.i - 1)
+                if i is not None and self._unknown_place(i, min_len=4) == s.i - 1:
+                    self._place(i, s.i - 1)
+
+    def _place_list(self, k: int) -> None:
+        """Unknown names listed after a place ending at token ``k``: ", Y", "and Y", ", Y and Z"."""
+        d = self.d
+        while k + 1 < d.n and d.toks[k] in {",", "and", "or"}:
+            if d.toks[k] == "," and d.toks[k + 1] in {"and", "or"}:
+                k += 1
+            i = k + 1
+            hit = d.longest(self.g, i) if i < d.n else None
+            if hit is not None and hit[1].entity_type == "location":
+                k = hit[0]
+                continue
+            j = self._unknown_place(i, min_len=3)
+            if j is None:
+                return
+            self._place(i, j)
+            k = j
+
+    def _unknown_place(self, i: int, min_len: int) -> int | None:
+        """End of an unknown place-like name at token ``i`` (None when it is not one)."""
+        d, kb = self.d, self.kb
+        if i >= d.n or not d.caps[i] or not d.toks[i][:1].isalpha() or d.longest(self.g, i) is not None:
+            return None
+        j = self._name_after(i)
+        if j is None or (j < d.n and (d.cap(j) or d.toks[j] in ("'", "’") or d.toks[j][:1].isdigit())):
+            return None
+        words = [w for w in d.toks[i:j] if w[:1].isalpha()]
+        if (j - i == 1 and len(words[0]) < min_len) or (len(words) >= 2 and words[0] in kb.given_names):
+            return None
+        for w in words:
+            if (w.isupper() and len(w) > 1) or w.lower() in kb.stopwords or w in _languages() or w in _MONTHS \
+                    or w in _NOT_PLACES or w in lx.TITLE_MODIFIERS:
+                return None
+        if any(d.longest(self.g, k) for k in range(i + 1, j)):
+            return None
+        return j
+
     def _org_after_noun(self, m: int) -> None:
         """"the state copper company Codelco", "companies including Maersk": a new name after a
         lower-case organisation noun."""
@@ -1097,6 +1241,13 @@ class _Extractor:
             if nxt and nxt[1].entity_type in ("country", "location"):
                 name = d.text[d.starts[i]:d.ends[j - 1]].title()
                 self.add(i, j, _Info("location", name), "place_cue")
+            elif d.toks[j + 1] in _MONTHS:  # "ELEGU, May 3 —"
+                self.add(i, j, _Info("location", d.text[d.starts[i]:d.ends[j - 1]].title()), "place_cue")
+            elif d.cap(j + 1):  # "SALJHANDI, Rupandehi, December 31, 2024 —": both are places
+                k = self._name_after(j + 1)
+                if k is not None and k + 1 < d.n and d.toks[k] == "," and d.toks[k + 1] in _MONTHS:
+                    self.add(i, j, _Info("location", d.text[d.starts[i]:d.ends[j - 1]].title()), "place_cue")
+                    self._place(j + 1, k)
 
     def _name_before(self, m: int) -> int | None:
         """Start of the capitalised place-like name that ends right before token ``m``."""
@@ -1319,10 +1470,12 @@ class _Extractor:
         self.acronym_definitions()
         self.titled_persons()
         self.untitled_persons()
+        self.given_name_persons()
         self.patterns()
         self.naming()
         self.tables()
         self.places_by_cue()
+        self.unknown_places()
         spans = self.second_pass(self.resolve())
         return [self._candidate(s, spans) for s in spans]
 

@@ -54,6 +54,9 @@ class KnowledgeBase:
     places: tuple[Entry, ...] = ()
     #: Towns (1,000-15,000 inhabitants): name -> country code, taken only after a place cue.
     minor_places: dict[str, str] = field(default_factory=dict)
+    #: Common given names of many countries (given_names.txt, built from names-dataset):
+    #: "Given Surname" is a person even without a title or speech verb.
+    given_names: frozenset[str] = frozenset()
 
     def surface_forms(self) -> Iterable[tuple[str, Entry]]:
         for e in self.entries.values():
@@ -108,9 +111,10 @@ def digest(extra: Sequence[Path] = (), places: bool = True) -> str:
     h = hashlib.sha256()
     for path in _kb_files(extra):
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    stop_path = KB_DIR / "stopwords.txt"
-    if stop_path.exists():
-        h.update(b"stopwords.txt\0" + stop_path.read_bytes())
+    for name in ("stopwords.txt", "given_names.txt"):
+        path = KB_DIR / name
+        if path.exists():
+            h.update(name.encode() + b"\0" + path.read_bytes())
     if places:
         h.update(places_mod.version().encode())
         minor_stop = KB_DIR / "minor_stopwords.txt"
@@ -139,6 +143,10 @@ def load(extra: Sequence[Path] = (), places: bool = True) -> KnowledgeBase:
         kb.stopwords = frozenset(w.strip().lower() for w in stop_path.read_text("utf-8").splitlines()
                                  if w.strip() and not w.startswith("#"))
     kb.demonyms = _column(KB_DIR / "demonyms.csv", "demonym")
+    given = KB_DIR / "given_names.txt"
+    if given.exists():
+        kb.given_names = frozenset(w.strip() for w in given.read_text("utf-8").splitlines()
+                                   if w.strip() and not w.startswith("#"))
     kb.ambiguous = _column(KB_DIR / "ambiguous.csv", "surface")
     if places:
         taken = [n for _, e in kb.surface_forms() for n in (e.canonical_name,)]
