@@ -353,7 +353,8 @@ def _possessive_joins(d: _Doc, i: int, j: int, g: Gazetteer | None) -> bool:
         return False  # "GNU’s Border Security Directorate": an acronym's body
     if g is None:
         return True
-    return g.forms.get((d.keys[j - 1],)) is None and g.forms.get(tuple(d.keys[i:j])) is None
+    # Any known name right before "'s" is a possessor ("Italy’s X Station and South Korea’s Y").
+    return not any(g.forms.get(tuple(d.keys[k:j])) is not None for k in range(max(i, j - 4), j))
 
 
 def _schwartz_hearst(d: _Doc, i: int, p: int, acr: str) -> int | None:
@@ -396,7 +397,8 @@ def _strip_lead(d: _Doc, i: int, j: int) -> int:
                      or (d.toks[i] in _WEEKDAYS and i + 1 < j and d.toks[i + 1].islower())
                      or (_YEAR.fullmatch(d.toks[i]) is not None and i + 1 < j)):
         i += 1  # "the 2018 Agreement on ...": the year dates the name, it is not part of it
-    if i + 3 < j and d.toks[i + 1] == "of" and d.toks[i].endswith("s") and d.sentence_initial(i) \
+    if i + 3 < j and d.toks[i + 1] == "of" and d.toks[i].endswith("s") \
+            and (d.sentence_initial(i) or (i > 0 and d.toks[i - 1] in {"—", "–"})) \
             and _head_type(d.toks[i]) is None and (d.g is None or d.longest(d.g, i) is None):
         k = i + 2 + (d.toks[i + 2] == "the")
         if k < j and any(_head_type(t) for t in d.toks[k:j]):
@@ -446,8 +448,8 @@ def _languages() -> frozenset[str]:
     ISO 639-3 list names thousands of small languages after their towns): "in Dari" is no place."""
     import pycountry
 
-    return frozenset(lang.name for lang in pycountry.languages
-                     if " " not in lang.name and hasattr(lang, "alpha_2"))
+    names = (lang.name.split(" (")[0] for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+    return frozenset(n for n in names if " " not in n)  # "Swahili (macrolanguage)" -> "Swahili"
 
 
 _HEAD_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to", "de", "del", "da", "do", "des", "du"})
@@ -912,8 +914,10 @@ class _Extractor:
         for i in range(d.n):
             if d.toks[i] not in given or self.no_patterns[i]:
                 continue
-            if i > 0 and d.cap(i - 1) and not d.sentence_initial(i):
-                prev = d.toks[i - 1]
+            prev = d.toks[i - 1] if i > 0 else ""
+            if prev in {"in", "near", "outside", "via", "towards", "toward"}:
+                continue  # "fighting in Shan State", "trade through Ben Guerdane": places
+            if i > 0 and d.cap(i - 1) and not d.sentence_initial(i) and prev not in lx.SENTENCE_WORDS:
                 if not (_title_at(d, i - 1) or prev in lx.TITLE_MODIFIERS
                         or (prev.endswith("s") and prev[:-1] in lx.TITLE_HEADS)):
                     continue  # inside a longer name; "Presidents X and Y" is fine
@@ -925,6 +929,8 @@ class _Extractor:
                 continue
             if d.toks[e - 1] in _PLACE_WORDS or d.toks[i] in lx.LOCATION_PREFIXES:
                 continue  # "Shan State", "Santa Cruz Province"
+            if e < d.n and (d.toks[e] in lx.APPOSITION_TYPES or d.toks[e] in lx.INFRA_MODIFIERS):
+                continue  # a name before a type noun is a thing ("the Surya Kiran drills")
             hit = d.longest(g, i)
             if (hit and hit[0] == e) or d.text[d.starts[i]:d.ends[e - 1]] in self.kb.minor_places:
                 continue  # a place named like a person ("Santa Rosa", "Umm Qasr")
@@ -1151,7 +1157,7 @@ class _Extractor:
                 if j is not None:
                     self._place(m + 1, j)
                     self._place_list(j)
-            elif t in _PLACE_PLURALS and m + 3 < d.n and (d.toks[m + 1:m + 3] == ["such", "as"]
+            elif t.lower() in _PLACE_PLURALS and m + 3 < d.n and (d.toks[m + 1:m + 3] == ["such", "as"]
                                                           or d.toks[m + 1] == "including"):
                 i = m + 3 if d.toks[m + 1] == "such" else m + 2
                 j = self._unknown_place(i, min_len=3)
@@ -1195,8 +1201,10 @@ class _Extractor:
         words = [w for w in d.toks[i:j] if w[:1].isalpha()]
         if (j - i == 1 and len(words[0]) < min_len) or (len(words) >= 2 and words[0] in kb.given_names):
             return None
+        if words[-1].lower() in kb.stopwords:
+            return None  # "in Police ...", but "El Alto" (only the last word names the place)
         for w in words:
-            if (w.isupper() and len(w) > 1) or w.lower() in kb.stopwords or w in _languages() or w in _MONTHS \
+            if (w.isupper() and len(w) > 1) or w in _languages() or w in _MONTHS \
                     or w in _NOT_PLACES or w in lx.TITLE_MODIFIERS:
                 return None
         if any(d.longest(self.g, k) for k in range(i + 1, j)):

@@ -82,7 +82,8 @@ APPOSITION_TYPES: dict[str, str] = {
     "initiative": "security_initiative", "corridor": "economic_corridor", "route": "economic_corridor",
     "strategy": "strategy", "plan": "programme", "programme": "programme", "program": "programme",
     "project": "programme", "pilot": "programme", "scheme": "programme", "network": "programme",
-    "grid": "programme", "exercise": "exercise", "drill": "exercise", "drills": "exercise",
+    "grid": "programme", "exercise": "exercise", "exercises": "exercise", "manoeuvres": "exercise", "maneuvers": "exercise",
+    "drill": "exercise", "drills": "exercise",
     "operation": "exercise", "agreement": "agreement", "pact": "agreement", "deal": "agreement",
     "memorandum": "agreement", "accord": "agreement", "compact": "agreement", "treaty": "treaty",
     "declaration": "declaration", "statement": "declaration", "roadmap": "strategy",
@@ -145,5 +146,5 @@ LOCATIVES = frozenset(["in", "near", "at", "from", "outside", "around", "to", "t
 ADMIN_WORDS = frozenset(["State", "Province", "Region", "Oblast", "Governorate", "Prefecture", "County", "District", "Territory", "Krai"])
 #: Lower-case nouns right before an organisation's name ("the state copper company Codelco",
 #: "grid operator Moldelectrica"); plurals take "including"/"such as" ("companies including Maersk").
-ORG_NOUNS_BEFORE = frozenset(["company", "firm", "operator", "giant", "conglomerate", "carrier", "manufacturer", "contractor", "broadcaster", "newspaper", "insurer", "lender", "producer", "miner", "utility", "shipper", "airline", "maker", "supplier", "outlet", "tabloid", "startup", "start-up", "subsidiary", "consortium", "regulator"])
+ORG_NOUNS_BEFORE = frozenset(["group", "charity", "watchdog", "organisation", "organization", "NGO", "nonprofit", "company", "firm", "operator", "giant", "conglomerate", "carrier", "manufacturer", "contractor", "broadcaster", "newspaper", "insurer", "lender", "producer", "miner", "utility", "shipper", "airline", "maker", "supplier", "outlet", "tabloid", "startup", "start-up", "subsidiary", "consortium", "regulator"])
 ORG_NOUNS_PLURAL = frozenset(["companies", "firms", "operators", "carriers", "manufacturers", "contractors", "broadcasters", "newspapers", "insurers", "lenders", "producers", "miners", "utilities", "shippers", "airlines", "makers", "suppliers", "outlets", "groups", "lines"])

@@ -1,0 +1,126 @@
+"""Round 3 (issue #4) extraction methods, each on invented sentences (no gold text)."""
+
+from __future__ import annotations
+
+import pytest
+from accords.etl.extract import kb as kb_mod
+from accords.etl.extract.find import extract
+
+
+@pytest.fixture(scope="module")
+def kb() -> kb_mod.KnowledgeBase:
+    return kb_mod.cached()
+
+
+def spans(text: str, kb: kb_mod.KnowledgeBase) -> dict[str, tuple[str, str]]:
+    return {c.surface: (c.entity_type, c.canonical) for c in extract(text, kb)}
+
+
+def test_given_name_list_is_loaded_and_filtered(kb: kb_mod.KnowledgeBase) -> None:
+    assert len(kb.given_names) > 10_000
+    assert {"Joseph", "Lorenzo", "Ahmed", "Simone"} <= kb.given_names
+    # places, countries and common words are left out by tools/kb/build_given_names.py
+    assert not {"Jordan", "Georgia", "Will", "May", "Sea"} & kb.given_names
+
+
+def test_given_name_persons(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Presidents Julius Vanterpool and Joseph Okarimbe met in Lindavia. "
+            "As Lorenzo Brattacini, a logistics planner, put it, the fleet is small. "
+            "Okarimbe said the talks went well, and Brattacini agreed. "
+            "Defence Minister Shin Kwang-ho spoke later.")
+    got = spans(text, kb)
+    assert got["Julius Vanterpool"][0] == "person"
+    assert got["Joseph Okarimbe"][0] == "person"
+    assert got["Lorenzo Brattacini"][0] == "person"
+    assert got["Okarimbe"] == ("person", "Joseph Okarimbe")  # surname alone later
+    assert got["Shin Kwang-ho"][0] == "person"  # Korean hyphenated given name
+
+
+def test_given_name_persons_not_places_or_things(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Fighting continued in Joseph Barrowind near the border. "
+            "The Lorenzo Quell drills began on Monday. Officials visited Ahmed Port.")
+    got = spans(text, kb)
+    assert got.get("Joseph Barrowind", ("location",))[0] != "person"  # after "in": a place
+    assert "Lorenzo Quell" not in got or got["Lorenzo Quell"][0] != "person"
+    assert got.get("Ahmed Port", ("location",))[0] == "location"
+
+
+def test_name_particle_e(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Prime Minister Ulisses Varanda e Moutinho said the port would reopen.", kb)
+    assert got["Ulisses Varanda e Moutinho"][0] == "person"
+
+
+def test_unknown_places_by_locative_and_list(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Patrol boats will be based in Tombarek and Shelvani, and at Quorumba. "
+            "Smugglers cross between Dravica Polje and Bihać. Traders in Elgorin complain. "
+            "The roads linking Copacabana, Yunvaro and Kasbelli are closed. "
+            "Islands such as Sal, Bravona and Maio are exposed.")
+    got = spans(text, kb)
+    for name in ("Tombarek", "Shelvani", "Quorumba", "Dravica Polje", "Elgorin", "Yunvaro", "Kasbelli",
+                 "Bravona"):
+        assert got.get(name, ("",))[0] == "location", name
+
+
+def test_unknown_places_not_languages_months_or_acronyms(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("The statement was published in Swahili and in English in March. "
+            "He spoke at Zelvora’s office. Officials met in NATO headquarters. "
+            "A researcher at Marvello University said so.")
+    got = spans(text, kb)
+    assert "Swahili" not in got and "English" not in got and "March" not in got
+    assert got.get("Zelvora", ("",))[0] != "location"  # a possessor may be a person or body
+    assert got.get("NATO", ("",))[0] != "location"
+
+
+def test_datelines_before_a_date(kb: kb_mod.KnowledgeBase) -> None:
+    text = "Headline here\n\nTARVONI, Orelska, March 3, 2025 — Soldiers of the Zamorian Army began drills."
+    got = spans(text, kb)
+    assert got["TARVONI"][0] == "location"
+    assert got["Orelska"][0] == "location"
+    assert "Soldiers of the Zamorian Army" not in got
+
+
+def test_place_heads_round3(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Supplies reach Velmora Station and the Tarnock Base each summer; the 305th Mountain Base "
+            "guards Grand Kesto County and the Una-Velska Canton. Crews meet at Puerto Zandor and "
+            "Ciudad Varga and Paso Mellin.")
+    got = spans(text, kb)
+    assert got["Velmora Station"][0] == "location"
+    assert got["Tarnock Base"][0] == "location"
+    assert got["305th Mountain Base"][0] == "organization"  # a numbered base is a unit
+    assert got["Grand Kesto County"][0] == "location"
+    assert got["Una-Velska Canton"][0] == "location"
+    assert got["Puerto Zandor"][0] == "location"
+    assert got["Ciudad Varga"][0] == "location"  # a prefix name ends at "and"
+    assert got["Paso Mellin"][0] == "location"
+
+
+def test_org_heads_and_nouns_round3(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("The Government of Zamoria thanked Korvath Aerospace and the conservation group Blue Warden. "
+            "Both sides blame the Gulf Drovers Clan for the attacks.")
+    got = spans(text, kb)
+    assert got["Government of Zamoria"][0] == "organization"
+    assert got["Korvath Aerospace"][0] == "organization"
+    assert got["Blue Warden"][0] == "organization"
+    assert got["Gulf Drovers Clan"][0] == "organization"
+
+
+def test_initiative_boundaries_round3(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Talks under the Zamoria-hosted Velmor Peace Initiative stalled. The centres were created "
+            "under the 2019 Agreement on Coastal Data Sharing. Delegates adopted the Lake Orva Patrol "
+            "Plan 2025–2027. Units joined the Russian-led Borealis exercises. "
+            "said Tanja Morrow, a researcher at the Oslo-based Northern Policy Initiative.")
+    got = spans(text, kb)
+    assert got["Velmor Peace Initiative"][0] == "initiative"  # "-hosted" is no part of it
+    assert got["Agreement on Coastal Data Sharing"][0] == "initiative"
+    assert got["Lake Orva Patrol Plan 2025–2027"][0] == "initiative"
+    assert got["Borealis"][0] == "initiative"
+    assert got["Northern Policy Initiative"][0] == "organization"  # a role at it: a body
+    text = "Colonel Batzorig Ganbold, the exercise director, said the drill went well."
+    got = spans(text, kb)
+    assert got["Batzorig Ganbold"][0] == "person"
+
+
+def test_possessive_of_a_known_name_is_no_part_of_a_place(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Italy’s Varel Station and South Korea’s Jang Velo Station share a coast.", kb)
+    assert got["Jang Velo Station"][0] == "location"
+    assert got["South Korea"][0] == "country"
