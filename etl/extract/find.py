@@ -434,8 +434,9 @@ _MONTHS = frozenset("January February March April May June July August September
 #: Locatives after which an unknown capitalised name is a place ("to"/"from" also take people).
 _UNKNOWN_LOCATIVES = frozenset({"in", "near", "at", "outside", "around", "between", "via", "linking"})
 #: Plural place nouns that introduce a list of places ("islands such as Sal, Boa Vista").
-_PLACE_PLURALS = frozenset({"islands", "towns", "cities", "ports", "villages", "provinces", "regions",
-                            "districts", "states", "countries", "municipalities", "areas", "camps"})
+_PLACE_PLURALS = frozenset(w for p in ("islands", "towns", "cities", "ports", "villages", "provinces", "regions",
+                                       "districts", "states", "countries", "municipalities", "areas", "camps")
+                           for w in (p, p.capitalize()))
 #: Capitalised words after "in"/"at" that are not places (news words no list here covers).
 _NOT_PLACES = frozenset({"Ramadan", "Islam", "Christianity", "Parliament", "Congress", "Cabinet", "Government",
                          "Twitter", "Telegram", "Facebook", "WhatsApp", "Instagram", "YouTube", "Mass",
@@ -1157,7 +1158,7 @@ class _Extractor:
                 if j is not None:
                     self._place(m + 1, j)
                     self._place_list(j)
-            elif t.lower() in _PLACE_PLURALS and m + 3 < d.n and (d.toks[m + 1:m + 3] == ["such", "as"]
+            elif t in _PLACE_PLURALS and m + 3 < d.n and (d.toks[m + 1:m + 3] == ["such", "as"]
                                                           or d.toks[m + 1] == "including"):
                 i = m + 3 if d.toks[m + 1] == "such" else m + 2
                 j = self._unknown_place(i, min_len=3)
