@@ -124,3 +124,9 @@ def test_possessive_of_a_known_name_is_no_part_of_a_place(kb: kb_mod.KnowledgeBa
     got = spans("Italy’s Varel Station and South Korea’s Jang Velo Station share a coast.", kb)
     assert got["Jang Velo Station"][0] == "location"
     assert got["South Korea"][0] == "country"
+
+
+def test_unknown_places_not_frequent_words(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("He worked in Marketing at Google before police in Kalimbo arrested him.", kb)
+    assert "Marketing" not in got and "Google" not in got
+    assert got["Kalimbo"][0] == "location"

@@ -1161,7 +1161,7 @@ class _Extractor:
             elif t in _PLACE_PLURALS and m + 3 < d.n and (d.toks[m + 1:m + 3] == ["such", "as"]
                                                           or d.toks[m + 1] == "including"):
                 i = m + 3 if d.toks[m + 1] == "such" else m + 2
-                j = self._unknown_place(i, min_len=3)
+                j = self._unknown_place(i, min_len=3, strong=True)
                 if j is not None:
                     self._place(i, j)
                     self._place_list(j)
@@ -1191,8 +1191,9 @@ class _Extractor:
             self._place(i, j)
             k = j
 
-    def _unknown_place(self, i: int, min_len: int) -> int | None:
-        """End of an unknown place-like name at token ``i`` (None when it is not one)."""
+    def _unknown_place(self, i: int, min_len: int, strong: bool = False) -> int | None:
+        """End of an unknown place-like name at token ``i`` (None when it is not one); a
+        ``strong`` cue ("islands such as Sal") also takes a frequent English word."""
         d, kb = self.d, self.kb
         if i >= d.n or not d.caps[i] or not d.toks[i][:1].isalpha() or d.longest(self.g, i) is not None:
             return None
@@ -1202,7 +1203,8 @@ class _Extractor:
         words = [w for w in d.toks[i:j] if w[:1].isalpha()]
         if (j - i == 1 and len(words[0]) < min_len) or (len(words) >= 2 and words[0] in kb.given_names):
             return None
-        if words[-1].lower() in kb.stopwords:
+        if words[-1].lower() in kb.stopwords or (
+                not strong and len(words) == 1 and words[0].lower() in kb.common_words):
             return None  # "in Police ...", but "El Alto" (only the last word names the place)
         for w in words:
             if (w.isupper() and len(w) > 1) or w in _languages() or w in _MONTHS \
