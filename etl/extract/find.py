@@ -918,10 +918,10 @@ class _Extractor:
             prev = d.toks[i - 1] if i > 0 else ""
             if prev in {"in", "near", "outside", "via", "towards", "toward"}:
                 continue  # "fighting in Shan State", "trade through Ben Guerdane": places
-            if i > 0 and d.cap(i - 1) and not d.sentence_initial(i) and prev not in lx.SENTENCE_WORDS:
-                if not (_title_at(d, i - 1) or prev in lx.TITLE_MODIFIERS
-                        or (prev.endswith("s") and prev[:-1] in lx.TITLE_HEADS)):
-                    continue  # inside a longer name; "Presidents X and Y" is fine
+            if i > 0 and d.cap(i - 1) and not d.sentence_initial(i) and prev not in lx.SENTENCE_WORDS \
+                    and not (_title_at(d, i - 1) or prev in lx.TITLE_MODIFIERS
+                             or (prev.endswith("s") and prev[:-1] in lx.TITLE_HEADS)):
+                continue  # inside a longer name; "Presidents X and Y" is fine
             e = _person_name(d, i)
             words = sum(1 for k in range(i, e) if d.toks[k][:1].isupper() and d.toks[k - 1] != "-")
             if not 2 <= words <= 4 or (e < d.n and d.cap(e) and not d.newline_before(e)):
@@ -1170,9 +1170,9 @@ class _Extractor:
                 continue
             self._place_list(s.j)
             if s.i >= 2 and d.toks[s.i - 1] in {"and", "or"}:
-                i = self._name_before(s.i - 1)
-                if i is not None and self._unknown_place(i, min_len=4) == s.i - 1:
-                    self._place(i, s.i - 1)
+                b = self._name_before(s.i - 1)
+                if b is not None and self._unknown_place(b, min_len=4) == s.i - 1:
+                    self._place(b, s.i - 1)
 
     def _place_list(self, k: int) -> None:
         """Unknown names listed after a place ending at token ``k``: ", Y", "and Y", ", Y and Z"."""

@@ -70,8 +70,8 @@ def main() -> None:
         if _WORD.fullmatch(n) and n[0].isupper() and n[1:].islower() and n not in taken
         and (n.lower() not in common or shared.get(n, 0) >= SHARED_COUNTRIES)
     )
-    header = ("# Given names (names-dataset top %d per country and gender, filtered): built by\n"
-              "# tools/kb/build_given_names.py; do not edit by hand.\n" % TOP_N)
+    header = (f"# Given names (names-dataset top {TOP_N} per country and gender, filtered): built by\n"
+              "# tools/kb/build_given_names.py; do not edit by hand.\n")
     (KB_DIR / "given_names.txt").write_text(header + "\n".join(out) + "\n", encoding="utf-8")
     print(f"{len(out)} given names")
 
