@@ -130,3 +130,12 @@ def test_unknown_places_not_frequent_words(kb: kb_mod.KnowledgeBase) -> None:
     got = spans("He worked in Marketing at Google before police in Kalimbo arrested him.", kb)
     assert "Marketing" not in got and "Google" not in got
     assert got["Kalimbo"][0] == "location"
+
+
+def test_abbreviated_owner_country_before_a_defined_body(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Funds came from the US Office of Coastal Resilience (OCR) and the US Navy.", kb)
+    assert got["Office of Coastal Resilience"][0] == "organization"
+    assert got["US"][0] == "country"
+    got = spans("The UK Harbour Safety Directorate (UKHSD) and the Pakistan Coastal Watch (PCW) met.", kb)
+    assert got["UK Harbour Safety Directorate"][0] == "organization"  # the acronym spells "UK"
+    assert got["Pakistan Coastal Watch"][0] == "organization"

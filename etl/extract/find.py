@@ -503,6 +503,15 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
     return None
 
 
+def _owned_name(d: _Doc, c: int, k: int, first: str, g: Gazetteer) -> bool:
+    """Whether the country name d[c:k] belongs to the name that starts at ``k`` and is defined
+    by an acronym starting with ``first``: "US Navy (USN)" and "Egyptian Ministry of Defence
+    (MoD)" keep it; "US | Bureau of ... (ATF)" does not."""
+    # Only abbreviated country names ("US", "UK", "UAE") are dropped: a full name is usually
+    # part of the official name even when the acronym skips it ("Pakistan Space ... (SUPARCO)").
+    return not (d.toks[c].isupper() and k - c == 1) or d.toks[c][:1].upper() == first.upper()
+
+
 def _of_place(d: _Doc, k: int, j: int) -> bool:
     """Whether "of ..." at token ``k`` names a country or place that ends the name ("Armed Forces
     of the Philippines"), not a person or another body ("Army of Khalifa Haftar", "Troops of
@@ -764,12 +773,12 @@ class _Extractor:
                 continue
             caps = [t[0].upper() for t in d.toks[k:p] if t[:1].isupper()]
             if caps == need:
-                return self._with_countries(i, k)
+                return self._with_countries(i, k, letters[0])
             it = iter(caps)
             if fallback is None and k >= lo and (all(c in it for c in need[1:]) or len(need) <= 2):
                 fallback = k
         if fallback is not None:
-            return self._with_countries(i, fallback)
+            return self._with_countries(i, fallback, letters[0])
         sh = _schwartz_hearst(d, lo, p, letters) if lo < p else None
         if sh is not None:
             return sh
@@ -778,8 +787,10 @@ class _Extractor:
         i = _split_and(d, i, p, self.g)[-1][0]
         return i if i < p and _name_type(d, i, p) is not None else None
 
-    def _with_countries(self, i: int, k: int) -> int:
-        """Move the start left over country names and hyphens ("Pakistan-China JCM")."""
+    def _with_countries(self, i: int, k: int, first: str = "") -> int:
+        """Move the start left over country names and hyphens ("Pakistan-China JCM"); a country
+        name (not a demonym) that the acronym does not spell is the body's owner, not part of
+        its name ("US | Bureau of ... (ATF)", but "Pakistan Navy (PN)", "Egyptian Ministry ...")."""
         d, g = self.d, self.g
         m = k
         while m > i:
@@ -792,7 +803,7 @@ class _Extractor:
                 if h and h[0] == m and h[1].entity_type == "country":
                     hit = s
                     break
-            if hit is None:
+            if hit is None or (first and m == k and not _owned_name(d, hit, k, first, g)):
                 break
             m = hit
         return m if m < k and d.toks[m] != "-" else k
@@ -964,6 +975,7 @@ class _Extractor:
                         continue  # a known name
                     if etype != "location" and end == j:
                         end = _comma_list(d, i, end)
+                    i = self._owner_country(i, end)
                     name = d.text[d.starts[i]:d.ends[end - 1]]
                     etype, sub = self._context_type(i, end, etype, sub)
                     if etype == "location":
@@ -971,6 +983,18 @@ class _Extractor:
                     else:
                         method = "initiative_pattern" if etype == "initiative" else "org_pattern"
                         self.add(i, end, _Info(etype, name, None, sub), method)
+
+    def _owner_country(self, i: int, end: int) -> int:
+        """Start of a name after its owner country: "US Bureau of ... (ATF)" -> "Bureau of ...",
+        when an acronym that does not spell the country follows the name."""
+        d = self.d
+        if end + 2 >= d.n or d.toks[end] != "(" or not d.toks[end + 1][:1].isupper():
+            return i
+        hit = d.longest(self.g, i)
+        if hit is None or hit[1].entity_type != "country" or hit[0] >= end - 1 or d.toks[hit[0]] in ("-", "–") \
+                or _owned_name(d, i, hit[0], d.toks[end + 1][:1], self.g):
+            return i
+        return hit[0]
 
     def _context_type(self, i: int, j: int, etype: str, sub: str | None) -> tuple[str, str | None]:
         """The context overrides an ambiguous head word: "a senior fellow at the Arab Reform
