@@ -139,3 +139,18 @@ def test_abbreviated_owner_country_before_a_defined_body(kb: kb_mod.KnowledgeBas
     got = spans("The UK Harbour Safety Directorate (UKHSD) and the Pakistan Coastal Watch (PCW) met.", kb)
     assert got["UK Harbour Safety Directorate"][0] == "organization"  # the acronym spells "UK"
     assert got["Pakistan Coastal Watch"][0] == "organization"
+
+
+def test_person_cues_round3(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("The plan was criticised by Tamvo Kpariwa, who heads the fisheries body. According to "
+            "Ngorzi Okavor, the talks failed. Oyunzul Tserendavaa, 45, a herder, agreed. In a statement, "
+            "Murovi Kainerubwa said the army was ready. Ports such as Vorel Bay, whose harbour is deep, grew.")
+    got = spans(text, kb)
+    for name in ("Tamvo Kpariwa", "Ngorzi Okavor", "Oyunzul Tserendavaa", "Murovi Kainerubwa"):
+        assert got.get(name, ("",))[0] == "person", name
+    assert got.get("Vorel Bay", ("",))[0] != "person"
+
+
+def test_dateline_before_a_news_agency(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Headline line\n\nTARNOVEC (AFP) — Police said two boats sank.", kb)
+    assert got["TARNOVEC"] == ("location", "Tarnovec")

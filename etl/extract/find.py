@@ -427,7 +427,7 @@ def _head_type(word: str) -> tuple[str, str | None] | None:
 _ORG_CUES = lx.ORG_NOUNS_BEFORE | lx.ORG_NOUNS_PLURAL
 _CUE_WORDS = lx.PLACE_NOUNS_AFTER | lx.PLACE_NOUNS_BEFORE | lx.COMPASS | lx.LOCATIVES | lx.ADMIN_WORDS | _ORG_CUES \
     | lx.BORDER_NOUNS | lx.PLACE_NOUNS_AT
-_DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]*){0,3},", re.M)
+_DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]*){0,3}(?:,| \()", re.M)
 _PLACE_WORDS = lx.ADMIN_WORDS | lx.LOCATION_HEADS
 _MONTHS = frozenset("January February March April May June July August September October November "
                     "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
@@ -913,7 +913,15 @@ class _Extractor:
             role = det and any(w in lx.APPOSITION_ROLES for w in d.toks[e + 2:e + 8])
             said = before in _SPEECH and (e >= d.n or d.toks[e] in {",", "."})
             said2 = after[:1] and after[0] in _SPEECH
-            if role or said or (said2 and d.sentence_initial(i)):
+            # "X Y, who heads ...", "X Y, 45, a herder": only people take "who" or an age
+            # ("whose" also follows places: "São Vicente, whose port").
+            who = len(after) >= 2 and after[0] == "," and (after[1] == "who" or (
+                re.fullmatch(r"\d{2}", after[1]) is not None and len(after) >= 3 and after[2] == ","))
+            # "according to X Y,": a source named in full
+            source = i >= 2 and d.toks[i - 2].lower() == "according" and before == "to" \
+                and (e >= d.n or d.toks[e] in {",", "."})
+            clause = d.sentence_initial(i) or before in {",", "that"}  # "In a statement, X Y said"
+            if role or said or (said2 and clause) or who or source:
                 self._person(i, e, "person_title")
 
     def given_name_persons(self) -> None:
@@ -1075,6 +1083,8 @@ class _Extractor:
                 kind = self._noun_before(p) or "programme"
         if kind is None or (d.sentence_initial(i) and j - i < 2):
             return
+        if kind != "organization" and j < d.n and d.toks[j] in _SPEECH:
+            return  # "In a statement, X Y said": a speaker, not the statement's name
         name = d.text[d.starts[i]:d.ends[j - 1]]
         if kind == "organization":
             self.add(i, j, _Info("organization", name), "org_pattern")
@@ -1270,6 +1280,11 @@ class _Extractor:
             while j < d.n and j - i < 4 and ((d.toks[j].isupper() and d.toks[j].isalpha())
                                              or (d.toks[j] == "-" and d.glued(j))):
                 j += 1
+            if j + 3 < d.n and d.toks[j] == "(" and d.toks[j + 2] == ")" and d.cap(j + 1) \
+                    and d.toks[j + 3] in {"-", "—", "–", ":"} and g.longest_upper(d.toks, i) is None:
+                # "TARNOVO (AFP) —": an upper-case place before a news agency
+                self.add(i, j, _Info("location", d.text[d.starts[i]:d.ends[j - 1]].title()), "place_cue")
+                continue
             if j + 1 >= d.n or d.toks[j] != "," or g.longest_upper(d.toks, i) is not None:
                 continue
             nxt = d.longest(g, j + 1)
