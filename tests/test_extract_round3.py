@@ -154,3 +154,16 @@ def test_person_cues_round3(kb: kb_mod.KnowledgeBase) -> None:
 def test_dateline_before_a_news_agency(kb: kb_mod.KnowledgeBase) -> None:
     got = spans("Headline line\n\nTARNOVEC (AFP) — Police said two boats sank.", kb)
     assert got["TARNOVEC"] == ("location", "Tarnovec")
+
+
+def test_places_opening_with_a_given_name(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Officials will meet weekly in Ben Gardaroun. The bridge between Ciudad Velmar and "
+                "Tomas Uvarte is busy.", kb)
+    assert got["Ben Gardaroun"][0] == "location"
+    assert got["Ciudad Velmar"][0] == "location"
+    assert got["Tomas Uvarte"][0] == "location"  # listed with a place
+
+
+def test_region_demonym_inside_a_name_is_no_country(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("She works at the Latin American Institute of Border Studies in Quito.", kb)
+    assert "American" not in got

@@ -1188,7 +1188,7 @@ class _Extractor:
             t = d.toks[m]
             if t in _UNKNOWN_LOCATIVES and not (t == "at" and any(
                     w in lx.APPOSITION_ROLES or w in lx.ROLE_NOUNS for w in d.toks[max(0, m - 4):m])):
-                j = self._unknown_place(m + 1, min_len=4)
+                j = self._unknown_place(m + 1, min_len=4, person_ok=t in {"in", "near", "outside"})
                 if j is not None:
                     self._place(m + 1, j)
                     self._place_list(j)
@@ -1219,15 +1219,17 @@ class _Extractor:
             if hit is not None and hit[1].entity_type == "location":
                 k = hit[0]
                 continue
-            j = self._unknown_place(i, min_len=3)
+            j = self._unknown_place(i, min_len=3, person_ok=True)
             if j is None:
                 return
-            self._place(i, j)
+            self._place(i, j, boost=1)  # listed with a place, it is one ("between X and Tomas Y")
             k = j
 
-    def _unknown_place(self, i: int, min_len: int, strong: bool = False) -> int | None:
+    def _unknown_place(self, i: int, min_len: int, strong: bool = False, person_ok: bool = False) -> int | None:
         """End of an unknown place-like name at token ``i`` (None when it is not one); a
-        ``strong`` cue ("islands such as Sal") also takes a frequent English word."""
+        ``strong`` cue ("islands such as Sal") also takes a frequent English word; with
+        ``person_ok`` a name may open with a given name ("in Ben Guerdane", "X and Tecún Umán"),
+        where the person rule declines it."""
         d, kb = self.d, self.kb
         if i >= d.n or not d.caps[i] or not d.toks[i][:1].isalpha() or d.longest(self.g, i) is not None:
             return None
@@ -1235,7 +1237,8 @@ class _Extractor:
         if j is None or (j < d.n and (d.cap(j) or d.toks[j] in ("'", "’") or d.toks[j][:1].isdigit())):
             return None
         words = [w for w in d.toks[i:j] if w[:1].isalpha()]
-        if (j - i == 1 and len(words[0]) < min_len) or (len(words) >= 2 and words[0] in kb.given_names):
+        if (j - i == 1 and len(words[0]) < min_len) or (
+                not person_ok and len(words) >= 2 and words[0] in kb.given_names):
             return None
         if words[-1].lower() in kb.stopwords or (
                 not strong and len(words) == 1 and words[0].lower() in kb.common_words):
@@ -1244,8 +1247,10 @@ class _Extractor:
             if (w.isupper() and len(w) > 1) or w in _languages() or w in _MONTHS \
                     or w in _NOT_PLACES or w in lx.TITLE_MODIFIERS:
                 return None
-        if any(d.longest(self.g, k) for k in range(i + 1, j)):
-            return None
+        for k in range(i + 1, j):  # a known name inside; a gazetteer town may be ("Tecún Umán")
+            hit = d.longest(self.g, k)
+            if hit is not None and hit[1].key not in self.g.gazetteer_keys:
+                return None
         return j
 
     def _org_after_noun(self, m: int) -> None:
@@ -1333,15 +1338,15 @@ class _Extractor:
         hit = d.longest(g, i)
         return not (hit and hit[0] >= j and hit[1].entity_type in ("person", "organization", "initiative"))
 
-    def _place(self, i: int, j: int) -> None:
+    def _place(self, i: int, j: int, boost: int = 0) -> None:
         d = self.d
         for k in range(i, j):  # "the Sadakhlo–Bagratashen crossing": two places
             if d.toks[k] == "–":
-                self._place(i, k)
-                self._place(k + 1, j)
+                self._place(i, k, boost)
+                self._place(k + 1, j, boost)
                 return
         if i < j:
-            self.add(i, j, _Info("location", d.text[d.starts[i]:d.ends[j - 1]]), "place_cue")
+            self.add(i, j, _Info("location", d.text[d.starts[i]:d.ends[j - 1]]), "place_cue", boost)
 
     def tables(self) -> None:
         """Cells of a pipe table's initiative column ("Proposed Initiative")."""
@@ -1402,6 +1407,8 @@ class _Extractor:
         if any(u.i <= t.i and t.j <= u.j and (u.j - u.i) > (t.j - t.i) for u in inner):
             return False
         if d.toks[t.i] in self.g.demonyms:
+            if t.i > 0 and d.toks[t.i - 1] in {"Latin", "Central", "South", "North", "Pan"}:
+                return False  # "Latin American Faculty", "Central American Integration System"
             if t.j < d.n and d.toks[t.j] in lx.GROUP_NOUNS:
                 return False
             if t.i >= 2 and d.toks[t.i - 1] == "-" and d.glued(t.i) \
