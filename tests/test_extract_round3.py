@@ -167,3 +167,11 @@ def test_places_opening_with_a_given_name(kb: kb_mod.KnowledgeBase) -> None:
 def test_region_demonym_inside_a_name_is_no_country(kb: kb_mod.KnowledgeBase) -> None:
     got = spans("She works at the Latin American Institute of Border Studies in Quito.", kb)
     assert "American" not in got
+
+
+def test_given_name_yields_to_a_typed_name_in_the_same_text(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Nepal and Bhutan open Julius Varomek drills\n\n"
+            "The fifth edition of Julius Varomek, held every year, brings 300 troops together.")
+    cands = [c for c in extract(text, kb) if c.surface == "Julius Varomek"]
+    assert len(cands) == 2 and all(c.entity_type == "initiative" for c in cands)
+    assert all(c.method != "person_given" for c in extract(text, kb))  # internal name only

@@ -44,6 +44,7 @@ _DASHES = str.maketrans({"‐": "-", "‑": "-", "’": "'", "‘": "'", "`": "'
 _TYPE_RANK = {"country": 5, "organization": 4, "initiative": 3, "location": 2, "person": 1}
 # Higher wins among equal spans: in-document evidence beats the generic gazetteer.
 _METHOD_RANK = {"acronym_definition": 9, "knowledge_base": 8, "table_cell": 8, "person_title": 7,
+                "person_given": 7,
                 "initiative_pattern": 6, "org_pattern": 6, "short_reference": 5, "acronym": 5,
                 "place_cue": 3, "gazetteer": 2}
 
@@ -954,7 +955,7 @@ class _Extractor:
             hit = d.longest(g, i)
             if (hit and hit[0] == e) or d.text[d.starts[i]:d.ends[e - 1]] in self.kb.minor_places:
                 continue  # a place named like a person ("Santa Rosa", "Umm Qasr")
-            self._person(i, e, "person_title")
+            self._person(i, e, "person_given")
 
     def patterns(self) -> None:
         """Organisations, initiatives and places by their head words."""
@@ -1428,9 +1429,16 @@ class _Extractor:
             same = next((v for k, v in canon.items() if (fuzz.ratio(k, n) >= PERSON_MATCH_THRESHOLD
                          and _same_surname(k, n)) or (len(n.split()) >= 2 and f" {n} " in f" {k} ")), None)
             canon.setdefault(n, same or s.info)
+        # A name typed by a stronger cue elsewhere in the text is that thing here too: a given
+        # name only suggests a person ("Surya Kiran drills" ... "the 18th edition of Surya Kiran").
+        typed = {tuple(d.keys[s.i:s.j]): s for s in kept if s.info.entity_type != "person"
+                 and s.method in ("initiative_pattern", "org_pattern", "acronym_definition", "table_cell")}
         merged = []
         for s in kept:
-            if s.info.entity_type == "person":
+            if s.method == "person_given" and tuple(d.keys[s.i:s.j]) in typed:
+                t = typed[tuple(d.keys[s.i:s.j])]
+                s = replace(s, info=t.info, method=t.method)
+            elif s.info.entity_type == "person":
                 s = replace(s, info=canon[_norm_name(s.info.canonical)])
             merged.append(s)
             if s.info.entity_type in ("person", "organization", "initiative", "location") and (
@@ -1548,7 +1556,8 @@ class _Extractor:
         info = s.info
         return Candidate(start=start, end=end, surface=d.text[start:end],
                          entity_type=info.entity_type, canonical=info.canonical,
-                         method=s.method, key=info.key, sentence_index=d.sent[s.i],
+                         method="person_title" if s.method == "person_given" else s.method,
+                         key=info.key, sentence_index=d.sent[s.i],
                          subtype=info.subtype, iso3=info.iso3, acronym=info.acronym,
                          status=status, parties=parties)
 
