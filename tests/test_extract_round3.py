@@ -175,3 +175,10 @@ def test_given_name_yields_to_a_typed_name_in_the_same_text(kb: kb_mod.Knowledge
     cands = [c for c in extract(text, kb) if c.surface == "Julius Varomek"]
     assert len(cands) == 2 and all(c.entity_type == "initiative" for c in cands)
     assert all(c.method != "person_given" for c in extract(text, kb))  # internal name only
+
+
+def test_demonym_before_a_facility_is_its_owner(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Supplies reach the American Velcourt Station and the Libyan Sand Plateau.", kb)
+    assert got["Velcourt Station"][0] == "location"
+    assert got["American"][0] == "country"
+    assert got["Libyan Sand Plateau"][0] == "location"  # a natural feature keeps it

@@ -430,6 +430,9 @@ _CUE_WORDS = lx.PLACE_NOUNS_AFTER | lx.PLACE_NOUNS_BEFORE | lx.COMPASS | lx.LOCA
     | lx.BORDER_NOUNS | lx.PLACE_NOUNS_AT
 _DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]*){0,3}(?:,| \()", re.M)
 _PLACE_WORDS = lx.ADMIN_WORDS | lx.LOCATION_HEADS
+#: Built places, named after their owner's demonym only in passing ("the American McMurdo
+#: Station"); natural features keep it ("Libyan Desert").
+_FACILITY_HEADS = frozenset({"Station", "Base", "Airport", "Port", "Harbour", "Harbor", "Airbase"})
 _MONTHS = frozenset("January February March April May June July August September October November "
                     "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 #: Locatives after which an unknown capitalised name is a place ("to"/"from" also take people).
@@ -987,6 +990,10 @@ class _Extractor:
                     i = self._owner_country(i, end)
                     name = d.text[d.starts[i]:d.ends[end - 1]]
                     etype, sub = self._context_type(i, end, etype, sub)
+                    if etype == "location" and d.toks[end - 1] in _FACILITY_HEADS and end - i >= 3 \
+                            and d.toks[i] in g.demonyms:
+                        i += 1  # "the American | McMurdo Station": the owner, not the name
+                        name = d.text[d.starts[i]:d.ends[end - 1]]
                     if etype == "location":
                         self.add(i, end, _Info("location", name), "gazetteer")
                     else:

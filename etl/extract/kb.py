@@ -161,7 +161,7 @@ def load(extra: Sequence[Path] = (), places: bool = True) -> KnowledgeBase:
         taken += [a for e in kb.entries.values() for a in e.aliases]
         kb.places = tuple(places_mod.entries(taken, kb.stopwords))
         minor_stop = KB_DIR / "minor_stopwords.txt"
-        common = frozenset()
+        common: frozenset[str] = frozenset()
         if minor_stop.exists():
             common = frozenset(w.strip().lower() for w in minor_stop.read_text("utf-8").splitlines()
                                if w.strip())
