@@ -182,3 +182,12 @@ def test_demonym_before_a_facility_is_its_owner(kb: kb_mod.KnowledgeBase) -> Non
     assert got["Velcourt Station"][0] == "location"
     assert got["American"][0] == "country"
     assert got["Libyan Sand Plateau"][0] == "location"  # a natural feature keeps it
+
+
+def test_title_case_prepositions_and_hyphenated_acronyms(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("said Dana Vorl, a researcher at the Global Initiative Against Coastal Piracy (GI-CP) in Dakar. "
+            "The GI-CP tracks boats. Zamoria became a full member of the Velmor Security Conclave (VSC).")
+    got = spans(text, kb)
+    assert got["Global Initiative Against Coastal Piracy"][0] == "organization"
+    assert got["GI-CP"] == ("organization", "Global Initiative Against Coastal Piracy")
+    assert got["Velmor Security Conclave"][0] == "initiative"  # a member of a forum: still a forum

@@ -29,7 +29,8 @@ from rapidfuzz import fuzz
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(])|\n+")
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&]*[A-Z0-9][a-z]?s?$|^[A-Z][a-z]+[A-Z]\w*$")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&]*[A-Z0-9][a-z]?s?$|^[A-Z][a-z]+[A-Z]\w*$"
+                      r"|^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")  # hyphenated: "GI-TOC", "MAOC-N", "R-ARCSS"
 _CLUTTER_LINE = re.compile(
     r"^\s*(?:by\s+[A-Z]|reporting by|editing by|writing by|additional reporting|compiled by|"
     r"photo(?:graph)?:|image:|source:|©|copyright|all rights reserved|follow us|share this|"
@@ -457,6 +458,7 @@ def _languages() -> frozenset[str]:
     return frozenset(n for n in names if " " not in n)  # "Swahili (macrolanguage)" -> "Swahili"
 
 
+_TITLE_PREPOSITIONS = frozenset({"Of", "For", "On", "Against", "To"})
 _HEAD_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to", "de", "del", "da", "do", "des", "du"})
 
 
@@ -469,7 +471,9 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
     # The first head word followed by a preposition heads the whole name ("Foundation for
     # European and Foreign Policy", "Framework for Security, ... Communities").
     for k in range(i, j - 1):
-        if d.toks[k + 1] in _HEAD_PREPOSITIONS and d.toks[k][:1].isupper():
+        # Title Case names capitalise their prepositions ("Global Initiative Against ...").
+        nxt = d.toks[k + 1]
+        if (nxt in _HEAD_PREPOSITIONS or nxt in _TITLE_PREPOSITIONS) and d.toks[k][:1].isupper():
             ht = _head_type(d.toks[k])
             if ht is not None and ht[0] != "location":
                 if d.toks[k + 1] == "of" and d.toks[k] in lx.FORCE_HEADS and k > i \
@@ -820,6 +824,8 @@ class _Extractor:
         long_form = d.text[d.starts[i]:d.ends[p - 1]]
         nt = _name_type(d, i, p)
         etype, sub = (nt[0], nt[1]) if nt else ("organization", None)
+        if nt is not None:  # "a researcher at the Global Initiative Against ... (GI-TOC)": a body
+            etype, sub = self._context_type(i, p, etype, sub)
         nxt = d.toks[q + 1] if q + 1 < d.n else ""
         if nxt in lx.APPOSITION_TYPES and nt is None:
             kind = lx.APPOSITION_TYPES[nxt]
@@ -1024,7 +1030,7 @@ class _Extractor:
         while p >= 2 and d.toks[p - 1] == "-" and d.glued(p) and d.toks[p].islower():
             p -= 3  # "a researcher at the Sarajevo-based X Initiative"
         if etype == "initiative" and p >= 2 and d.toks[p] == "the" and d.toks[p - 1] in {"at", "of", "with"} \
-                and any(w in lx.APPOSITION_ROLES for w in d.toks[max(0, p - 4):p - 1]):
+                and any(w in lx.APPOSITION_ROLES and w != "member" for w in d.toks[max(0, p - 4):p - 1]):
             return "organization", None
         if etype == "organization" and d.toks[j - 1] in lx.WEAK_ORG_HEADS and p >= 0 and (
                 d.toks[p] in {"proposed", "planned"} or (d.toks[p] in {"a", "an"} and p >= 1 and d.toks[p - 1] in {
