@@ -191,3 +191,17 @@ def test_title_case_prepositions_and_hyphenated_acronyms(kb: kb_mod.KnowledgeBas
     assert got["Global Initiative Against Coastal Piracy"][0] == "organization"
     assert got["GI-CP"] == ("organization", "Global Initiative Against Coastal Piracy")
     assert got["Velmor Security Conclave"][0] == "initiative"  # a member of a forum: still a forum
+
+
+def test_type_noun_confirms_an_ambiguous_known_name(kb: kb_mod.KnowledgeBase) -> None:
+    # "Vostok" alone is ambiguous in the KB (a rocket, "east"); "exercises" confirms the exercise.
+    got = spans("Units have taken part in the Russian-led Vostok exercises.", kb)
+    assert got["Vostok"][0] == "initiative"
+    assert "Vostok" not in spans("A Vostok rocket was shown in the museum.", kb)
+
+
+def test_known_as_without_a_type_noun_is_no_initiative(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("The Valkor-III launchers, known as K-VAL, will be delivered next year. "
+                "The navy activated a system called Baltic Lantern.", kb)
+    assert "K-VAL" not in got or got["K-VAL"][0] != "initiative"
+    assert got["Baltic Lantern"][0] == "initiative"

@@ -511,6 +511,18 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
     return None
 
 
+def _typed_next(d: _Doc, j: int, info: _Info) -> bool:
+    """Whether the type noun after a name confirms an ambiguous known name ("the Vostok
+    exercises" for the exercise Vostok)."""
+    kind = lx.APPOSITION_TYPES.get(d.toks[j]) if j < d.n else None
+    if kind is None:
+        return False
+    if info.entity_type == "organization":
+        return kind == "organization"
+    sub = (info.subtype or "").replace(" ", "_")
+    return info.entity_type == "initiative" and kind != "organization" and (not sub or kind == sub)
+
+
 def _owned_name(d: _Doc, c: int, k: int, first: str, g: Gazetteer) -> bool:
     """Whether the country name d[c:k] belongs to the name that starts at ``k`` and is defined
     by an acronym starting with ``first``: "US Navy (USN)" and "Egyptian Ministry of Defence
@@ -717,8 +729,8 @@ class _Extractor:
                     and info.entity_type == "location":
                 continue  # "the Gulf Clan": "the Gulf" opens a longer name
             if info.entity_type != "country" and d.toks[i] in self.kb.ambiguous \
-                    and j - i == 1 and info.entity_type != "location":
-                continue  # needs a definition in this text (acronym pass)
+                    and j - i == 1 and info.entity_type != "location" and not _typed_next(d, j, info):
+                continue  # needs a definition in this text (acronym pass) or its type noun
             method = "gazetteer" if info.key in g.gazetteer_keys else "knowledge_base"
             if info.entity_type == "person":
                 i = _after_titles(d, i, j, info)
@@ -1054,8 +1066,8 @@ class _Extractor:
         hit = d.longest(g, i)
         if hit and hit[0] >= j:
             return
-        if j - i == 1 and d.toks[i] in self.kb.minor_places:
-            return  # "the Sadakhlo pilot": a pilot at a town
+        # "the Sadakhlo pilot": a pilot at a town; but "the Vostok exercises" name a series
+        town = j - i == 1 and d.toks[i] in self.kb.minor_places
         if _title_at(d, i):
             return  # "Colonel X Y, the exercise director": a titled person, not an exercise
         if any((h := d.longest(g, k)) and h[1].entity_type != "location" for k in range(i + 1, j)) \
@@ -1094,11 +1106,15 @@ class _Extractor:
                 kind = lx.APPOSITION_TYPES[d.toks[p - 1]]
             if kind is None and p >= 0 and (d.toks[p] in lx.NAMING_VERBS or (
                     d.toks[p] == "as" and p >= 1 and d.toks[p - 1] in lx.NAMING_VERBS | {"referred"})):
-                kind = self._noun_before(p) or "programme"
+                # No type noun: "a system called X" is still a programme, but "known as X" often
+                # names a weapon or gives a nickname ("the Cheongung-II systems, known as M-SAM").
+                kind = self._noun_before(p) or (None if d.toks[p] == "as" else "programme")
         if kind is None or (d.sentence_initial(i) and j - i < 2):
             return
         if kind != "organization" and j < d.n and d.toks[j] in _SPEECH:
             return  # "In a statement, X Y said": a speaker, not the statement's name
+        if town and kind != "exercise":
+            return
         name = d.text[d.starts[i]:d.ends[j - 1]]
         if kind == "organization":
             self.add(i, j, _Info("organization", name), "org_pattern")
