@@ -205,3 +205,9 @@ def test_known_as_without_a_type_noun_is_no_initiative(kb: kb_mod.KnowledgeBase)
                 "The navy activated a system called Baltic Lantern.", kb)
     assert "K-VAL" not in got or got["K-VAL"][0] != "initiative"
     assert got["Baltic Lantern"][0] == "initiative"
+
+
+def test_streets_and_squares_named_after_people_are_places(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Protesters gathered on Joseph Varanek Street and in Malvo Square.", kb)
+    assert got["Joseph Varanek Street"][0] == "location"
+    assert got["Malvo Square"][0] == "location"

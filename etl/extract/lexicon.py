@@ -60,7 +60,9 @@ LOCATION_HEADS = frozenset(["Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", 
     # bases and stations are places (guidelines: "Scott Base", "McMurdo Station"; a numbered
     # "201st Military Base" is a unit, see find._name_type); administrative units by their word
     "Base", "Station", "County", "Canton", "District", "Municipality", "Parish", "Governorate",
-    "Prefecture", "Oblast", "Krai"])
+    "Prefecture", "Oblast", "Krai",
+    # built places named after people ("Ahmed Orabi Street", "Nelson Mandela Square"): never persons
+    "Street", "Avenue", "Boulevard", "Square", "Stadium", "Mosque", "Cathedral", "Bridge"])
 #: Two-word location heads that override an organisation head ("Mohammed Al-Ahmad Naval Base").
 LOCATION_HEADS_2 = frozenset([("Naval", "Base"), ("Air", "Base"), ("Airbase",), ("Border", "Crossing"), ("Crossing", "Point")])
 #: Location words that start a name ("Gulf of Aden", "Lake Victoria", "Strait of Malacca").
