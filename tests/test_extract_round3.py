@@ -211,3 +211,10 @@ def test_streets_and_squares_named_after_people_are_places(kb: kb_mod.KnowledgeB
     got = spans("Protesters gathered on Joseph Varanek Street and in Malvo Square.", kb)
     assert got["Joseph Varanek Street"][0] == "location"
     assert got["Malvo Square"][0] == "location"
+
+
+def test_korean_names_without_a_title(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Officials including Kang Tae-rok and Noh Ji-wan met; Kang said the talks went well.", kb)
+    assert got["Kang Tae-rok"][0] == "person"
+    assert got["Noh Ji-wan"][0] == "person"
+    assert got["Kang"] == ("person", "Kang Tae-rok")

@@ -511,6 +511,16 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
     return None
 
 
+def _korean_name(d: _Doc, i: int) -> bool:
+    """"Kim Yong-hyun", "Shin Won-sik": a short family name, then a hyphenated given name whose
+    second syllable is lower-case (the usual romanisation of Korean names)."""
+    t = d.toks[i]
+    return (i + 3 < d.n and t.isalpha() and t[:1].isupper() and t[1:].islower() and 2 <= len(t) <= 5
+            and d.toks[i + 1][:1].isupper() and d.toks[i + 1][1:].islower() and d.toks[i + 2] == "-"
+            and d.glued(i + 2) and d.glued(i + 3) and d.toks[i + 3].isalpha() and d.toks[i + 3].islower()
+            and len(d.toks[i + 3]) <= 4 and d.toks[i + 3] not in lx.HYPHEN_BREAKS)
+
+
 def _typed_next(d: _Doc, j: int, info: _Info) -> bool:
     """Whether the type noun after a name confirms an ambiguous known name ("the Vostok
     exercises" for the exercise Vostok)."""
@@ -954,7 +964,7 @@ class _Extractor:
         if not given:
             return
         for i in range(d.n):
-            if d.toks[i] not in given or self.no_patterns[i]:
+            if (d.toks[i] not in given and not _korean_name(d, i)) or self.no_patterns[i]:
                 continue
             prev = d.toks[i - 1] if i > 0 else ""
             if prev in {"in", "near", "outside", "via", "towards", "toward"}:
