@@ -218,3 +218,13 @@ def test_korean_names_without_a_title(kb: kb_mod.KnowledgeBase) -> None:
     assert got["Kang Tae-rok"][0] == "person"
     assert got["Noh Ji-wan"][0] == "person"
     assert got["Kang"] == ("person", "Kang Tae-rok")
+
+
+def test_on_and_over_place_cues(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("New radar sites on Varnoa and Tuskel will open. Australia will fund a centre in Luganville "
+            "on Marelo Santo. The dispute over Kalvari and Lipotek remains. Washington imposed "
+            "sanctions on Rosvelko on Monday and agreed on Tuesday to focus on Pallaton.")
+    got = spans(text, kb)
+    for name in ("Varnoa", "Tuskel", "Marelo Santo", "Kalvari", "Lipotek"):
+        assert got.get(name, ("",))[0] == "location", name
+    assert "Rosvelko" not in got and "Pallaton" not in got

@@ -438,6 +438,12 @@ _MONTHS = frozenset("January February March April May June July August September
                     "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 #: Locatives after which an unknown capitalised name is a place ("to"/"from" also take people).
 _UNKNOWN_LOCATIVES = frozenset({"in", "near", "at", "outside", "around", "between", "via", "linking"})
+#: Words before "on X" that make X a place (an island, a site).
+_ON_CUES = frozenset({"site", "sites", "base", "bases", "station", "stations", "airstrip", "airfield", "outpost",
+                      "outposts", "radar", "radars", "camp", "camps", "facility", "facilities", "stationed",
+                      "deployed", "based", "landed", "garrison", "garrisoned", "island", "islands"})
+#: Nouns before "over X" that make X a territory ("the dispute over X").
+_OVER_NOUNS = frozenset({"dispute", "disputes", "sovereignty", "control", "claims", "claim", "row", "feud"})
 #: Plural place nouns that introduce a list of places ("islands such as Sal, Boa Vista").
 _PLACE_PLURALS = frozenset(w for p in ("islands", "towns", "cities", "ports", "villages", "provinces", "regions",
                                        "districts", "states", "countries", "municipalities", "areas", "camps")
@@ -1232,6 +1238,14 @@ class _Extractor:
                 if j is not None:
                     self._place(m + 1, j)
                     self._place_list(j)
+            elif (t == "on" and self._on_place(m)) or (
+                    t == "over" and m > 0 and d.toks[m - 1] in _OVER_NOUNS):
+                # "radar sites on Aldabra and Farquhar", "a centre in Luganville on Espiritu
+                # Santo", "the dispute over Kalapani and Lipulekh"
+                j = self._unknown_place(m + 1, min_len=4)
+                if j is not None:
+                    self._place(m + 1, j)
+                    self._place_list(j)
             elif t in _PLACE_PLURALS and m + 3 < d.n and (d.toks[m + 1:m + 3] == ["such", "as"]
                                                           or d.toks[m + 1] == "including"):
                 i = m + 3 if d.toks[m + 1] == "such" else m + 2
@@ -1247,6 +1261,15 @@ class _Extractor:
                 b = self._name_before(s.i - 1)
                 if b is not None and self._unknown_place(b, min_len=4) == s.i - 1:
                     self._place(b, s.i - 1)
+
+    def _on_place(self, m: int) -> bool:
+        """Whether "on" at token ``m`` locates something on an island or site: after a facility
+        noun or a deployment verb ("radar sites on X", "stationed on X") or right after a place
+        ("in Luganville on X"); never "on Monday", "sanctions on X"."""
+        d = self.d
+        if any(w in _ON_CUES for w in d.toks[max(0, m - 3):m]):
+            return True
+        return any(s.j == m and s.info.entity_type == "location" for s in self.spans)
 
     def _place_list(self, k: int) -> None:
         """Unknown names listed after a place ending at token ``k``: ", Y", "and Y", ", Y and Z"."""
