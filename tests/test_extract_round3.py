@@ -228,3 +228,13 @@ def test_on_and_over_place_cues(kb: kb_mod.KnowledgeBase) -> None:
     for name in ("Varnoa", "Tuskel", "Marelo Santo", "Kalvari", "Lipotek"):
         assert got.get(name, ("",))[0] == "location", name
     assert "Rosvelko" not in got and "Pallaton" not in got
+
+
+def test_surname_spelling_variants_of_a_speaker(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Colonel Ashvin Raj Tandel opened the drill. Tandal said it went well. "
+            "Its governor, Omar Al-Rashidi, spoke. Al Rashidi gave no figure. "
+            "Minister Bolormaa Tsedenbal came; Tsédenbal told reporters she was pleased.")
+    got = spans(text, kb)
+    assert got["Tandal"] == ("person", "Ashvin Raj Tandel")
+    assert got["Al Rashidi"] == ("person", "Omar Al-Rashidi")
+    assert got["Tsédenbal"] == ("person", "Bolormaa Tsedenbal")

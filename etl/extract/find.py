@@ -517,6 +517,18 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
     return None
 
 
+#: Particles that open a surname written as two words ("Al Ohali").
+_SURNAME_PARTICLES = frozenset({"Al", "El", "Abu", "Bin", "Ben", "De", "Van", "Von", "Da", "Di", "Le", "La"})
+#: Verbs after a speaker's surname besides the speech verbs ("Al Ohali gave no figure").
+_SPEAKER_VERBS = frozenset({"gave", "recalled", "stated", "argued", "explained", "denied", "confirmed",
+                            "acknowledged", "admitted", "replied", "wrote", "urged", "declined", "agreed"})
+
+
+def _squash(name: str) -> str:
+    """Lower-case letters only, without diacritics ("Al-Ohali" and "Al Ohali" -> "alohali")."""
+    return "".join(c for c in places_mod._plain(name).lower() if c.isalpha())
+
+
 def _korean_name(d: _Doc, i: int) -> bool:
     """"Kim Yong-hyun", "Shin Won-sik": a short family name, then a hyphenated given name whose
     second syllable is lower-case (the usual romanisation of Korean names)."""
@@ -1587,10 +1599,48 @@ class _Extractor:
                     for k in range(i, j):
                         covered[k] = True
                     break
+        extra += self._surname_variants(merged + extra, covered)
         # A name found in this text beats a gazetteer place on the same words ("Hassan").
         merged = [s for s in merged if s.method != "gazetteer"
                   or not any(e.i < s.j and s.i < e.j for e in extra)]
         return sorted(merged + extra, key=lambda s: (s.i, -s.j))
+
+    def _surname_variants(self, spans: list[_Span], covered: list[bool]) -> list[_Span]:
+        """A surname spelt differently from the person's full name in the same text, used as a
+        speaker ("Ashok Raj Sigdel" ... "Sigdal said", "Ahmed Al-Ohali" ... "Al Ohali gave",
+        "Ukhnaagiin Khurelsukh" ... "Khürelsükh told"): close in spelling (rapidfuzz ratio >= 80
+        without diacritics, hyphens or spaces; same first letter) and followed by a speech verb
+        or a possessive."""
+        d = self.d
+        people: dict[str, _Info] = {}
+        for s in spans:
+            if s.info.entity_type == "person":
+                words = s.info.canonical.split()
+                if len(words) >= 2:
+                    last = words[-1] if len(words) < 3 or words[-2][:1].isupper() else " ".join(words[-2:])
+                    people.setdefault(_squash(last), s.info)
+        if not people:
+            return []
+        out = []
+        for i in range(d.n - 1):
+            if covered[i] or not d.caps[i] or not d.toks[i].isalpha() or d.toks[i] in lx.SENTENCE_WORDS \
+                    or (i > 0 and d.cap(i - 1) and not d.sentence_initial(i)):
+                continue
+            j = i + 1
+            if d.toks[i] in _SURNAME_PARTICLES and d.cap(j) and not covered[j]:
+                j += 1  # "Al Ohali"
+            if j >= d.n or not (d.toks[j] in _SPEECH or d.toks[j] in _SPEAKER_VERBS
+                                or (d.toks[j] in ("’", "'") and j + 1 < d.n and d.toks[j + 1] == "s")):
+                continue
+            key = _squash(d.text[d.starts[i]:d.ends[j - 1]])
+            if len(key) < 4:
+                continue
+            best = max(people, key=lambda k: fuzz.ratio(k, key))
+            if best[:1] == key[:1] and fuzz.ratio(best, key) >= 80:
+                out.append(_Span(i, j, people[best], "short_reference"))
+                for k in range(i, j):
+                    covered[k] = True
+        return out
 
     def run(self) -> list[Candidate]:
         self.knowledge_base()
