@@ -238,3 +238,11 @@ def test_surname_spelling_variants_of_a_speaker(kb: kb_mod.KnowledgeBase) -> Non
     assert got["Tandal"] == ("person", "Ashvin Raj Tandel")
     assert got["Al Rashidi"] == ("person", "Omar Al-Rashidi")
     assert got["Tsédenbal"] == ("person", "Bolormaa Tsedenbal")
+
+
+def test_possessor_is_outside_an_acronym_long_form(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("The pact links Costa Rica’s National Border Patrol Service (NBPS) with Panama’s Coastal "
+                "Interdiction Office (CIO).", kb)
+    assert got["National Border Patrol Service"][0] == "organization"
+    assert got["Coastal Interdiction Office"][0] == "organization"
+    assert got["Costa Rica"][0] == "country" and got["Panama"][0] == "country"

@@ -792,6 +792,10 @@ class _Extractor:
                     and not d.newline_before(i) and d.sent[i - 1] == d.sent[p]:
                 i -= 1
             i = _strip_lead(d, i, p)
+            for k in range(i + 1, p - 1):  # "Costa Rica’s | National Coast Guard Service (SNG)"
+                if d.toks[k] in ("'", "’") and d.toks[k + 1] == "s" and any(
+                        self.g.forms.get(tuple(d.keys[m:k])) is not None for m in range(max(i, k - 4), k)):
+                    i = k + 2
             if i >= p:
                 continue
             start = self._initials_start(i, p, acr)
