@@ -246,3 +246,12 @@ def test_possessor_is_outside_an_acronym_long_form(kb: kb_mod.KnowledgeBase) -> 
     assert got["National Border Patrol Service"][0] == "organization"
     assert got["Coastal Interdiction Office"][0] == "organization"
     assert got["Costa Rica"][0] == "country" and got["Panama"][0] == "country"
+
+
+def test_to_inside_names(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("The Council to Combat Coastal Smuggling and the UN Mission to Mali met. The Protocol on "
+            "Reef Protection to the Velmor Sea Treaty bans dredging.")
+    got = spans(text, kb)
+    assert got["Council to Combat Coastal Smuggling"][0] == "organization"
+    assert got["Protocol on Reef Protection to the Velmor Sea Treaty"][0] == "initiative"
+    assert got["Mali"][0] == "country"

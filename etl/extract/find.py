@@ -292,6 +292,23 @@ def _joins(d: _Doc, j: int) -> bool:
         after in {"(", ",", ".", ")"} or not after[:1].isupper())
 
 
+def _to_joins(d: _Doc, j: int, g: Gazetteer | None) -> bool:
+    """Whether "to" at token ``j`` continues a name: after a body's head word before a capitalised
+    verb that names its purpose ("Committee to Protect Journalists"), or after an agreement word
+    before "the" + another agreement ("Protocol on ... to the Antarctic Treaty")."""
+    prev = d.toks[j - 1]
+    nxt = d.toks[j + 1] if j + 1 < d.n else ""
+    if prev in lx.ORG_HEADS and nxt[:1].isupper() and nxt.isalpha() and (g is None or d.longest(g, j + 1) is None):
+        return j + 2 < d.n and d.cap(j + 2)  # a purpose clause of 2+ words, not "Mission to Mali"
+    if nxt == "the" and any(lx.INITIATIVE_HEADS.get(w) in ("treaty", "agreement")
+                            for w in d.toks[max(0, j - 6):j]):
+        k = j + 2
+        while k < d.n and d.cap(k) and k - j < 8:
+            k += 1
+        return k > j + 2 and lx.INITIATIVE_HEADS.get(d.toks[k - 1]) in ("treaty", "agreement")
+    return False
+
+
 def _chunks(d: _Doc, g: Gazetteer | None = None) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words, with connectors/hyphens/'s inside them."""
     if d.chunks is None:
@@ -320,6 +337,8 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
             elif t in ("'", "’") and j + 2 < d.n and d.toks[j + 1] == "s" and d.cap(j + 2) \
                     and _possessive_joins(d, i, j, g):
                 j += 3  # "People's Liberation Army", but never "Brazil's Federal Police"
+            elif t == "to" and _to_joins(d, j, g):
+                j += 1  # "Special Force to Fight Drug Trafficking", "Protocol ... to the Antarctic Treaty"
             elif t in ("in", "on") and not _joins(d, j):
                 break
             elif t.lower() in lx.CONNECTORS and t.islower():
