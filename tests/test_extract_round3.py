@@ -255,3 +255,12 @@ def test_to_inside_names(kb: kb_mod.KnowledgeBase) -> None:
     assert got["Council to Combat Coastal Smuggling"][0] == "organization"
     assert got["Protocol on Reef Protection to the Velmor Sea Treaty"][0] == "initiative"
     assert got["Mali"][0] == "country"
+
+
+def test_short_form_of_a_headed_place_is_the_same_place(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Drills open at Velkor Hills\n\nTroops trained at the Velkor Hills Training Area, west of the "
+            "capital, and near the Tarvo River. Boats on the Tarvo carried supplies.")
+    cands = extract(text, kb)
+    names = {c.surface: c.canonical for c in cands if c.entity_type == "location"}
+    assert names["Velkor Hills"] == "Velkor Hills Training Area"
+    assert names.get("Tarvo") == "Tarvo River"

@@ -1547,13 +1547,20 @@ class _Extractor:
                     forms.setdefault(tuple(k.title() if k.isalpha() else k for k in d.keys[s.i:s.j]),
                                      (s.info, s.method))  # "CAMP DAVID" dateline -> "Camp David"
         # "Ruvuma River" found by its head word: "Ruvuma" alone is the same river here.
+        longer: dict[tuple[str, ...], _Info] = {}
         for s in merged:
             if s.info.entity_type == "location" and s.info.key is None and s.j - s.i >= 2 \
-                    and d.toks[s.j - 1] in lx.LOCATION_HEADS and d.toks[s.i] not in lx.LOCATION_PREFIXES:
-                short = tuple(d.keys[s.i:s.j - 1])
+                    and d.toks[s.j - 1] in lx.LOCATION_HEADS | {"Area", "Ground", "Range"} \
+                    and d.toks[s.i] not in lx.LOCATION_PREFIXES:
+                two = tuple(d.toks[s.j - 2:s.j]) in lx.LOCATION_HEADS_2 and s.j - s.i >= 3
+                short = tuple(d.keys[s.i:s.j - 1 - two])  # "Five Hills Training Area" -> "Five Hills"
                 hit = self.g.forms.get(short)
                 if hit is None or hit.key in self.g.gazetteer_keys or hit.entity_type == "location":
                     forms.setdefault(short, (s.info, s.method))
+                    longer.setdefault(short, s.info)
+        # The short form found on its own by a place cue is that place too (a headline's "at X").
+        merged = [replace(t, info=longer[k]) if t.info.entity_type == "location" and t.info.key is None
+                  and (k := tuple(d.keys[t.i:t.j])) in longer else t for t in merged]
         # A known body named in full makes its acronym safe to use in this text ("AU" once
         # "African Union" is there), even if the acronym is too ambiguous alone.
         for s in merged:

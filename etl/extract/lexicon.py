@@ -64,7 +64,9 @@ LOCATION_HEADS = frozenset(["Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", 
     # built places named after people ("Ahmed Orabi Street", "Nelson Mandela Square"): never persons
     "Street", "Avenue", "Boulevard", "Square", "Stadium", "Mosque", "Cathedral", "Bridge"])
 #: Two-word location heads that override an organisation head ("Mohammed Al-Ahmad Naval Base").
-LOCATION_HEADS_2 = frozenset([("Naval", "Base"), ("Air", "Base"), ("Airbase",), ("Border", "Crossing"), ("Crossing", "Point")])
+LOCATION_HEADS_2 = frozenset([("Naval", "Base"), ("Air", "Base"), ("Airbase",), ("Border", "Crossing"), ("Crossing", "Point"),
+                              # military training grounds are places ("Five Hills Training Area")
+                              ("Training", "Area"), ("Training", "Ground"), ("Training", "Range"), ("Firing", "Range")])
 #: Location words that start a name ("Gulf of Aden", "Lake Victoria", "Strait of Malacca").
 LOCATION_PREFIXES = frozenset(["Gulf", "Strait", "Sea", "Bay", "Lake", "Mount", "Cape", "Isle", "Islands", "Bab", "Horn", "Port",
                                # geographic feature words of other languages: Spanish/Portuguese/
