@@ -1556,7 +1556,9 @@ class _Extractor:
                 short = tuple(d.keys[s.i:s.j - 1 - two])  # "Five Hills Training Area" -> "Five Hills"
                 hit = self.g.forms.get(short)
                 if hit is None or hit.key in self.g.gazetteer_keys or hit.entity_type == "location":
-                    forms.setdefault(short, (s.info, s.method))
+                    old = forms.get(short)
+                    if old is None or (old[0].entity_type == "location" and old[0].key is None):
+                        forms[short] = (s.info, s.method)  # the long place, also over its own short span
                     longer.setdefault(short, s.info)
         # The short form found on its own by a place cue is that place too (a headline's "at X").
         merged = [replace(t, info=longer[k]) if t.info.entity_type == "location" and t.info.key is None
