@@ -1004,9 +1004,12 @@ class _Extractor:
         d, g, given = self.d, self.g, self.kb.given_names
         if not given:
             return
-        for i in range(d.n):
-            if (d.toks[i] not in given and not _korean_name(d, i)) or self.no_patterns[i]:
-                continue
+        toks = d.toks
+        hyphens = {k - 2 for k in range(2, d.n) if toks[k] == "-"}  # cheap pre-filter for _korean_name
+        known = {k for sp in self.spans if sp.method == "knowledge_base" for k in range(sp.i, sp.j)}
+        for i in [k for k, t in enumerate(toks) if t in given or (k in hyphens and _korean_name(d, k))]:
+            if self.no_patterns[i] or i in known:
+                continue  # a heading, or a known name already ("Ahmed" in a known person's name)
             prev = d.toks[i - 1] if i > 0 else ""
             if prev in {"in", "near", "outside", "via", "towards", "toward"}:
                 continue  # "fighting in Shan State", "trade through Ben Guerdane": places
@@ -1654,8 +1657,10 @@ class _Extractor:
         if not people:
             return []
         out = []
+        cues = _SPEECH | _SPEAKER_VERBS | {"’", "'"}
         for i in range(d.n - 1):
-            if covered[i] or not d.caps[i] or not d.toks[i].isalpha() or d.toks[i] in lx.SENTENCE_WORDS \
+            if (d.toks[i + 1] not in cues and (i + 2 >= d.n or d.toks[i + 2] not in cues)) \
+                    or covered[i] or not d.caps[i] or not d.toks[i].isalpha() or d.toks[i] in lx.SENTENCE_WORDS \
                     or (i > 0 and d.cap(i - 1) and not d.sentence_initial(i)):
                 continue
             j = i + 1
