@@ -565,12 +565,12 @@ def _typed_next(d: _Doc, j: int, info: _Info) -> bool:
     if kind is None:
         return False
     if info.entity_type == "organization":
-        return kind == "organization"
-    sub = (info.subtype or "").replace(" ", "_")
-    return info.entity_type == "initiative" and kind != "organization" and (not sub or kind == sub)
+        return bool(kind == "organization")
+    sub = str(info.subtype or "").replace(" ", "_")
+    return bool(info.entity_type == "initiative" and kind != "organization" and (not sub or kind == sub))
 
 
-def _owned_name(d: _Doc, c: int, k: int, first: str, g: Gazetteer) -> bool:
+def _owned_name(d: _Doc, c: int, k: int, first: str) -> bool:
     """Whether the country name d[c:k] belongs to the name that starts at ``k`` and is defined
     by an acronym starting with ``first``: "US Navy (USN)" and "Egyptian Ministry of Defence
     (MoD)" keep it; "US | Bureau of ... (ATF)" does not."""
@@ -874,7 +874,7 @@ class _Extractor:
                 if h and h[0] == m and h[1].entity_type == "country":
                     hit = s
                     break
-            if hit is None or (first and m == k and not _owned_name(d, hit, k, first, g)):
+            if hit is None or (first and m == k and not _owned_name(d, hit, k, first)):
                 break
             m = hit
         return m if m < k and d.toks[m] != "-" else k
@@ -1080,7 +1080,7 @@ class _Extractor:
             return i
         hit = d.longest(self.g, i)
         if hit is None or hit[1].entity_type != "country" or hit[0] >= end - 1 or d.toks[hit[0]] in ("-", "–") \
-                or _owned_name(d, i, hit[0], d.toks[end + 1][:1], self.g):
+                or _owned_name(d, i, hit[0], d.toks[end + 1][:1]):
             return i
         return hit[0]
 
@@ -1564,8 +1564,8 @@ class _Extractor:
                         forms[short] = (s.info, s.method)  # the long place, also over its own short span
                     longer.setdefault(short, s.info)
         # The short form found on its own by a place cue is that place too (a headline's "at X").
-        merged = [replace(t, info=longer[k]) if t.info.entity_type == "location" and t.info.key is None
-                  and (k := tuple(d.keys[t.i:t.j])) in longer else t for t in merged]
+        merged = [replace(t, info=longer[sk]) if t.info.entity_type == "location" and t.info.key is None
+                  and (sk := tuple(d.keys[t.i:t.j])) in longer else t for t in merged]
         # A known body named in full makes its acronym safe to use in this text ("AU" once
         # "African Union" is there), even if the acronym is too ambiguous alone.
         for s in merged:
