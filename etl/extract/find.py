@@ -14,6 +14,7 @@ name (and acronym, surname, given name) found once, everywhere in the text.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import unicodedata
@@ -28,7 +29,8 @@ from rapidfuzz import fuzz
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(])|\n+")
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&]*[A-Z0-9][a-z]?s?$|^[A-Z][a-z]+[A-Z]\w*$")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&]*[A-Z0-9][a-z]?s?$|^[A-Z][a-z]+[A-Z]\w*$"
+                      r"|^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")  # hyphenated: "GI-TOC", "MAOC-N", "R-ARCSS"
 _CLUTTER_LINE = re.compile(
     r"^\s*(?:by\s+[A-Z]|reporting by|editing by|writing by|additional reporting|compiled by|"
     r"photo(?:graph)?:|image:|source:|©|copyright|all rights reserved|follow us|share this|"
@@ -43,6 +45,7 @@ _DASHES = str.maketrans({"‐": "-", "‑": "-", "’": "'", "‘": "'", "`": "'
 _TYPE_RANK = {"country": 5, "organization": 4, "initiative": 3, "location": 2, "person": 1}
 # Higher wins among equal spans: in-document evidence beats the generic gazetteer.
 _METHOD_RANK = {"acronym_definition": 9, "knowledge_base": 8, "table_cell": 8, "person_title": 7,
+                "person_given": 7,
                 "initiative_pattern": 6, "org_pattern": 6, "short_reference": 5, "acronym": 5,
                 "place_cue": 3, "gazetteer": 2}
 
@@ -259,7 +262,10 @@ def _is_hyphen_join(d: _Doc, k: int) -> bool:
     nxt = d.toks[k + 1]
     if d.toks[k] == "–":  # an en dash joins two names ("Pamir–Tien Shan"), never numbers
         return nxt[:1].isupper() and d.toks[k - 1][:1].isupper()
-    return nxt.lower() not in lx.HYPHEN_BREAKS and (nxt[:1].isalnum())
+    # A lower-case participle after a hyphen describes, it does not name ("Kenya-hosted",
+    # "Oslo-brokered", "Russian-speaking").
+    participle = nxt.islower() and len(nxt) > 4 and nxt.endswith(("ed", "ing"))
+    return nxt.lower() not in lx.HYPHEN_BREAKS and (nxt[:1].isalnum()) and not participle
 
 
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
@@ -284,6 +290,23 @@ def _joins(d: _Doc, j: int) -> bool:
     after = d.toks[j + 2] if j + 2 < d.n else ""
     return d.toks[j - 1] in _IN_JOINERS and after not in {"and", "or"} and (
         after in {"(", ",", ".", ")"} or not after[:1].isupper())
+
+
+def _to_joins(d: _Doc, j: int, g: Gazetteer | None) -> bool:
+    """Whether "to" at token ``j`` continues a name: after a body's head word before a capitalised
+    verb that names its purpose ("Committee to Protect Journalists"), or after an agreement word
+    before "the" + another agreement ("Protocol on ... to the Antarctic Treaty")."""
+    prev = d.toks[j - 1]
+    nxt = d.toks[j + 1] if j + 1 < d.n else ""
+    if prev in lx.ORG_HEADS and nxt[:1].isupper() and nxt.isalpha() and (g is None or d.longest(g, j + 1) is None):
+        return j + 2 < d.n and d.cap(j + 2)  # a purpose clause of 2+ words, not "Mission to Mali"
+    if nxt == "the" and any(lx.INITIATIVE_HEADS.get(w) in ("treaty", "agreement")
+                            for w in d.toks[max(0, j - 6):j]):
+        k = j + 2
+        while k < d.n and d.cap(k) and k - j < 8:
+            k += 1
+        return k > j + 2 and lx.INITIATIVE_HEADS.get(d.toks[k - 1]) in ("treaty", "agreement")
+    return False
 
 
 def _chunks(d: _Doc, g: Gazetteer | None = None) -> list[tuple[int, int]]:
@@ -314,6 +337,8 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
             elif t in ("'", "’") and j + 2 < d.n and d.toks[j + 1] == "s" and d.cap(j + 2) \
                     and _possessive_joins(d, i, j, g):
                 j += 3  # "People's Liberation Army", but never "Brazil's Federal Police"
+            elif t == "to" and _to_joins(d, j, g):
+                j += 1  # "Special Force to Fight Drug Trafficking", "Protocol ... to the Antarctic Treaty"
             elif t in ("in", "on") and not _joins(d, j):
                 break
             elif t.lower() in lx.CONNECTORS and t.islower():
@@ -329,6 +354,9 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
                 # "Security Council Resolution 833": a number after a head word.
                 if re.fullmatch(r"(19|20)\d\d", t) or (t.isdigit() and d.toks[j - 1] in _NUMBERED):
                     j += 1
+                    if j + 1 < d.n and d.toks[j] in ("–", "-") and d.glued(j) and d.glued(j + 1) \
+                            and re.fullmatch(r"(19|20)\d\d", d.toks[j + 1]):
+                        j += 2  # "Plan 2025–2027": a period closes the name
                 break
             else:
                 break
@@ -346,7 +374,8 @@ def _possessive_joins(d: _Doc, i: int, j: int, g: Gazetteer | None) -> bool:
         return False  # "GNU’s Border Security Directorate": an acronym's body
     if g is None:
         return True
-    return g.forms.get((d.keys[j - 1],)) is None and g.forms.get(tuple(d.keys[i:j])) is None
+    # Any known name right before "'s" is a possessor ("Italy’s X Station and South Korea’s Y").
+    return not any(g.forms.get(tuple(d.keys[k:j])) is not None for k in range(max(i, j - 4), j))
 
 
 def _schwartz_hearst(d: _Doc, i: int, p: int, acr: str) -> int | None:
@@ -373,6 +402,7 @@ def _schwartz_hearst(d: _Doc, i: int, p: int, acr: str) -> int | None:
     return start
 
 
+_YEAR = re.compile(r"(19|20)\d\d")
 #: Sentence words that are also the first word of names ("its Regional Fisheries ... Centre").
 _NAME_OPENERS = frozenset({"Regional", "New", "National"})
 
@@ -385,9 +415,11 @@ def _strip_lead(d: _Doc, i: int, j: int) -> int:
                 d.toks[i] in _NAME_OPENERS and not d.sentence_initial(i)))
                      or (d.toks[i].isalpha() and d.toks[i].islower())
                      or d.toks[i] in {"-", "'", "’"}
-                     or (d.toks[i] in _WEEKDAYS and i + 1 < j and d.toks[i + 1].islower())):
-        i += 1
-    if i + 3 < j and d.toks[i + 1] == "of" and d.toks[i].endswith("s") and d.sentence_initial(i) \
+                     or (d.toks[i] in _WEEKDAYS and i + 1 < j and d.toks[i + 1].islower())
+                     or (_YEAR.fullmatch(d.toks[i]) is not None and i + 1 < j)):
+        i += 1  # "the 2018 Agreement on ...": the year dates the name, it is not part of it
+    if i + 3 < j and d.toks[i + 1] == "of" and d.toks[i].endswith("s") \
+            and (d.sentence_initial(i) or (i > 0 and d.toks[i - 1] in {"—", "–"})) \
             and _head_type(d.toks[i]) is None and (d.g is None or d.longest(d.g, i) is None):
         k = i + 2 + (d.toks[i + 2] == "the")
         if k < j and any(_head_type(t) for t in d.toks[k:j]):
@@ -416,7 +448,42 @@ def _head_type(word: str) -> tuple[str, str | None] | None:
 _ORG_CUES = lx.ORG_NOUNS_BEFORE | lx.ORG_NOUNS_PLURAL
 _CUE_WORDS = lx.PLACE_NOUNS_AFTER | lx.PLACE_NOUNS_BEFORE | lx.COMPASS | lx.LOCATIVES | lx.ADMIN_WORDS | _ORG_CUES \
     | lx.BORDER_NOUNS | lx.PLACE_NOUNS_AT
-_DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]*){0,3},", re.M)
+_DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]*){0,3}(?:,| \()", re.M)
+_PLACE_WORDS = lx.ADMIN_WORDS | lx.LOCATION_HEADS
+#: Built places, named after their owner's demonym only in passing ("the American McMurdo
+#: Station"); natural features keep it ("Libyan Desert").
+_FACILITY_HEADS = frozenset({"Station", "Base", "Airport", "Port", "Harbour", "Harbor", "Airbase"})
+_MONTHS = frozenset("January February March April May June July August September October November "
+                    "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+#: Locatives after which an unknown capitalised name is a place ("to"/"from" also take people).
+_UNKNOWN_LOCATIVES = frozenset({"in", "near", "at", "outside", "around", "between", "via", "linking"})
+#: Words before "on X" that make X a place (an island, a site).
+_ON_CUES = frozenset({"site", "sites", "base", "bases", "station", "stations", "airstrip", "airfield", "outpost",
+                      "outposts", "radar", "radars", "camp", "camps", "facility", "facilities", "stationed",
+                      "deployed", "based", "landed", "garrison", "garrisoned", "island", "islands"})
+#: Nouns before "over X" that make X a territory ("the dispute over X").
+_OVER_NOUNS = frozenset({"dispute", "disputes", "sovereignty", "control", "claims", "claim", "row", "feud"})
+#: Plural place nouns that introduce a list of places ("islands such as Sal, Boa Vista").
+_PLACE_PLURALS = frozenset(w for p in ("islands", "towns", "cities", "ports", "villages", "provinces", "regions",
+                                       "districts", "states", "countries", "municipalities", "areas", "camps")
+                           for w in (p, p.capitalize()))
+#: Capitalised words after "in"/"at" that are not places (news words no list here covers).
+_NOT_PLACES = frozenset({"Ramadan", "Islam", "Christianity", "Parliament", "Congress", "Cabinet", "Government",
+                         "Twitter", "Telegram", "Facebook", "WhatsApp", "Instagram", "YouTube", "Mass",
+                         "Article", "Chapter", "Section", "Part", "Phase", "Annex", "Paragraph", "Stage"})
+
+
+@functools.lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    """One-word names of the major languages (pycountry, those with an ISO 639-1 code; the full
+    ISO 639-3 list names thousands of small languages after their towns): "in Dari" is no place."""
+    import pycountry
+
+    names = (lang.name.split(" (")[0] for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+    return frozenset(n for n in names if " " not in n)  # "Swahili (macrolanguage)" -> "Swahili"
+
+
+_TITLE_PREPOSITIONS = frozenset({"Of", "For", "On", "Against", "To"})
 _HEAD_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to", "de", "del", "da", "do", "des", "du"})
 
 
@@ -429,7 +496,9 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
     # The first head word followed by a preposition heads the whole name ("Foundation for
     # European and Foreign Policy", "Framework for Security, ... Communities").
     for k in range(i, j - 1):
-        if d.toks[k + 1] in _HEAD_PREPOSITIONS and d.toks[k][:1].isupper():
+        # Title Case names capitalise their prepositions ("Global Initiative Against ...").
+        nxt = d.toks[k + 1]
+        if (nxt in _HEAD_PREPOSITIONS or nxt in _TITLE_PREPOSITIONS) and d.toks[k][:1].isupper():
             ht = _head_type(d.toks[k])
             if ht is not None and ht[0] != "location":
                 if d.toks[k + 1] == "of" and d.toks[k] in lx.FORCE_HEADS and k > i \
@@ -451,6 +520,8 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
                 return ht[0], ht[1], k + 1  # "Libyan National Army | of Khalifa Haftar"
             if ht[0] == "location" and k == i:
                 continue  # "Sea" alone; "Gulf of Finland" is a prefix name (below)
+            if d.toks[k] == "Base" and d.toks[i][:1].isdigit():
+                return "organization", None, j  # "201st Military Base" is a unit, "Scott Base" a place
             if ht[0] == "location" and any(
                     _head_type(d.toks[m]) not in (None, ("location", None))
                     and d.toks[m + 1] in {"of", "for", "on"} for m in range(i, k)):
@@ -458,8 +529,54 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
             return ht[0], ht[1], j
     if d.toks[i] in lx.LOCATION_PREFIXES and j - i >= 2 and d.toks[i + 1][:1].isupper() | \
             (d.toks[i + 1] == "of"):
-        return "location", None, j
+        k = i + 1
+        while k < j and d.toks[k] not in {"and", ","}:
+            k += 1
+        return "location", None, k  # "Ciudad Hidalgo | and Tecún Umán": two places
     return None
+
+
+#: Particles that open a surname written as two words ("Al Ohali").
+_SURNAME_PARTICLES = frozenset({"Al", "El", "Abu", "Bin", "Ben", "De", "Van", "Von", "Da", "Di", "Le", "La"})
+#: Verbs after a speaker's surname besides the speech verbs ("Al Ohali gave no figure").
+_SPEAKER_VERBS = frozenset({"gave", "recalled", "stated", "argued", "explained", "denied", "confirmed",
+                            "acknowledged", "admitted", "replied", "wrote", "urged", "declined", "agreed"})
+
+
+def _squash(name: str) -> str:
+    """Lower-case letters only, without diacritics ("Al-Ohali" and "Al Ohali" -> "alohali")."""
+    return "".join(c for c in places_mod._plain(name).lower() if c.isalpha())
+
+
+def _korean_name(d: _Doc, i: int) -> bool:
+    """"Kim Yong-hyun", "Shin Won-sik": a short family name, then a hyphenated given name whose
+    second syllable is lower-case (the usual romanisation of Korean names)."""
+    t = d.toks[i]
+    return (i + 3 < d.n and t.isalpha() and t[:1].isupper() and t[1:].islower() and 2 <= len(t) <= 5
+            and d.toks[i + 1][:1].isupper() and d.toks[i + 1][1:].islower() and d.toks[i + 2] == "-"
+            and d.glued(i + 2) and d.glued(i + 3) and d.toks[i + 3].isalpha() and d.toks[i + 3].islower()
+            and len(d.toks[i + 3]) <= 4 and d.toks[i + 3] not in lx.HYPHEN_BREAKS)
+
+
+def _typed_next(d: _Doc, j: int, info: _Info) -> bool:
+    """Whether the type noun after a name confirms an ambiguous known name ("the Vostok
+    exercises" for the exercise Vostok)."""
+    kind = lx.APPOSITION_TYPES.get(d.toks[j]) if j < d.n else None
+    if kind is None:
+        return False
+    if info.entity_type == "organization":
+        return bool(kind == "organization")
+    sub = str(info.subtype or "").replace(" ", "_")
+    return bool(info.entity_type == "initiative" and kind != "organization" and (not sub or kind == sub))
+
+
+def _owned_name(d: _Doc, c: int, k: int, first: str) -> bool:
+    """Whether the country name d[c:k] belongs to the name that starts at ``k`` and is defined
+    by an acronym starting with ``first``: "US Navy (USN)" and "Egyptian Ministry of Defence
+    (MoD)" keep it; "US | Bureau of ... (ATF)" does not."""
+    # Only abbreviated country names ("US", "UK", "UAE") are dropped: a full name is usually
+    # part of the official name even when the acronym skips it ("Pakistan Space ... (SUPARCO)").
+    return not (d.toks[c].isupper() and k - c == 1) or d.toks[c][:1].upper() == first.upper()
 
 
 def _of_place(d: _Doc, k: int, j: int) -> bool:
@@ -573,6 +690,10 @@ def _person_name(d: _Doc, i: int, limit: int | None = None) -> int:
             elif j + 1 < end and d.toks[j] == "-" and d.glued(j) and d.toks[j + 1][:1].isupper():
                 j += 1  # "Odhiambo-Kariuki": the next word continues the name
                 words -= 1
+            elif j + 1 < end and d.toks[j] == "-" and d.glued(j) and d.glued(j + 1) \
+                    and d.toks[j + 1].isalpha() and d.toks[j + 1].islower() and len(d.toks[j + 1]) <= 4 \
+                    and d.toks[j + 1] not in lx.HYPHEN_BREAKS and words:
+                j += 2  # Korean given names: "Shin Won-sik", "Kim Jong-un"
         elif t in lx.NAME_PARTICLES and words and j + 1 < end and d.toks[j + 1][:1].isupper():
             j += 1
         elif t in lx.NAME_PARTICLES and words and j + 2 < end and d.toks[j + 1] == "-" \
@@ -651,9 +772,12 @@ class _Extractor:
                 continue  # part of a longer word
             if d.glued(i) and i > 0 and d.toks[i - 1][:1].isalnum():
                 continue
+            if d.toks[i] == "the" and j < d.n and d.cap(j) and not d.newline_before(j) \
+                    and info.entity_type == "location":
+                continue  # "the Gulf Clan": "the Gulf" opens a longer name
             if info.entity_type != "country" and d.toks[i] in self.kb.ambiguous \
-                    and j - i == 1 and info.entity_type != "location":
-                continue  # needs a definition in this text (acronym pass)
+                    and j - i == 1 and info.entity_type != "location" and not _typed_next(d, j, info):
+                continue  # needs a definition in this text (acronym pass) or its type noun
             method = "gazetteer" if info.key in g.gazetteer_keys else "knowledge_base"
             if info.entity_type == "person":
                 i = _after_titles(d, i, j, info)
@@ -687,6 +811,10 @@ class _Extractor:
                     and not d.newline_before(i) and d.sent[i - 1] == d.sent[p]:
                 i -= 1
             i = _strip_lead(d, i, p)
+            for k in range(i + 1, p - 1):  # "Costa Rica’s | National Coast Guard Service (SNG)"
+                if d.toks[k] in ("'", "’") and d.toks[k + 1] == "s" and any(
+                        self.g.forms.get(tuple(d.keys[m:k])) is not None for m in range(max(i, k - 4), k)):
+                    i = k + 2
             if i >= p:
                 continue
             start = self._initials_start(i, p, acr)
@@ -716,12 +844,12 @@ class _Extractor:
                 continue
             caps = [t[0].upper() for t in d.toks[k:p] if t[:1].isupper()]
             if caps == need:
-                return self._with_countries(i, k)
+                return self._with_countries(i, k, letters[0])
             it = iter(caps)
             if fallback is None and k >= lo and (all(c in it for c in need[1:]) or len(need) <= 2):
                 fallback = k
         if fallback is not None:
-            return self._with_countries(i, fallback)
+            return self._with_countries(i, fallback, letters[0])
         sh = _schwartz_hearst(d, lo, p, letters) if lo < p else None
         if sh is not None:
             return sh
@@ -730,8 +858,10 @@ class _Extractor:
         i = _split_and(d, i, p, self.g)[-1][0]
         return i if i < p and _name_type(d, i, p) is not None else None
 
-    def _with_countries(self, i: int, k: int) -> int:
-        """Move the start left over country names and hyphens ("Pakistan-China JCM")."""
+    def _with_countries(self, i: int, k: int, first: str = "") -> int:
+        """Move the start left over country names and hyphens ("Pakistan-China JCM"); a country
+        name (not a demonym) that the acronym does not spell is the body's owner, not part of
+        its name ("US | Bureau of ... (ATF)", but "Pakistan Navy (PN)", "Egyptian Ministry ...")."""
         d, g = self.d, self.g
         m = k
         while m > i:
@@ -744,7 +874,7 @@ class _Extractor:
                 if h and h[0] == m and h[1].entity_type == "country":
                     hit = s
                     break
-            if hit is None:
+            if hit is None or (first and m == k and not _owned_name(d, hit, k, first)):
                 break
             m = hit
         return m if m < k and d.toks[m] != "-" else k
@@ -757,6 +887,8 @@ class _Extractor:
         long_form = d.text[d.starts[i]:d.ends[p - 1]]
         nt = _name_type(d, i, p)
         etype, sub = (nt[0], nt[1]) if nt else ("organization", None)
+        if nt is not None:  # "a researcher at the Global Initiative Against ... (GI-TOC)": a body
+            etype, sub = self._context_type(i, p, etype, sub)
         nxt = d.toks[q + 1] if q + 1 < d.n else ""
         if nxt in lx.APPOSITION_TYPES and nt is None:
             kind = lx.APPOSITION_TYPES[nxt]
@@ -854,8 +986,51 @@ class _Extractor:
             role = det and any(w in lx.APPOSITION_ROLES for w in d.toks[e + 2:e + 8])
             said = before in _SPEECH and (e >= d.n or d.toks[e] in {",", "."})
             said2 = after[:1] and after[0] in _SPEECH
-            if role or said or (said2 and d.sentence_initial(i)):
+            # "X Y, who heads ...", "X Y, 45, a herder": only people take "who" or an age
+            # ("whose" also follows places: "São Vicente, whose port").
+            who = len(after) >= 2 and after[0] == "," and (after[1] == "who" or (
+                re.fullmatch(r"\d{2}", after[1]) is not None and len(after) >= 3 and after[2] == ","))
+            # "according to X Y,": a source named in full
+            source = i >= 2 and d.toks[i - 2].lower() == "according" and before == "to" \
+                and (e >= d.n or d.toks[e] in {",", "."})
+            clause = d.sentence_initial(i) or before in {",", "that"}  # "In a statement, X Y said"
+            if role or said or (said2 and clause) or who or source:
                 self._person(i, e, "person_title")
+
+    def given_name_persons(self) -> None:
+        """"Julius Maada Bio", "Lorenzo Ferrante, a logistics planner": a capitalised run of 2-4
+        words that opens with a common given name (given_names.txt) and holds no known name or
+        head word is a person, with no title or speech verb needed."""
+        d, g, given = self.d, self.g, self.kb.given_names
+        if not given:
+            return
+        toks = d.toks
+        hyphens = {k - 2 for k in range(2, d.n) if toks[k] == "-"}  # cheap pre-filter for _korean_name
+        known = {k for sp in self.spans if sp.method == "knowledge_base" for k in range(sp.i, sp.j)}
+        for i in [k for k, t in enumerate(toks) if t in given or (k in hyphens and _korean_name(d, k))]:
+            if self.no_patterns[i] or i in known:
+                continue  # a heading, or a known name already ("Ahmed" in a known person's name)
+            prev = d.toks[i - 1] if i > 0 else ""
+            if prev in {"in", "near", "outside", "via", "towards", "toward"}:
+                continue  # "fighting in Shan State", "trade through Ben Guerdane": places
+            if i > 0 and d.cap(i - 1) and not d.sentence_initial(i) and prev not in lx.SENTENCE_WORDS \
+                    and not (_title_at(d, i - 1) or prev in lx.TITLE_MODIFIERS
+                             or (prev.endswith("s") and prev[:-1] in lx.TITLE_HEADS)):
+                continue  # inside a longer name; "Presidents X and Y" is fine
+            e = _person_name(d, i)
+            words = sum(1 for k in range(i, e) if d.toks[k][:1].isupper() and d.toks[k - 1] != "-")
+            if not 2 <= words <= 4 or (e < d.n and d.cap(e) and not d.newline_before(e)):
+                continue  # one word, or the run goes on into a head word ("X Y Foundation")
+            if any(t.isupper() and len(t) > 1 for t in d.toks[i:e]) or not _looks_like_name(d, i, e, g):
+                continue
+            if d.toks[e - 1] in _PLACE_WORDS or d.toks[i] in lx.LOCATION_PREFIXES:
+                continue  # "Shan State", "Santa Cruz Province"
+            if e < d.n and (d.toks[e] in lx.APPOSITION_TYPES or d.toks[e] in lx.INFRA_MODIFIERS):
+                continue  # a name before a type noun is a thing ("the Surya Kiran drills")
+            hit = d.longest(g, i)
+            if (hit and hit[0] == e) or d.text[d.starts[i]:d.ends[e - 1]] in self.kb.minor_places:
+                continue  # a place named like a person ("Santa Rosa", "Umm Qasr")
+            self._person(i, e, "person_given")
 
     def patterns(self) -> None:
         """Organisations, initiatives and places by their head words."""
@@ -884,13 +1059,30 @@ class _Extractor:
                         continue  # a known name
                     if etype != "location" and end == j:
                         end = _comma_list(d, i, end)
+                    i = self._owner_country(i, end)
                     name = d.text[d.starts[i]:d.ends[end - 1]]
                     etype, sub = self._context_type(i, end, etype, sub)
+                    if etype == "location" and d.toks[end - 1] in _FACILITY_HEADS and end - i >= 3 \
+                            and d.toks[i] in g.demonyms:
+                        i += 1  # "the American | McMurdo Station": the owner, not the name
+                        name = d.text[d.starts[i]:d.ends[end - 1]]
                     if etype == "location":
                         self.add(i, end, _Info("location", name), "gazetteer")
                     else:
                         method = "initiative_pattern" if etype == "initiative" else "org_pattern"
                         self.add(i, end, _Info(etype, name, None, sub), method)
+
+    def _owner_country(self, i: int, end: int) -> int:
+        """Start of a name after its owner country: "US Bureau of ... (ATF)" -> "Bureau of ...",
+        when an acronym that does not spell the country follows the name."""
+        d = self.d
+        if end + 2 >= d.n or d.toks[end] != "(" or not d.toks[end + 1][:1].isupper():
+            return i
+        hit = d.longest(self.g, i)
+        if hit is None or hit[1].entity_type != "country" or hit[0] >= end - 1 or d.toks[hit[0]] in ("-", "–") \
+                or _owned_name(d, i, hit[0], d.toks[end + 1][:1]):
+            return i
+        return hit[0]
 
     def _context_type(self, i: int, j: int, etype: str, sub: str | None) -> tuple[str, str | None]:
         """The context overrides an ambiguous head word: "a senior fellow at the Arab Reform
@@ -901,8 +1093,10 @@ class _Extractor:
         p = i - 1
         while p >= 0 and d.toks[p] in _QUOTES_OPEN:
             p -= 1
+        while p >= 2 and d.toks[p - 1] == "-" and d.glued(p) and d.toks[p].islower():
+            p -= 3  # "a researcher at the Sarajevo-based X Initiative"
         if etype == "initiative" and p >= 2 and d.toks[p] == "the" and d.toks[p - 1] in {"at", "of", "with"} \
-                and any(w in lx.APPOSITION_ROLES for w in d.toks[max(0, p - 4):p - 1]):
+                and any(w in lx.APPOSITION_ROLES and w != "member" for w in d.toks[max(0, p - 4):p - 1]):
             return "organization", None
         if etype == "organization" and d.toks[j - 1] in lx.WEAK_ORG_HEADS and p >= 0 and (
                 d.toks[p] in {"proposed", "planned"} or (d.toks[p] in {"a", "an"} and p >= 1 and d.toks[p - 1] in {
@@ -926,8 +1120,10 @@ class _Extractor:
         hit = d.longest(g, i)
         if hit and hit[0] >= j:
             return
-        if j - i == 1 and d.toks[i] in self.kb.minor_places:
-            return  # "the Sadakhlo pilot": a pilot at a town
+        # "the Sadakhlo pilot": a pilot at a town; but "the Vostok exercises" name a series
+        town = j - i == 1 and d.toks[i] in self.kb.minor_places
+        if _title_at(d, i):
+            return  # "Colonel X Y, the exercise director": a titled person, not an exercise
         if any((h := d.longest(g, k)) and h[1].entity_type != "location" for k in range(i + 1, j)) \
                 or (hit and hit[1].entity_type not in ("location", "country")):
             return  # a known name inside (a place inside is fine: "the Spirit of Camp David")
@@ -964,8 +1160,14 @@ class _Extractor:
                 kind = lx.APPOSITION_TYPES[d.toks[p - 1]]
             if kind is None and p >= 0 and (d.toks[p] in lx.NAMING_VERBS or (
                     d.toks[p] == "as" and p >= 1 and d.toks[p - 1] in lx.NAMING_VERBS | {"referred"})):
-                kind = self._noun_before(p) or "programme"
+                # No type noun: "a system called X" is still a programme, but "known as X" often
+                # names a weapon or gives a nickname ("the Cheongung-II systems, known as M-SAM").
+                kind = self._noun_before(p) or (None if d.toks[p] == "as" else "programme")
         if kind is None or (d.sentence_initial(i) and j - i < 2):
+            return
+        if kind != "organization" and j < d.n and d.toks[j] in _SPEECH:
+            return  # "In a statement, X Y said": a speaker, not the statement's name
+        if town and kind != "exercise":
             return
         name = d.text[d.starts[i]:d.ends[j - 1]]
         if kind == "organization":
@@ -1059,6 +1261,99 @@ class _Extractor:
                 self._org_after_noun(m)
         self._datelines()
 
+    def unknown_places(self) -> None:
+        """Places no gazetteer lists, by their cue: a name after a locative ("based in Elegu",
+        "at Bhairahawa", "linking Copacabana, Yunguyo and Kasani"), a name in a list with a known
+        place ("between Bosanska Dubica and Bihać"), items after a plural place noun ("islands
+        such as Sal, Boa Vista and São Vicente"). The name must not be a known name, an acronym,
+        a common word, a language, a person (given name first) or a possessor."""
+        d = self.d
+        for m in range(d.n - 1):
+            t = d.toks[m]
+            if t in _UNKNOWN_LOCATIVES and not (t == "at" and any(
+                    w in lx.APPOSITION_ROLES or w in lx.ROLE_NOUNS for w in d.toks[max(0, m - 4):m])):
+                j = self._unknown_place(m + 1, min_len=4, person_ok=t in {"in", "near", "outside"})
+                if j is not None:
+                    self._place(m + 1, j)
+                    self._place_list(j)
+            elif (t == "on" and self._on_place(m)) or (
+                    t == "over" and m > 0 and d.toks[m - 1] in _OVER_NOUNS):
+                # "radar sites on Aldabra and Farquhar", "a centre in Luganville on Espiritu
+                # Santo", "the dispute over Kalapani and Lipulekh"
+                j = self._unknown_place(m + 1, min_len=4)
+                if j is not None:
+                    self._place(m + 1, j)
+                    self._place_list(j)
+            elif t in _PLACE_PLURALS and m + 3 < d.n and (d.toks[m + 1:m + 3] == ["such", "as"]
+                                                          or d.toks[m + 1] == "including"):
+                i = m + 3 if d.toks[m + 1] == "such" else m + 2
+                j = self._unknown_place(i, min_len=3, strong=True)
+                if j is not None:
+                    self._place(i, j)
+                    self._place_list(j)
+        for s in list(self.spans):  # a list with a known place ("X and Bihać", "Juliaca and X")
+            if s.info.entity_type != "location":
+                continue
+            self._place_list(s.j)
+            if s.i >= 2 and d.toks[s.i - 1] in {"and", "or"}:
+                b = self._name_before(s.i - 1)
+                if b is not None and self._unknown_place(b, min_len=4) == s.i - 1:
+                    self._place(b, s.i - 1)
+
+    def _on_place(self, m: int) -> bool:
+        """Whether "on" at token ``m`` locates something on an island or site: after a facility
+        noun or a deployment verb ("radar sites on X", "stationed on X") or right after a place
+        ("in Luganville on X"); never "on Monday", "sanctions on X"."""
+        d = self.d
+        if any(w in _ON_CUES for w in d.toks[max(0, m - 3):m]):
+            return True
+        return any(s.j == m and s.info.entity_type == "location" for s in self.spans)
+
+    def _place_list(self, k: int) -> None:
+        """Unknown names listed after a place ending at token ``k``: ", Y", "and Y", ", Y and Z"."""
+        d = self.d
+        while k + 1 < d.n and d.toks[k] in {",", "and", "or"}:
+            if d.toks[k] == "," and d.toks[k + 1] in {"and", "or"}:
+                k += 1
+            i = k + 1
+            hit = d.longest(self.g, i) if i < d.n else None
+            if hit is not None and hit[1].entity_type == "location":
+                k = hit[0]
+                continue
+            j = self._unknown_place(i, min_len=3, person_ok=True)
+            if j is None:
+                return
+            self._place(i, j, boost=1)  # listed with a place, it is one ("between X and Tomas Y")
+            k = j
+
+    def _unknown_place(self, i: int, min_len: int, strong: bool = False, person_ok: bool = False) -> int | None:
+        """End of an unknown place-like name at token ``i`` (None when it is not one); a
+        ``strong`` cue ("islands such as Sal") also takes a frequent English word; with
+        ``person_ok`` a name may open with a given name ("in Ben Guerdane", "X and Tecún Umán"),
+        where the person rule declines it."""
+        d, kb = self.d, self.kb
+        if i >= d.n or not d.caps[i] or not d.toks[i][:1].isalpha() or d.longest(self.g, i) is not None:
+            return None
+        j = self._name_after(i)
+        if j is None or (j < d.n and (d.cap(j) or d.toks[j] in ("'", "’") or d.toks[j][:1].isdigit())):
+            return None
+        words = [w for w in d.toks[i:j] if w[:1].isalpha()]
+        if (j - i == 1 and len(words[0]) < min_len) or (
+                not person_ok and len(words) >= 2 and words[0] in kb.given_names):
+            return None
+        if words[-1].lower() in kb.stopwords or (
+                not strong and len(words) == 1 and words[0].lower() in kb.common_words):
+            return None  # "in Police ...", but "El Alto" (only the last word names the place)
+        for w in words:
+            if (w.isupper() and len(w) > 1) or w in _languages() or w in _MONTHS \
+                    or w in _NOT_PLACES or w in lx.TITLE_MODIFIERS:
+                return None
+        for k in range(i + 1, j):  # a known name inside; a gazetteer town may be ("Tecún Umán")
+            hit = d.longest(self.g, k)
+            if hit is not None and hit[1].key not in self.g.gazetteer_keys:
+                return None
+        return j
+
     def _org_after_noun(self, m: int) -> None:
         """"the state copper company Codelco", "companies including Maersk": a new name after a
         lower-case organisation noun."""
@@ -1091,12 +1386,24 @@ class _Extractor:
             while j < d.n and j - i < 4 and ((d.toks[j].isupper() and d.toks[j].isalpha())
                                              or (d.toks[j] == "-" and d.glued(j))):
                 j += 1
+            if j + 3 < d.n and d.toks[j] == "(" and d.toks[j + 2] == ")" and d.cap(j + 1) \
+                    and d.toks[j + 3] in {"-", "—", "–", ":"} and g.longest_upper(d.toks, i) is None:
+                # "TARNOVO (AFP) —": an upper-case place before a news agency
+                self.add(i, j, _Info("location", d.text[d.starts[i]:d.ends[j - 1]].title()), "place_cue")
+                continue
             if j + 1 >= d.n or d.toks[j] != "," or g.longest_upper(d.toks, i) is not None:
                 continue
             nxt = d.longest(g, j + 1)
             if nxt and nxt[1].entity_type in ("country", "location"):
                 name = d.text[d.starts[i]:d.ends[j - 1]].title()
                 self.add(i, j, _Info("location", name), "place_cue")
+            elif d.toks[j + 1] in _MONTHS:  # "ELEGU, May 3 —"
+                self.add(i, j, _Info("location", d.text[d.starts[i]:d.ends[j - 1]].title()), "place_cue")
+            elif d.cap(j + 1):  # "SALJHANDI, Rupandehi, December 31, 2024 —": both are places
+                k = self._name_after(j + 1)
+                if k is not None and k + 1 < d.n and d.toks[k] == "," and d.toks[k + 1] in _MONTHS:
+                    self.add(i, j, _Info("location", d.text[d.starts[i]:d.ends[j - 1]].title()), "place_cue")
+                    self._place(j + 1, k)
 
     def _name_before(self, m: int) -> int | None:
         """Start of the capitalised place-like name that ends right before token ``m``."""
@@ -1132,15 +1439,15 @@ class _Extractor:
         hit = d.longest(g, i)
         return not (hit and hit[0] >= j and hit[1].entity_type in ("person", "organization", "initiative"))
 
-    def _place(self, i: int, j: int) -> None:
+    def _place(self, i: int, j: int, boost: int = 0) -> None:
         d = self.d
         for k in range(i, j):  # "the Sadakhlo–Bagratashen crossing": two places
             if d.toks[k] == "–":
-                self._place(i, k)
-                self._place(k + 1, j)
+                self._place(i, k, boost)
+                self._place(k + 1, j, boost)
                 return
         if i < j:
-            self.add(i, j, _Info("location", d.text[d.starts[i]:d.ends[j - 1]]), "place_cue")
+            self.add(i, j, _Info("location", d.text[d.starts[i]:d.ends[j - 1]]), "place_cue", boost)
 
     def tables(self) -> None:
         """Cells of a pipe table's initiative column ("Proposed Initiative")."""
@@ -1201,6 +1508,8 @@ class _Extractor:
         if any(u.i <= t.i and t.j <= u.j and (u.j - u.i) > (t.j - t.i) for u in inner):
             return False
         if d.toks[t.i] in self.g.demonyms:
+            if t.i > 0 and d.toks[t.i - 1] in {"Latin", "Central", "South", "North", "Pan"}:
+                return False  # "Latin American Faculty", "Central American Integration System"
             if t.j < d.n and d.toks[t.j] in lx.GROUP_NOUNS:
                 return False
             if t.i >= 2 and d.toks[t.i - 1] == "-" and d.glued(t.i) \
@@ -1220,9 +1529,16 @@ class _Extractor:
             same = next((v for k, v in canon.items() if (fuzz.ratio(k, n) >= PERSON_MATCH_THRESHOLD
                          and _same_surname(k, n)) or (len(n.split()) >= 2 and f" {n} " in f" {k} ")), None)
             canon.setdefault(n, same or s.info)
+        # A name typed by a stronger cue elsewhere in the text is that thing here too: a given
+        # name only suggests a person ("Surya Kiran drills" ... "the 18th edition of Surya Kiran").
+        typed = {tuple(d.keys[s.i:s.j]): s for s in kept if s.info.entity_type != "person"
+                 and s.method in ("initiative_pattern", "org_pattern", "acronym_definition", "table_cell")}
         merged = []
         for s in kept:
-            if s.info.entity_type == "person":
+            if s.method == "person_given" and tuple(d.keys[s.i:s.j]) in typed:
+                t = typed[tuple(d.keys[s.i:s.j])]
+                s = replace(s, info=t.info, method=t.method)
+            elif s.info.entity_type == "person":
                 s = replace(s, info=canon[_norm_name(s.info.canonical)])
             merged.append(s)
             if s.info.entity_type in ("person", "organization", "initiative", "location") and (
@@ -1234,13 +1550,22 @@ class _Extractor:
                     forms.setdefault(tuple(k.title() if k.isalpha() else k for k in d.keys[s.i:s.j]),
                                      (s.info, s.method))  # "CAMP DAVID" dateline -> "Camp David"
         # "Ruvuma River" found by its head word: "Ruvuma" alone is the same river here.
+        longer: dict[tuple[str, ...], _Info] = {}
         for s in merged:
             if s.info.entity_type == "location" and s.info.key is None and s.j - s.i >= 2 \
-                    and d.toks[s.j - 1] in lx.LOCATION_HEADS and d.toks[s.i] not in lx.LOCATION_PREFIXES:
-                short = tuple(d.keys[s.i:s.j - 1])
+                    and d.toks[s.j - 1] in lx.LOCATION_HEADS | {"Area", "Ground", "Range"} \
+                    and d.toks[s.i] not in lx.LOCATION_PREFIXES:
+                two = tuple(d.toks[s.j - 2:s.j]) in lx.LOCATION_HEADS_2 and s.j - s.i >= 3
+                short = tuple(d.keys[s.i:s.j - 1 - two])  # "Five Hills Training Area" -> "Five Hills"
                 hit = self.g.forms.get(short)
                 if hit is None or hit.key in self.g.gazetteer_keys or hit.entity_type == "location":
-                    forms.setdefault(short, (s.info, s.method))
+                    old = forms.get(short)
+                    if old is None or (old[0].entity_type == "location" and old[0].key is None):
+                        forms[short] = (s.info, s.method)  # the long place, also over its own short span
+                    longer.setdefault(short, s.info)
+        # The short form found on its own by a place cue is that place too (a headline's "at X").
+        merged = [replace(t, info=longer[sk]) if t.info.entity_type == "location" and t.info.key is None
+                  and (sk := tuple(d.keys[t.i:t.j])) in longer else t for t in merged]
         # A known body named in full makes its acronym safe to use in this text ("AU" once
         # "African Union" is there), even if the acronym is too ambiguous alone.
         for s in merged:
@@ -1309,20 +1634,62 @@ class _Extractor:
                     for k in range(i, j):
                         covered[k] = True
                     break
+        extra += self._surname_variants(merged + extra, covered)
         # A name found in this text beats a gazetteer place on the same words ("Hassan").
         merged = [s for s in merged if s.method != "gazetteer"
                   or not any(e.i < s.j and s.i < e.j for e in extra)]
         return sorted(merged + extra, key=lambda s: (s.i, -s.j))
+
+    def _surname_variants(self, spans: list[_Span], covered: list[bool]) -> list[_Span]:
+        """A surname spelt differently from the person's full name in the same text, used as a
+        speaker ("Ashok Raj Sigdel" ... "Sigdal said", "Ahmed Al-Ohali" ... "Al Ohali gave",
+        "Ukhnaagiin Khurelsukh" ... "Khürelsükh told"): close in spelling (rapidfuzz ratio >= 80
+        without diacritics, hyphens or spaces; same first letter) and followed by a speech verb
+        or a possessive."""
+        d = self.d
+        people: dict[str, _Info] = {}
+        for s in spans:
+            if s.info.entity_type == "person":
+                words = s.info.canonical.split()
+                if len(words) >= 2:
+                    last = words[-1] if len(words) < 3 or words[-2][:1].isupper() else " ".join(words[-2:])
+                    people.setdefault(_squash(last), s.info)
+        if not people:
+            return []
+        out = []
+        cues = _SPEECH | _SPEAKER_VERBS | {"’", "'"}
+        for i in range(d.n - 1):
+            if (d.toks[i + 1] not in cues and (i + 2 >= d.n or d.toks[i + 2] not in cues)) \
+                    or covered[i] or not d.caps[i] or not d.toks[i].isalpha() or d.toks[i] in lx.SENTENCE_WORDS \
+                    or (i > 0 and d.cap(i - 1) and not d.sentence_initial(i)):
+                continue
+            j = i + 1
+            if d.toks[i] in _SURNAME_PARTICLES and d.cap(j) and not covered[j]:
+                j += 1  # "Al Ohali"
+            if j >= d.n or not (d.toks[j] in _SPEECH or d.toks[j] in _SPEAKER_VERBS
+                                or (d.toks[j] in ("’", "'") and j + 1 < d.n and d.toks[j + 1] == "s")):
+                continue
+            key = _squash(d.text[d.starts[i]:d.ends[j - 1]])
+            if len(key) < 4:
+                continue
+            best = max(people, key=lambda k: fuzz.ratio(k, key))
+            if best[:1] == key[:1] and fuzz.ratio(best, key) >= 80:
+                out.append(_Span(i, j, people[best], "short_reference"))
+                for k in range(i, j):
+                    covered[k] = True
+        return out
 
     def run(self) -> list[Candidate]:
         self.knowledge_base()
         self.acronym_definitions()
         self.titled_persons()
         self.untitled_persons()
+        self.given_name_persons()
         self.patterns()
         self.naming()
         self.tables()
         self.places_by_cue()
+        self.unknown_places()
         spans = self.second_pass(self.resolve())
         return [self._candidate(s, spans) for s in spans]
 
@@ -1338,7 +1705,8 @@ class _Extractor:
         info = s.info
         return Candidate(start=start, end=end, surface=d.text[start:end],
                          entity_type=info.entity_type, canonical=info.canonical,
-                         method=s.method, key=info.key, sentence_index=d.sent[s.i],
+                         method="person_title" if s.method == "person_given" else s.method,
+                         key=info.key, sentence_index=d.sent[s.i],
                          subtype=info.subtype, iso3=info.iso3, acronym=info.acronym,
                          status=status, parties=parties)
 

@@ -54,6 +54,12 @@ class KnowledgeBase:
     places: tuple[Entry, ...] = ()
     #: Towns (1,000-15,000 inhabitants): name -> country code, taken only after a place cue.
     minor_places: dict[str, str] = field(default_factory=dict)
+    #: Common given names of many countries (given_names.txt, built from names-dataset):
+    #: "Given Surname" is a person even without a title or speech verb.
+    given_names: frozenset[str] = frozenset()
+    #: Frequent English words, lower-case (common_words.txt, from wordfreq): never an unknown
+    #: place after a locative ("in Marketing", "at Google").
+    common_words: frozenset[str] = frozenset()
 
     def surface_forms(self) -> Iterable[tuple[str, Entry]]:
         for e in self.entries.values():
@@ -96,6 +102,13 @@ def _column(path: Path, column: str) -> frozenset[str]:
         return frozenset((r.get(column) or "").strip() for r in csv.DictReader(fh)) - {""}
 
 
+def _words(path: Path) -> frozenset[str]:
+    """One word a line, ``#`` comments skipped; empty when the file is missing."""
+    if not path.exists():
+        return frozenset()
+    return frozenset(w.strip() for w in path.read_text("utf-8").splitlines() if w.strip() and not w.startswith("#"))
+
+
 def _kb_files(extra: Sequence[Path]) -> list[Path]:
     return sorted(KB_DIR.glob("*.csv")) + [Path(p) for p in extra]
 
@@ -108,9 +121,10 @@ def digest(extra: Sequence[Path] = (), places: bool = True) -> str:
     h = hashlib.sha256()
     for path in _kb_files(extra):
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    stop_path = KB_DIR / "stopwords.txt"
-    if stop_path.exists():
-        h.update(b"stopwords.txt\0" + stop_path.read_bytes())
+    for name in ("stopwords.txt", "given_names.txt", "common_words.txt"):
+        path = KB_DIR / name
+        if path.exists():
+            h.update(name.encode() + b"\0" + path.read_bytes())
     if places:
         h.update(places_mod.version().encode())
         minor_stop = KB_DIR / "minor_stopwords.txt"
@@ -139,13 +153,15 @@ def load(extra: Sequence[Path] = (), places: bool = True) -> KnowledgeBase:
         kb.stopwords = frozenset(w.strip().lower() for w in stop_path.read_text("utf-8").splitlines()
                                  if w.strip() and not w.startswith("#"))
     kb.demonyms = _column(KB_DIR / "demonyms.csv", "demonym")
+    kb.given_names = _words(KB_DIR / "given_names.txt")
+    kb.common_words = _words(KB_DIR / "common_words.txt")
     kb.ambiguous = _column(KB_DIR / "ambiguous.csv", "surface")
     if places:
         taken = [n for _, e in kb.surface_forms() for n in (e.canonical_name,)]
         taken += [a for e in kb.entries.values() for a in e.aliases]
         kb.places = tuple(places_mod.entries(taken, kb.stopwords))
         minor_stop = KB_DIR / "minor_stopwords.txt"
-        common = frozenset()
+        common: frozenset[str] = frozenset()
         if minor_stop.exists():
             common = frozenset(w.strip().lower() for w in minor_stop.read_text("utf-8").splitlines()
                                if w.strip())

@@ -15,14 +15,20 @@ TITLE_MODIFIERS = frozenset(["Deputy", "Vice", "Assistant", "Acting", "Former", 
 #: Apposition role nouns ("Evan Laksmana, a researcher at ...").
 APPOSITION_ROLES = frozenset(["researcher", "analyst", "lawmaker", "spokesman", "spokeswoman", "spokesperson", "commander", "official", "officer", "professor", "expert", "minister", "president", "diplomat", "adviser", "advisor", "envoy", "director", "chairman", "senator", "legislator", "economist", "scholar", "fellow", "journalist", "editor", "ambassador", "general", "colonel", "admiral", "leader", "activist", "lawyer", "member", "head", "chief", "founder", "secretary", "deputy"])
 #: Lower-case particles inside personal names ("Lula da Silva", "Mohammed bin Salman").
-NAME_PARTICLES = frozenset(["bin", "bint", "ibn", "al", "el", "da", "de", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "la", "le", "y", "ben"])
+NAME_PARTICLES = frozenset(["e", "binti", "ould", "bin", "bint", "ibn", "al", "el", "da", "de", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "la", "le", "y", "ben"])
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
 
 #: Final words of organisation names ("Pakistan Navy", "Egyptian Ministry of Defence").
-ORG_HEADS = frozenset(["Ministry", "Army", "Navy", "Force", "Forces", "Division", "Commission", "Council", "Organisation", "Organization", "University", "Movement", "Agency", "Authority", "Bank", "Institute", "Centre", "Center", "Committee", "Command", "Corps", "Guard", "Police", "Service", "Services", "Office", "Department", "Secretariat", "Parliament", "Assembly", "Senate", "Congress", "Court", "Union", "Community", "League", "Association", "Federation", "Group", "Brigade", "Brigades", "Battalion", "Regiment", "Fleet", "Unit", "Units", "Bureau", "Directorate", "Administration", "Board", "Party", "Front", "Cartel", "Coalition", "Industries", "Works", "Company", "Corporation", "Airlines", "Academy", "College", "School", "Foundation", "Society", "Detachment", "Base", "Mission", "Cell", "Desk", "Hub", "Team", "Taskforce", "Headquarters", "Staff", "Constabulary", "Gendarmerie", "Guards", "Militia", "Complex", "Studies", "Faculty", "Observatory", "Chamber", "Tribunal", "Inspectorate", "Troops", "Ministerio", "Secretaría", "Ejército", "Armada", "Fuerza", "Fuerzas", "Comando", "Comandos", "Frente", "Cártel", "Movimiento", "Partido", "Policía", "Guardia", "Brigada", "Brigadas", "Autodefensas", "Forças", "Exército", "Marinha", "Polícia", "Ministère", "Armée", "Forces", "Gendarmería"])
+ORG_HEADS = frozenset(["Ministry", "Army", "Navy", "Force", "Forces", "Division", "Commission", "Council", "Organisation", "Organization", "University", "Movement", "Agency", "Authority", "Bank", "Institute", "Centre", "Center", "Committee", "Command", "Corps", "Guard", "Police", "Service", "Services", "Office", "Department", "Secretariat", "Parliament", "Assembly", "Senate", "Congress", "Court", "Union", "Community", "League", "Association", "Federation", "Group", "Brigade", "Brigades", "Battalion", "Regiment", "Fleet", "Unit", "Units", "Bureau", "Directorate", "Administration", "Board", "Party", "Front", "Cartel", "Coalition", "Industries", "Works", "Company", "Corporation", "Airlines", "Academy", "College", "School", "Foundation", "Society", "Detachment", "Mission", "Cell", "Desk", "Hub", "Team", "Taskforce", "Headquarters", "Staff", "Constabulary", "Gendarmerie", "Guards", "Militia", "Complex", "Studies", "Faculty", "Observatory", "Chamber", "Tribunal", "Inspectorate", "Troops", "Ministerio", "Secretaría", "Ejército", "Armada", "Fuerza", "Fuerzas", "Comando", "Comandos", "Frente", "Cártel", "Movimiento", "Partido", "Policía", "Guardia", "Brigada", "Brigadas", "Autodefensas", "Forças", "Exército", "Marinha", "Polícia", "Ministère", "Armée", "Forces", "Gendarmería",
+    # bodies of government and armed groups ("Government of Seychelles", "Gulf Clan", "11th Gorkha Rifles")
+    "Government", "Clan", "Clans", "Rifles",
+    # company-name endings ("Hanwha Aerospace", "Rheinmetall Holdings", "X Ltd")
+    "Aerospace", "Holdings", "Technologies", "Shipbuilding", "Airways", "Motors",
+    "Electronics", "Dynamics", "Petroleum", "Telecom", "Logistics", "Ltd", "Inc", "PLC", "plc", "LLC", "GmbH",
+    "Limited", "Pharmaceuticals", "Insurance", "Bancorp"])
 #: Organisation heads that do not take a possessor "of ...": "Libyan National Army of Khalifa Haftar"
 #: is the army of a person, but "Armed Forces of the Philippines" names a country.
-FORCE_HEADS = frozenset(["Army", "Navy", "Force", "Forces", "Guard", "Guards", "Troops", "Police", "Militia", "Brigade", "Brigades", "Battalion", "Regiment", "Corps", "Cartel", "Gendarmerie", "Constabulary"])
+FORCE_HEADS = frozenset(["Rifles", "Army", "Navy", "Force", "Forces", "Guard", "Guards", "Troops", "Police", "Militia", "Brigade", "Brigades", "Battalion", "Regiment", "Corps", "Cartel", "Gendarmerie", "Constabulary"])
 #: Organisation heads also used for proposed projects: "a proposed X Hub" is an initiative.
 WEAK_ORG_HEADS = frozenset(["Hub", "Network", "Centre", "Center", "Grid", "Array", "System"])
 #: Final words of initiative names, with the initiative_type they imply.
@@ -50,15 +56,25 @@ INITIATIVE_HEADS: dict[str, str] = {
 INITIATIVE_PREFIXES = {"Operation": "exercise", "Exercise": "exercise"}
 
 #: Location head words after a name ("Caspian Sea", "Natuna Islands").
-LOCATION_HEADS = frozenset(["Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Islands", "Island", "Isles", "River", "Lake", "Canal", "Peninsula", "Desert", "Valley", "Basin", "Gap", "Shoal", "Shoals", "Reef", "Mountains", "Mountains", "Range", "Plateau", "Coast", "Delta", "Pass", "Archipelago", "Region", "Province", "Territory", "Heights", "Highlands", "Plains", "Cape", "Channel", "Sound", "Atoll", "Airport", "Port", "Harbour", "Harbor", "Waterway", "Lagoon", "Oasis", "Mountain", "Hills", "Falls", "Glacier", "Volcano", "Corniche"])
+LOCATION_HEADS = frozenset(["Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Islands", "Island", "Isles", "River", "Lake", "Canal", "Peninsula", "Desert", "Valley", "Basin", "Gap", "Shoal", "Shoals", "Reef", "Mountains", "Mountains", "Range", "Plateau", "Coast", "Delta", "Pass", "Archipelago", "Region", "Province", "Territory", "Heights", "Highlands", "Plains", "Cape", "Channel", "Sound", "Atoll", "Airport", "Port", "Harbour", "Harbor", "Waterway", "Lagoon", "Oasis", "Mountain", "Hills", "Falls", "Glacier", "Volcano", "Corniche",
+    # bases and stations are places (guidelines: "Scott Base", "McMurdo Station"; a numbered
+    # "201st Military Base" is a unit, see find._name_type); administrative units by their word
+    "Base", "Station", "County", "Canton", "District", "Municipality", "Parish", "Governorate",
+    "Prefecture", "Oblast", "Krai",
+    # built places named after people ("Ahmed Orabi Street", "Nelson Mandela Square"): never persons
+    "Street", "Avenue", "Boulevard", "Square", "Stadium", "Mosque", "Cathedral", "Bridge"])
 #: Two-word location heads that override an organisation head ("Mohammed Al-Ahmad Naval Base").
-LOCATION_HEADS_2 = frozenset([("Naval", "Base"), ("Air", "Base"), ("Airbase",), ("Border", "Crossing"), ("Crossing", "Point")])
+LOCATION_HEADS_2 = frozenset([("Naval", "Base"), ("Air", "Base"), ("Airbase",), ("Border", "Crossing"), ("Crossing", "Point"),
+                              # military training grounds are places ("Five Hills Training Area")
+                              ("Training", "Area"), ("Training", "Ground"), ("Training", "Range"), ("Firing", "Range")])
 #: Location words that start a name ("Gulf of Aden", "Lake Victoria", "Strait of Malacca").
 LOCATION_PREFIXES = frozenset(["Gulf", "Strait", "Sea", "Bay", "Lake", "Mount", "Cape", "Isle", "Islands", "Bab", "Horn", "Port",
                                # geographic feature words of other languages: Spanish/Portuguese/
                                # Italian/French, Arabic (Ras = cape, Khor = inlet, Jebel = mountain),
                                # Turkic/Persian (Dasht = plain, Kuh = mountain)
-                               "Sierra", "Serra", "Cordillera", "Río", "Isla", "Islas", "Ilha", "Ilhas", "Lago", "Laguna", "Golfo", "Bahía", "Baía", "Cerro", "Monte", "Montes", "Punta", "Cabo", "Canal", "Estrecho", "Valle", "Lac", "Mont", "Île", "Îles", "Ras", "Khor", "Jebel", "Jabal", "Wadi", "Dasht", "Kuh", "Tanjung", "Pulau", "Teluk", "Selat"])
+                               "Sierra", "Serra", "Cordillera", "Río", "Isla", "Islas", "Ilha", "Ilhas", "Lago", "Laguna", "Golfo", "Bahía", "Baía", "Cerro", "Monte", "Montes", "Punta", "Cabo", "Canal", "Estrecho", "Valle", "Lac", "Mont", "Île", "Îles", "Ras", "Khor", "Jebel", "Jabal", "Wadi", "Dasht", "Kuh", "Tanjung", "Pulau", "Teluk", "Selat",
+                               # towns named by a feature word: "Puerto Armuelles", "Paso Canoas"
+                               "Puerto", "Paso", "Ciudad", "Porto"])
 
 #: Lower-case words allowed inside a capitalised name ("Council of ...", "Bank for ...").
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "de", "del", "des", "du",
@@ -70,7 +86,8 @@ APPOSITION_TYPES: dict[str, str] = {
     "initiative": "security_initiative", "corridor": "economic_corridor", "route": "economic_corridor",
     "strategy": "strategy", "plan": "programme", "programme": "programme", "program": "programme",
     "project": "programme", "pilot": "programme", "scheme": "programme", "network": "programme",
-    "grid": "programme", "exercise": "exercise", "drill": "exercise", "drills": "exercise",
+    "grid": "programme", "exercise": "exercise", "exercises": "exercise", "manoeuvres": "exercise", "maneuvers": "exercise",
+    "drill": "exercise", "drills": "exercise",
     "operation": "exercise", "agreement": "agreement", "pact": "agreement", "deal": "agreement",
     "memorandum": "agreement", "accord": "agreement", "compact": "agreement", "treaty": "treaty",
     "declaration": "declaration", "statement": "declaration", "roadmap": "strategy",
@@ -133,5 +150,5 @@ LOCATIVES = frozenset(["in", "near", "at", "from", "outside", "around", "to", "t
 ADMIN_WORDS = frozenset(["State", "Province", "Region", "Oblast", "Governorate", "Prefecture", "County", "District", "Territory", "Krai"])
 #: Lower-case nouns right before an organisation's name ("the state copper company Codelco",
 #: "grid operator Moldelectrica"); plurals take "including"/"such as" ("companies including Maersk").
-ORG_NOUNS_BEFORE = frozenset(["company", "firm", "operator", "giant", "conglomerate", "carrier", "manufacturer", "contractor", "broadcaster", "newspaper", "insurer", "lender", "producer", "miner", "utility", "shipper", "airline", "maker", "supplier", "outlet", "tabloid", "startup", "start-up", "subsidiary", "consortium", "regulator"])
+ORG_NOUNS_BEFORE = frozenset(["group", "charity", "watchdog", "organisation", "organization", "NGO", "nonprofit", "company", "firm", "operator", "giant", "conglomerate", "carrier", "manufacturer", "contractor", "broadcaster", "newspaper", "insurer", "lender", "producer", "miner", "utility", "shipper", "airline", "maker", "supplier", "outlet", "tabloid", "startup", "start-up", "subsidiary", "consortium", "regulator"])
 ORG_NOUNS_PLURAL = frozenset(["companies", "firms", "operators", "carriers", "manufacturers", "contractors", "broadcasters", "newspapers", "insurers", "lenders", "producers", "miners", "utilities", "shippers", "airlines", "makers", "suppliers", "outlets", "groups", "lines"])
