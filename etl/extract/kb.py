@@ -54,7 +54,7 @@ class KnowledgeBase:
     places: tuple[Entry, ...] = ()
     #: Towns (1,000-15,000 inhabitants): name -> country code, taken only after a place cue.
     minor_places: dict[str, str] = field(default_factory=dict)
-    #: Common given names of many countries (given_names.txt, built from names-dataset):
+    #: Common given names of many countries (given_names.txt, built from Faker's locale name lists):
     #: "Given Surname" is a person even without a title or speech verb.
     given_names: frozenset[str] = frozenset()
     #: Frequent English words, lower-case (common_words.txt, from wordfreq): never an unknown

