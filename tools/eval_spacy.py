@@ -79,9 +79,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--split", choices=ev.SPLITS, action="append")
     ap.add_argument("--spacy-python", default="/tmp/spacyvenv/bin/python")
     args = ap.parse_args(argv)
-    for split in args.split or ["seeds", "dev"]:
-        rep = ev.evaluate(ev.load_split(args.gold_dir, split), spacy_predictor(args.spacy_python))
-        print(ev.format_report(f"spaCy en_core_web_sm - {split}", rep))
+    splits = args.split or ["seeds", "dev"]
+    reports = []
+    for split in splits:
+        reports.append(ev.evaluate(ev.load_split(args.gold_dir, split), spacy_predictor(args.spacy_python)))
+        print(ev.format_report(f"spaCy en_core_web_sm - {split}", reports[-1]))
+    if len(reports) > 1:
+        print(ev.format_pooled(splits, reports))
     return 0
 
 

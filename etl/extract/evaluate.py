@@ -261,13 +261,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="list missed/spurious entities")
     args = ap.parse_args(argv)
     splits = args.split or ["seeds", "dev"]
+    reports = []
     for split in splits:
         docs = load_split(args.gold_dir, split)
         if not docs:
             print(f"no documents under {args.gold_dir / split}", file=sys.stderr)
             return 2
-        print(format_report(split, evaluate(docs), args.verbose))
+        reports.append(evaluate(docs))
+        print(format_report(split, reports[-1], args.verbose))
+    if len(reports) > 1:
+        print(format_pooled(splits, reports))
     return 0
+
+
+def format_pooled(splits: Sequence[str], reports: Sequence[Report]) -> str:
+    """Entity counts summed over several splits: the figure for "all the unseen splits"."""
+    by_type = {t: Counts() for t in TYPES}
+    for rep in reports:
+        for t in TYPES:
+            by_type[t].add(rep.entities[t])
+    head = f"{'':<14} {'P':>6} {'R':>6} {'F1':>6}  {'tp':>4} {'fp':>4} {'fn':>4}"
+    docs = sum(len(r.docs) for r in reports)
+    lines = [f"== pooled: {'+'.join(splits)} ({docs} documents)", "-- entities (per document)", head]
+    lines += [_row(t, by_type[t]) for t in TYPES]
+    lines.append(_row("overall", _total(by_type)))
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
