@@ -264,3 +264,13 @@ def test_short_form_of_a_headed_place_is_the_same_place(kb: kb_mod.KnowledgeBase
     names = {c.surface: c.canonical for c in cands if c.entity_type == "location"}
     assert names["Velkor Hills"] == "Velkor Hills Training Area"
     assert names.get("Tarvo") == "Tarvo River"
+
+
+def test_a_numbered_meeting_is_an_event_and_its_body_is_the_name() -> None:
+    from accords.etl.extract import kb as kb_mod
+    from accords.etl.extract.find import extract
+
+    text = "Ministers met at the 4th Ministerial Session of the Andean Maritime Cooperation Forum in Quito."
+    names = {(c.entity_type, c.canonical) for c in extract(text, kb_mod.cached())}
+    assert ("initiative", "Andean Maritime Cooperation Forum") in names
+    assert not any("Session" in n for _, n in names)

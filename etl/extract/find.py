@@ -309,6 +309,24 @@ def _to_joins(d: _Doc, j: int, g: Gazetteer | None) -> bool:
     return False
 
 
+_ORDINAL = re.compile(r"^(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)$")
+_EVENT_WORDS = frozenset({"Meeting", "Conference", "Summit", "Session", "Round", "Congress", "Assembly"})
+
+
+def _past_event(d: _Doc, i: int, end: int) -> int:
+    """Start of the body a numbered meeting belongs to: "9th Ministerial Conference of the
+    China-Arab States Cooperation Forum" is an event (not annotated), the Forum is the name."""
+    if not _ORDINAL.match(d.toks[i]):
+        return i
+    for k in range(i + 1, min(end, i + 5)):
+        if d.toks[k] in ("of", "on") and any(t in _EVENT_WORDS for t in d.toks[i + 1 : k]):
+            k += 1
+            while k < end and d.toks[k] in ("the", "a"):
+                k += 1
+            return k
+    return i
+
+
 def _chunks(d: _Doc, g: Gazetteer | None = None) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words, with connectors/hyphens/'s inside them."""
     if d.chunks is None:
@@ -1060,6 +1078,9 @@ class _Extractor:
                     if etype != "location" and end == j:
                         end = _comma_list(d, i, end)
                     i = self._owner_country(i, end)
+                    i = _past_event(d, i, end)
+                    if end - i < 2:
+                        continue
                     name = d.text[d.starts[i]:d.ends[end - 1]]
                     etype, sub = self._context_type(i, end, etype, sub)
                     if etype == "location" and d.toks[end - 1] in _FACILITY_HEADS and end - i >= 3 \
