@@ -18,7 +18,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import polars as pl
-from accords.etl import ingest
+from accords.etl import ingest, statindex
 from accords.etl.dedupe import find_duplicates, find_duplicates_arrow
 from accords.etl.document import FileResult, process_file
 from accords.etl.extract import kb as kb_mod
@@ -26,6 +26,7 @@ from accords.etl.extract.candidates import Candidate
 from accords.etl.extract.find import extract
 from accords.etl.extract.resolve import DocCandidates, resolve
 from accords.etl.publish import CurrentGate, Layout, StageRenderer, accords_version, locked
+from accords.etl.statindex import StatIndex
 from accords.etl.store import cast_to_contract
 from accords.schemas import CONTRACT_VERSION, TABLES
 from accords.schemas.dtypes import polars_schema
@@ -423,6 +424,7 @@ def run(
     timings: dict[str, float] | None = None,
     write_report: bool = True,
     require_consumers: str | Path | None = None,
+    rehash: bool = False,
 ) -> RunResult:
     """Process every file under ``input_dir`` and publish a new version under ``out``.
 
@@ -441,6 +443,10 @@ def run(
     version only if every query binds against it; otherwise the version stays
     published but not current and :class:`~accords.consumers.ConsumerQueryError`
     is raised (``accords promote`` moves CURRENT once the queries are fixed).
+
+    A file whose stat (size, mtime, ctime, inode, device) is unchanged since the previous
+    run, and was safely old then, is not read again to find its sha256 (see
+    :mod:`accords.etl.statindex`); ``rehash=True`` reads and hashes every file.
     """
     import time
 
@@ -492,12 +498,26 @@ def run(
         skip = frozenset(cache.keys())
         file_parts: list[pa.Table] = []
         todo = entries
+        # Stat every file before anything reads it (the stat index's safety rests on that order).
+        stat_index = StatIndex(layout.root / ".cache")
+        stat_started = statindex.now_ns()
+        entry_paths = [e.source_path for e in entries]
+        stats = statindex.stat_files(root, [e.fs_path or e.source_path for e in entries])
+        lap("stat")
         if skip:
-            # Warm cache: hash every file here (about the I/O floor) and send only new or
-            # changed files to the engine, so adding one file does not start a cluster's worth of work.
+            # Warm cache: find every file's sha256 (from the stat index when its stat is
+            # unchanged and old enough, else by hashing it here: about the I/O floor) and send
+            # only new or changed files to the engine, so adding one file does not start a
+            # cluster's worth of work.
+            known = [None] * len(entries) if rehash else stat_index.lookup(entry_paths, stats)
             hit: list[tuple[str, str, int | None]] = []
             todo = []
-            for e in entries:
+            sizes = stats["size"]
+            for i, e in enumerate(entries):
+                k = known[i]
+                if k is not None and k in skip and not e.problem_code:
+                    hit.append((e.source_path, k, int(sizes[i])))
+                    continue
                 raw_file = ingest.read(root, e)
                 sha = raw_file.sha256
                 if sha is not None and sha in skip:
@@ -534,6 +554,11 @@ def run(
         files = pl.from_arrow(pa.concat_tables(file_parts, promote_options="permissive")).sort("source_path") if file_parts else pl.DataFrame(
             schema={"source_path": pl.Utf8, "key": pl.Utf8, "size": pl.Int64, "error_code": pl.Utf8})
         assert isinstance(files, pl.DataFrame)
+        keys_in_entry_order = pl.DataFrame({"source_path": pl.Series(entry_paths, dtype=pl.Utf8)}).join(
+            files.select("source_path", "key"), on="source_path", how="left", maintain_order="left")["key"]
+        stat_index.save(entry_paths, stats, keys_in_entry_order.to_list(), stat_started)
+        del entry_paths, stats, keys_in_entry_order
+        lap("stat")
         digest = input_digest(files.iter_rows(), kb.digest)
         current = layout.current_version()
         if current and layout.manifest(current).get("input_digest") == digest:
