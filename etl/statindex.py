@@ -103,10 +103,10 @@ class StatIndex:
         """Record each hashed file's stat (taken before it was read) and sha256; files without
         a sha256 (unreadable, too large) or without a stat are left out."""
         keep = np.array([k is not None for k in keys], dtype=bool) & (stats["size"] >= 0)
-        idx = np.flatnonzero(keep)
+        idx = np.flatnonzero(keep).tolist()
         table = pa.table({
             "source_path": pa.array([paths[i] for i in idx], pa.string()),
-            **{f: pa.array(stats[f][idx], pa.int64()) for f in _FIELDS},
+            **{f: pa.array(stats[f][np.asarray(idx, dtype=np.int64)], pa.int64()) for f in _FIELDS},
             "key": pa.array([keys[i] for i in idx], pa.string()),
             "recorded_ns": pa.array(np.full(len(idx), recorded_ns, dtype=np.int64), pa.int64()),
         }).replace_schema_metadata({"accords.stat_index": INDEX_VERSION})
