@@ -133,6 +133,33 @@ class ResultCache:
             md = self._footers[seg] = pq.read_metadata(seg)
         return md
 
+    def read_keys(self, columns: Sequence[str], keys: Sequence[str]) -> pa.Table:
+        """Rows of a few ``keys``: only the row groups whose ``h`` range holds one of their
+        ``h`` are read (a handful of keys touch a handful of row groups, not every column)."""
+        import numpy as np
+
+        if not keys:
+            return _empty(list(dict.fromkeys(["key", *columns])))
+        hs = np.sort(np.array([int(k[:8], 16) for k in keys], dtype=np.int64))
+        cols = list(dict.fromkeys(["key", *columns]))
+        wanted = pa.array(list(keys), pa.string())
+        parts: list[pa.Table] = []
+        for seg in self.segments():
+            md = self._metadata(seg)
+            hcol = md.schema.names.index("h")
+            groups = []
+            for g in range(md.num_row_groups):
+                st = md.row_group(g).column(hcol).statistics
+                if st is None or not st.has_min_max or \
+                        np.searchsorted(hs, st.min, "left") < np.searchsorted(hs, st.max, "right"):
+                    groups.append(g)
+            if not groups:
+                continue
+            table = pq.ParquetFile(seg, metadata=md, pre_buffer=False).read_row_groups(groups, columns=cols, use_threads=False)
+            parts.append(table.filter(pc.is_in(table.column("key"), value_set=wanted)))
+        table = pa.concat_tables(parts) if parts else _empty(cols)
+        return table
+
     def read(self, columns: Sequence[str], keys: pa.Array | None = None,
              h_range: tuple[int, int] | None = None) -> pa.Table:
         """Rows (one per key) restricted to ``keys`` and to ``lo <= h < hi``.

@@ -19,8 +19,9 @@ from typing import Any
 
 import polars as pl
 from accords.etl import ingest, statindex
-from accords.etl.dedupe import find_duplicates, find_duplicates_arrow
+from accords.etl.dedupe import find_duplicates
 from accords.etl.document import FileResult, process_file
+from accords.etl.dupindex import DupIndex
 from accords.etl.extract import kb as kb_mod
 from accords.etl.extract.candidates import Candidate
 from accords.etl.extract.find import extract
@@ -446,7 +447,9 @@ def run(
 
     A file whose stat (size, mtime, ctime, inode, device) is unchanged since the previous
     run, and was safely old then, is not read again to find its sha256 (see
-    :mod:`accords.etl.statindex`); ``rehash=True`` reads and hashes every file.
+    :mod:`accords.etl.statindex`), and duplicates are re-decided only where a change can
+    reach (:mod:`accords.etl.dupindex`); ``rehash=True`` reads and hashes every file and
+    redoes the corpus-wide duplicate pass.
     """
     import time
 
@@ -577,23 +580,33 @@ def run(
         keyed = files.filter(pl.col("key").is_not_null()).join(summary, on="key", how="left")
         del summary
         accepted = keyed.filter(pl.col("status") == "accepted").sort("source_path")
-        # Signatures (1 kB a document) are read on their own and go to the index as one
-        # Arrow column: no copy per document, and nothing else holds them.
-        sig_table = cache.read(["minhash"])  # rows of other files are never pointed at
-        sig_keys = pl.DataFrame({"key": pl.Series(sig_table.column("key").to_pylist(), dtype=pl.Utf8)}) \
-            .with_row_index("_sig")
-        rows = accepted.select("key").join(sig_keys, on="key", how="left", maintain_order="left")["_sig"]
-        dups = find_duplicates_arrow(accepted["source_path"].to_list(), accepted["document_id"].to_list(),
-                                     sig_table.column("minhash"), rows.fill_null(-1).to_numpy())
-        del sig_table, sig_keys, rows
+        # Duplicates from the persistent LSH index when it is there and few documents changed
+        # (only what the changes can reach is decided again; the same answer as a full pass),
+        # else a full pass over every signature, which rebuilds the index.
+        dup_index = DupIndex(layout.root / ".cache", namespace)
+        acc_paths = accepted["source_path"].to_list()
+        acc_keys = accepted["key"].to_list()
+        acc_ids = accepted["document_id"].to_list()
+        answer = None if rehash else dup_index.incremental(
+            acc_paths, acc_keys, acc_ids, lambda ks: cache.read_keys(["minhash"], ks))
+        if answer is None:
+            # Signatures (1 kB a document) are read on their own and go to the index as one
+            # Arrow column: no copy per document, and nothing else holds them.
+            sig_table = cache.read(["minhash"])  # rows of other files are never pointed at
+            sig_keys = pl.DataFrame({"key": pl.Series(sig_table.column("key").to_pylist(), dtype=pl.Utf8)}) \
+                .with_row_index("_sig")
+            rows = accepted.select("key").join(sig_keys, on="key", how="left", maintain_order="left")["_sig"]
+            answer = dup_index.full(acc_paths, acc_keys, acc_ids, sig_table.column("minhash"),
+                                    rows.fill_null(-1).to_numpy())
+            del sig_table, sig_keys, rows
+        del acc_paths, acc_keys, acc_ids
+        dup_df = answer.filter(pl.col("_code").is_not_null()).select(
+            pl.col("path").alias("source_path"), "_code", "_reason", "_doc")
+        del answer
         lap("dedupe")
         src_cols = ["source_path", "key", "size", "status", "reason_code", "reason", "document_id"]
         src = pl.concat([keyed.select(src_cols),
                          *(pl.from_arrow(t) for t in uncached_sources)], how="vertical_relaxed")  # type: ignore[misc]
-        dup_df = pl.DataFrame(
-            [{"source_path": d.source_path, "_code": d.code, "_reason": d.reason, "_doc": d.kept_document_id}
-             for d in dups.values()],
-            schema={"source_path": pl.Utf8, "_code": pl.Utf8, "_reason": pl.Utf8, "_doc": pl.Utf8})
         src = src.join(dup_df, on="source_path", how="left").with_columns(
             pl.when(pl.col("_code").is_not_null()).then(pl.lit("duplicate")).otherwise(pl.col("status")).alias("status"),
             pl.coalesce("_code", "reason_code").alias("reason_code"),
@@ -602,7 +615,8 @@ def run(
         ).select(
             "source_path", pl.col("key").alias("source_sha256"), pl.col("size").alias("bytes"),
             "status", "reason_code", "reason", "document_id")
-        kept = accepted.filter(~pl.col("source_path").is_in(list(dups))).select("source_path", "key", "document_id", "h")
+        kept = accepted.join(dup_df.select("source_path"), on="source_path", how="anti", maintain_order="left") \
+            .select("source_path", "key", "document_id", "h")
 
         # Global step 2: per bucket, documents + mentions written (or linked when unchanged),
         # resolve() run on the bucket, entities/initiatives merged across buckets.
