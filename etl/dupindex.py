@@ -208,11 +208,12 @@ class DupIndex:
         rows = np.full(len(mrow), -1, dtype=np.int64)
         rows[has] = np.arange(len(has))
         docs = res.with_columns(pl.Series("key", list(keys), dtype=pl.Utf8), pl.Series("row", rows))
-        st_sigs = np.memmap(self.dir / sig_file, dtype="<u8", mode="r", shape=(len(has), NUM_PERM)) \
-            if len(has) else np.zeros((0, NUM_PERM), dtype=np.uint64)
+        index_rows = mrow[has]  # index row i is matrix row index_rows[i]
 
         def write(hash_path: Path, row_path: Path) -> None:
-            _write_bands(hash_path, row_path, len(has), lambda b: (_band_hash(st_sigs, b), np.arange(len(has))))
+            # From the matrix already in memory (reading the new file back would page in 1 kB a document).
+            _write_bands(hash_path, row_path, len(has),
+                         lambda b: (_band_hash(sigs, b, index_rows), np.arange(len(has))))
 
         self._commit(docs, sig_file, len(has), 0, write)
 
@@ -388,13 +389,13 @@ class DupIndex:
         return res
 
 
-def _band_hash(sigs: np.ndarray, b: int) -> np.ndarray:
-    """Band ``b``'s hash of every signature row (as :func:`band_hashes`), in slices."""
+def _band_hash(sigs: np.ndarray, b: int, rows: np.ndarray) -> np.ndarray:
+    """Band ``b``'s hash of signature rows ``rows`` (as :func:`band_hashes`), in slices."""
     lo, hi = _BANDS[b]
-    out = np.empty(sigs.shape[0], dtype=np.uint64)
+    out = np.empty(len(rows), dtype=np.uint64)
     with np.errstate(over="ignore"):
-        for i in range(0, sigs.shape[0], 65536):
-            part = np.asarray(sigs[i:i + 65536, lo:hi])
+        for i in range(0, len(rows), 65536):
+            part = sigs[rows[i:i + 65536], lo:hi]
             h = np.zeros(part.shape[0], dtype=np.uint64)
             for c in range(hi - lo):
                 h = h * _MIX[c % len(_MIX)] + part[:, c]
