@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyarrow as pa
@@ -132,6 +132,14 @@ class ResultCache:
         if md is None:
             md = self._footers[seg] = pq.read_metadata(seg)
         return md
+
+    def iter_segments(self, columns: Sequence[str]) -> Iterator[pa.Table]:
+        """Each segment's ``key`` and ``columns``, one segment at a time (a caller that
+        scatters them into its own array never holds every segment at once)."""
+        cols = list(dict.fromkeys(["key", *columns]))
+        for seg in self.segments():
+            yield pq.ParquetFile(seg, metadata=self._metadata(seg), pre_buffer=False).read(
+                columns=cols, use_threads=False)
 
     def read_keys(self, columns: Sequence[str], keys: Sequence[str]) -> pa.Table:
         """Rows of a few ``keys``: only the row groups whose ``h`` range holds one of their

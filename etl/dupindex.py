@@ -30,7 +30,7 @@ import heapq
 import json
 import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,6 +94,38 @@ def signature_matrix(signatures: Any, sig_rows: np.ndarray) -> tuple[np.ndarray,
     return sigs.astype(np.uint64, copy=False), mrow.astype(np.int64)
 
 
+def gather_signatures(segments: Iterable[pa.Table], keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The signatures of ``keys`` (accepted documents, in path order) as one compact matrix,
+    filled segment by segment from ``(key, minhash)`` tables, and each document's matrix row
+    (-1: no signature). One copy of the signatures in memory: neither the whole Arrow
+    column nor a combined copy of it is held (200 MB at 100k documents)."""
+    n = len(keys)
+    want = pl.DataFrame({"key": pl.Series(list(keys), dtype=pl.Utf8)}).with_row_index("_pos")
+    mat = np.zeros((n, NUM_PERM), dtype=np.uint64)
+    valid = np.zeros(n, dtype=bool)
+    for seg in segments:
+        if not seg.num_rows:
+            continue
+        at = pl.from_arrow(seg.select(["key"]))
+        assert isinstance(at, pl.DataFrame)
+        hit = at.with_row_index("_row").join(want, on="key", how="inner")  # a key of several paths: each
+        if not hit.height:
+            continue
+        seg_sigs, seg_rows = signature_matrix(seg.column("minhash"), hit["_row"].to_numpy().astype(np.int64))
+        ok = seg_rows >= 0
+        pos = hit["_pos"].to_numpy().astype(np.int64)[ok]
+        mat[pos] = seg_sigs[seg_rows[ok]]
+        valid[pos] = True
+    # Compact in place (sources never before targets, so forward slices are safe).
+    src = np.flatnonzero(valid)
+    for i in range(0, len(src), 8192):
+        part = src[i:i + 8192]
+        mat[i:i + len(part)] = mat[part]
+    mrow = np.full(n, -1, dtype=np.int64)
+    mrow[src] = np.arange(len(src))
+    return mat[:len(src)], mrow
+
+
 def results_frame(paths: Sequence[str], doc_ids: Sequence[str], rows: Sequence[int], sigs: np.ndarray) -> pl.DataFrame:
     """The full pass (dedupe._find) as a frame in path order: path, document_id, then the answer."""
     dups = _find(list(paths), list(doc_ids), list(rows), sigs)
@@ -130,8 +162,8 @@ class _State:
     sig_file: Path
     sig_rows: int
     dead: int
-    band_hash: np.ndarray  # [bands, m] sorted per band
-    band_row: np.ndarray  # [bands, m] signature row of each entry
+    band_hash: np.memmap  # [bands, m] sorted per band (a memory map of the .npy file)
+    band_row: np.memmap  # [bands, m] signature row of each entry
 
 
 class DupIndex:
@@ -187,8 +219,14 @@ class DupIndex:
     # ----------------------------------------------------------------- full pass
     def full(self, paths: Sequence[str], keys: Sequence[str], doc_ids: Sequence[str],
              signatures: Any, sig_rows: np.ndarray) -> pl.DataFrame:
-        """The full pass over accepted documents in path order, then a new index of it."""
+        """The full pass over accepted documents in path order, then a new index of it;
+        ``signatures[sig_rows[i]]`` is document ``i``'s (an Arrow binary column)."""
         sigs, mrow = signature_matrix(signatures, sig_rows)
+        return self.full_matrix(paths, keys, doc_ids, sigs, mrow)
+
+    def full_matrix(self, paths: Sequence[str], keys: Sequence[str], doc_ids: Sequence[str],
+                    sigs: np.ndarray, mrow: np.ndarray) -> pl.DataFrame:
+        """:meth:`full` with the signatures as a matrix: row ``mrow[i]`` is document ``i``'s."""
         res = results_frame(paths, doc_ids, mrow.tolist(), sigs)
         try:
             self._build(res, keys, sigs, mrow)
@@ -374,7 +412,12 @@ class DupIndex:
         m = st.band_hash.shape[1] - len(dead_rows) + len(new_rows)
 
         def band(b: int) -> tuple[np.ndarray, np.ndarray]:
-            h, r = np.asarray(st.band_hash[b]), np.asarray(st.band_row[b])
+            # Read with plain reads, not through the maps: mapped pages would stay in RSS.
+            old_m = st.band_hash.shape[1]
+            h = np.fromfile(str(st.band_hash.filename), dtype=np.uint64, count=old_m,
+                            offset=st.band_hash.offset + b * old_m * 8)
+            r = np.fromfile(str(st.band_row.filename), dtype=np.int64, count=old_m,
+                            offset=st.band_row.offset + b * old_m * 8)
             if len(dead_rows):
                 keep = ~np.isin(r, dead_rows)
                 h, r = h[keep], r[keep]
@@ -407,13 +450,13 @@ def _write_bands(hash_path: Path, row_path: Path, m: int,
                  band: Callable[[int], tuple[np.ndarray, np.ndarray]]) -> None:
     """Per band, the hashes sorted (ties by row) and their rows, written band by band into
     ``[bands, m]`` .npy files (never every band in memory at once)."""
-    hs = np.lib.format.open_memmap(hash_path, mode="w+", dtype=np.uint64, shape=(_NB, m))
-    rs = np.lib.format.open_memmap(row_path, mode="w+", dtype=np.int64, shape=(_NB, m))
-    for b in range(_NB):
-        h, r = band(b)
-        order = np.lexsort((r, h))
-        hs[b] = h[order]
-        rs[b] = r[order]
-    hs.flush()
-    rs.flush()
-    del hs, rs
+    # Plain writes, not a writable memory map: its dirty pages would count in this process's RSS.
+    with open(hash_path, "wb") as fh, open(row_path, "wb") as fr:
+        for f, dtype in ((fh, np.uint64), (fr, np.int64)):
+            np.lib.format.write_array_header_1_0(f, {"descr": np.lib.format.dtype_to_descr(np.dtype(dtype)),
+                                                     "fortran_order": False, "shape": (_NB, m)})
+        for b in range(_NB):
+            h, r = band(b)
+            order = np.lexsort((r, h))
+            fh.write(np.ascontiguousarray(h[order], dtype=np.uint64).tobytes())
+            fr.write(np.ascontiguousarray(r[order], dtype=np.int64).tobytes())

@@ -21,7 +21,7 @@ import polars as pl
 from accords.etl import ingest, statindex
 from accords.etl.dedupe import find_duplicates
 from accords.etl.document import FileResult, process_file
-from accords.etl.dupindex import DupIndex
+from accords.etl.dupindex import DupIndex, gather_signatures
 from accords.etl.extract import kb as kb_mod
 from accords.etl.extract.candidates import Candidate
 from accords.etl.extract.find import extract
@@ -590,15 +590,11 @@ def run(
         answer = None if rehash else dup_index.incremental(
             acc_paths, acc_keys, acc_ids, lambda ks: cache.read_keys(["minhash"], ks))
         if answer is None:
-            # Signatures (1 kB a document) are read on their own and go to the index as one
-            # Arrow column: no copy per document, and nothing else holds them.
-            sig_table = cache.read(["minhash"])  # rows of other files are never pointed at
-            sig_keys = pl.DataFrame({"key": pl.Series(sig_table.column("key").to_pylist(), dtype=pl.Utf8)}) \
-                .with_row_index("_sig")
-            rows = accepted.select("key").join(sig_keys, on="key", how="left", maintain_order="left")["_sig"]
-            answer = dup_index.full(acc_paths, acc_keys, acc_ids, sig_table.column("minhash"),
-                                    rows.fill_null(-1).to_numpy())
-            del sig_table, sig_keys, rows
+            # Signatures (1 kB a document) go segment by segment into one matrix: the only
+            # copy in memory (no Arrow column of every signature, no combined copy of it).
+            sigs, mrow = gather_signatures(cache.iter_segments(["minhash"]), acc_keys)
+            answer = dup_index.full_matrix(acc_paths, acc_keys, acc_ids, sigs, mrow)
+            del sigs, mrow
         del acc_paths, acc_keys, acc_ids
         dup_df = answer.filter(pl.col("_code").is_not_null()).select(
             pl.col("path").alias("source_path"), "_code", "_reason", "_doc")

@@ -144,3 +144,16 @@ def test_index_survives_a_killed_commit(tmp_path: Path) -> None:
         fh.write(b"\x07" * NUM_PERM * 8 * 3)
     docs = [*sorted(docs)[1:], ("zz.txt", "doc_zz", _sig(np.random.default_rng(0), None, 0))]
     assert _run(idx, docs, full=False).equals(_full(docs))
+
+
+def test_signatures_gathered_by_segment_equal_the_whole_column() -> None:
+    docs = sorted(_corpus(5, 40))
+    keys = [_key(d) for d in docs]
+    table = pa.table({"key": pa.array(keys, pa.string()), "minhash": pa.array([d[2] for d in docs], pa.binary())})
+    # Segments in another order, one key twice (a copy cached in two segments), a stray key.
+    stray = pa.table({"key": pa.array(["f" * 64], pa.string()), "minhash": pa.array([b"\\0" * NUM_PERM * 8], pa.binary())})
+    segs = [table.slice(25), stray, table.slice(0, 25), table.slice(3, 2)]
+    got, grows = dupindex.gather_signatures(segs, keys)
+    want, wrows = dupindex.signature_matrix(table.column("minhash"), np.arange(len(keys)))
+    assert np.array_equal(grows, wrows)
+    assert np.array_equal(got, want)
