@@ -557,10 +557,13 @@ def run(
         files = pl.from_arrow(pa.concat_tables(file_parts, promote_options="permissive")).sort("source_path") if file_parts else pl.DataFrame(
             schema={"source_path": pl.Utf8, "key": pl.Utf8, "size": pl.Int64, "error_code": pl.Utf8})
         assert isinstance(files, pl.DataFrame)
-        keys_in_entry_order = pl.DataFrame({"source_path": pl.Series(entry_paths, dtype=pl.Utf8)}).join(
+        paths_s = pl.Series("source_path", entry_paths, dtype=pl.Utf8)
+        del entry_paths
+        keys_in_entry_order = paths_s.to_frame().join(
             files.select("source_path", "key"), on="source_path", how="left", maintain_order="left")["key"]
-        stat_index.save(entry_paths, stats, keys_in_entry_order.to_list(), stat_started)
-        del entry_paths, stats, keys_in_entry_order
+        stat_index.save(paths_s, stats, keys_in_entry_order, stat_started)
+        del paths_s
+        del stats, keys_in_entry_order
         lap("stat")
         digest = input_digest(files.iter_rows(), kb.digest)
         current = layout.current_version()

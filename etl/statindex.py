@@ -26,10 +26,14 @@ import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+if TYPE_CHECKING:
+    import polars as pl
 
 #: Recorded times must be at least this much older than the recording run's start. Covers
 #: coarse file system timestamps (FAT: 2 s; ext3/HFS+: 1 s) and ordinary clock jitter.
@@ -98,18 +102,24 @@ class StatIndex:
             & (pl.col("ctime_ns") < pl.col("recorded_ns") - RACY_MARGIN_NS)
         return j.select(pl.when(ok).then(pl.col("key")).otherwise(None).alias("key"))["key"].to_list()
 
-    def save(self, paths: Sequence[str], stats: dict[str, np.ndarray], keys: Sequence[str | None],
-             recorded_ns: int) -> None:
+    def save(self, paths: Sequence[str] | pl.Series, stats: dict[str, np.ndarray],
+             keys: Sequence[str | None] | pl.Series, recorded_ns: int) -> None:
         """Record each hashed file's stat (taken before it was read) and sha256; files without
-        a sha256 (unreadable, too large) or without a stat are left out."""
-        keep = np.array([k is not None for k in keys], dtype=bool) & (stats["size"] >= 0)
-        idx = np.flatnonzero(keep).tolist()
-        table = pa.table({
-            "source_path": pa.array([paths[i] for i in idx], pa.string()),
-            **{f: pa.array(stats[f][np.asarray(idx, dtype=np.int64)], pa.int64()) for f in _FIELDS},
-            "key": pa.array([keys[i] for i in idx], pa.string()),
-            "recorded_ns": pa.array(np.full(len(idx), recorded_ns, dtype=np.int64), pa.int64()),
-        }).replace_schema_metadata({"accords.stat_index": INDEX_VERSION})
+        a sha256 (unreadable, too large) or without a stat are left out. Columnar throughout:
+        a folder of a million files never becomes a million Python strings here."""
+        import polars as pl
+
+        frame = pl.DataFrame({
+            "source_path": pl.Series(paths, dtype=pl.Utf8) if not isinstance(paths, pl.Series) else paths.cast(pl.Utf8),
+            **{f: pl.Series(stats[f], dtype=pl.Int64) for f in _FIELDS},
+            "key": pl.Series(keys, dtype=pl.Utf8) if not isinstance(keys, pl.Series) else keys.cast(pl.Utf8),
+        }).filter(pl.col("key").is_not_null() & (pl.col("size") >= 0)).with_columns(
+            pl.lit(recorded_ns, dtype=pl.Int64).alias("recorded_ns"))
+        table = frame.to_arrow().cast(pa.schema(
+            [pa.field("source_path", pa.string()), *(pa.field(f, pa.int64()) for f in _FIELDS),
+             pa.field("key", pa.string()), pa.field("recorded_ns", pa.int64())],
+            metadata={"accords.stat_index": INDEX_VERSION}))
+        del frame
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
