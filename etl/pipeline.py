@@ -557,13 +557,19 @@ def run(
         files = pl.from_arrow(pa.concat_tables(file_parts, promote_options="permissive")).sort("source_path") if file_parts else pl.DataFrame(
             schema={"source_path": pl.Utf8, "key": pl.Utf8, "size": pl.Int64, "error_code": pl.Utf8})
         assert isinstance(files, pl.DataFrame)
-        paths_s = pl.Series("source_path", entry_paths, dtype=pl.Utf8)
+        # ``files`` is sorted by path as ``entries`` are, one row each: the stats line up with it
+        # without a join (a join of a million paths is a few hundred MB); checked, else joined.
+        if files.height == len(entry_paths) and all(
+                a == b for a, b in zip(entry_paths, files["source_path"], strict=True)):
+            stat_index.save(files["source_path"], stats, files["key"], stat_started)
+        else:
+            paths_s = pl.Series("source_path", entry_paths, dtype=pl.Utf8)
+            keys_in_entry_order = paths_s.to_frame().join(
+                files.select("source_path", "key"), on="source_path", how="left", maintain_order="left")["key"]
+            stat_index.save(paths_s, stats, keys_in_entry_order, stat_started)
+            del paths_s, keys_in_entry_order
         del entry_paths
-        keys_in_entry_order = paths_s.to_frame().join(
-            files.select("source_path", "key"), on="source_path", how="left", maintain_order="left")["key"]
-        stat_index.save(paths_s, stats, keys_in_entry_order, stat_started)
-        del paths_s
-        del stats, keys_in_entry_order
+        del stats
         lap("stat")
         digest = input_digest(files.iter_rows(), kb.digest)
         current = layout.current_version()

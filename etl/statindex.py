@@ -41,6 +41,8 @@ RACY_MARGIN_NS = 3_000_000_000
 #: Bump when what the index holds changes (an older file is ignored, not misread).
 INDEX_VERSION = "1"
 _FIELDS = ("size", "mtime_ns", "ctime_ns", "ino", "dev")
+#: Rows per slice when the index is written.
+_SLICE = 65536
 
 
 def now_ns() -> int:
@@ -109,21 +111,28 @@ class StatIndex:
         a folder of a million files never becomes a million Python strings here."""
         import polars as pl
 
-        frame = pl.DataFrame({
-            "source_path": pl.Series(paths, dtype=pl.Utf8) if not isinstance(paths, pl.Series) else paths.cast(pl.Utf8),
-            **{f: pl.Series(stats[f], dtype=pl.Int64) for f in _FIELDS},
-            "key": pl.Series(keys, dtype=pl.Utf8) if not isinstance(keys, pl.Series) else keys.cast(pl.Utf8),
-        }).filter(pl.col("key").is_not_null() & (pl.col("size") >= 0)).with_columns(
-            pl.lit(recorded_ns, dtype=pl.Int64).alias("recorded_ns"))
-        table = frame.to_arrow().cast(pa.schema(
-            [pa.field("source_path", pa.string()), *(pa.field(f, pa.int64()) for f in _FIELDS),
-             pa.field("key", pa.string()), pa.field("recorded_ns", pa.int64())],
-            metadata={"accords.stat_index": INDEX_VERSION}))
-        del frame
+        n = len(paths)
+        schema = pa.schema([pa.field("source_path", pa.string()), *(pa.field(f, pa.int64()) for f in _FIELDS),
+                            pa.field("key", pa.string()), pa.field("recorded_ns", pa.int64())],
+                           metadata={"accords.stat_index": INDEX_VERSION})
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            pq.write_table(table, tmp, compression="zstd", compression_level=1)
+            # In slices: a million files never become one table here (a few hundred MB).
+            with pq.ParquetWriter(tmp, schema, compression="zstd", compression_level=1) as writer:
+                for lo in range(0, n, _SLICE):
+                    hi = min(n, lo + _SLICE)
+                    p_arr = paths[lo:hi].to_arrow() if isinstance(paths, pl.Series) else pa.array(list(paths[lo:hi]))
+                    k_arr = keys[lo:hi].to_arrow() if isinstance(keys, pl.Series) else pa.array(list(keys[lo:hi]))
+                    part = pa.table({
+                        "source_path": p_arr.cast(pa.string()),
+                        **{f: pa.array(stats[f][lo:hi], pa.int64()) for f in _FIELDS},
+                        "key": k_arr.cast(pa.string()),
+                        "recorded_ns": pa.array(np.full(hi - lo, recorded_ns, dtype=np.int64), pa.int64()),
+                    }, schema=schema)
+                    keep = np.asarray(part.column("key").is_valid().to_numpy(zero_copy_only=False), dtype=bool) \
+                        & (stats["size"][lo:hi] >= 0)
+                    writer.write_table(part.filter(pa.array(keep)) if not keep.all() else part)
             os.replace(tmp, self.path)
         except OSError:  # an index is an optimisation: a read-only cache just means hashing
             pass
