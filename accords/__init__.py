@@ -49,18 +49,20 @@ def run(
     ray_address: str | None = None,
     write_report: bool = True,
     require_consumers: str | Path | None = None,
+    rehash: bool = False,
 ) -> RunResult:
     """Process ``input_dir`` and publish a new version under ``out`` (see ``accords run``).
 
     ``engine`` is ``"local"`` (``workers`` processes; 0 = one per CPU) or ``"ray"``
     (``pip install 'accords[ray]'``; ``ray_address`` or a local cluster). Each version
     gets a ``report.html`` unless ``write_report`` is False. With ``require_consumers``
-    (a folder of ``.sql`` files) CURRENT only moves if every query binds.
+    (a folder of ``.sql`` files) CURRENT only moves if every query binds. ``rehash`` reads
+    and hashes every file instead of trusting the sha256 recorded for an unchanged stat.
     """
     from accords.etl.pipeline import run as _run
 
     return _run(input_dir, out, kb_files=kb_files, engine=engine, workers=workers, ray_address=ray_address,
-                write_report=write_report, require_consumers=require_consumers)
+                write_report=write_report, require_consumers=require_consumers, rehash=rehash)
 
 
 def validate(out: str | Path = "outputs", version: str | None = None) -> ValidationReport:

@@ -92,9 +92,12 @@ def _progress(enabled: bool, min_files: int = 0) -> Iterator[Callable[[int, int]
               type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of consumer .sql queries: move CURRENT only if every one binds against the "
                    "new version (otherwise the version is kept, not made current; exit 8).")
+@click.option("--rehash", is_flag=True,
+              help="Read and hash every input file, instead of trusting the sha256 recorded for a "
+                   "file whose size, mtime, ctime and inode are unchanged since the last run.")
 def run(input_dir: Path, out: Path, kb_files: tuple[Path, ...], progress: bool | None,
         engine: str, workers: int, ray_address: str | None, write_report: bool,
-        require_consumers: Path | None) -> None:
+        require_consumers: Path | None, rehash: bool) -> None:
     """Process every file under INPUT_DIR (default: seeds) and publish a new version.
 
     Prints one summary line (version, row counts, sources by status, report path).
@@ -109,7 +112,8 @@ def run(input_dir: Path, out: Path, kb_files: tuple[Path, ...], progress: bool |
         with _progress(show, _PROGRESS_MIN_FILES if progress is None else 0) as cb:
             result = run_pipeline(input_dir, out, kb_files=kb_files, progress=cb,
                                   engine=engine, workers=workers, ray_address=ray_address,
-                                  write_report=write_report, require_consumers=require_consumers)
+                                  write_report=write_report, require_consumers=require_consumers,
+                                  rehash=rehash)
         for note in result.notes:
             click.echo(f"accords: note: {note}", err=True)
         click.echo(result.summary())

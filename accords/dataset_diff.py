@@ -115,6 +115,25 @@ class DatasetDiff:
         return "\n".join(lines)
 
 
+#: DuckDB's memory for the diff and the report's aggregates. Its default (80 % of RAM,
+#: one thread per core) made the run's peak grow with the corpus (~400 MB at 100k
+#: documents on top of the driver); past this it spills to a temporary folder instead.
+DUCKDB_MEMORY_LIMIT = "256MB"
+
+
+def bounded_connection() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection with bounded memory (one thread, spilling to temp)."""
+    import os
+    import tempfile
+
+    con = duckdb.connect(":memory:")
+    con.execute(f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'")
+    con.execute("SET threads = 1")
+    spill = os.path.join(tempfile.gettempdir(), f"accords-duckdb-{os.getpid()}").replace("'", "''")
+    con.execute(f"SET temp_directory = '{spill}'")
+    return con
+
+
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -128,12 +147,29 @@ def _key_sample(con: duckdb.DuckDBPyConnection, sql: str, key: list[str]) -> lis
     return [r[0] if len(key) == 1 else list(r) for r in rows]
 
 
-def _diff_table(con: duckdb.DuckDBPyConnection, table: str, old_glob: str, new_glob: str) -> TableDiff:
+def _files_view(name: str, glob: str, files: list[str] | None) -> str:
+    """A view over the whole table (``files`` None) or over some of its part files only."""
+    if files is None:
+        return f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet('{glob}')"
+    if not files:  # every part is shared: the table's schema, no rows
+        return f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet('{glob}') LIMIT 0"
+    quoted = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+    return f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet([{quoted}])"
+
+
+def _diff_table(con: duckdb.DuckDBPyConnection, table: str, old_glob: str, new_glob: str,
+                differing: tuple[list[str], list[str]] | None = None) -> TableDiff:
+    """Rows added, removed and changed in ``table``. With ``differing`` (the old and new part
+    files that are not byte-identical in both versions) rows are matched only within those:
+    a part with the same path and sha256 in both versions holds the same rows, and a primary
+    key is in one part only, so its rows are unchanged and match nothing elsewhere."""
     key = list(TABLES[table].key)
-    con.execute(f"CREATE OR REPLACE TEMP VIEW o AS SELECT * FROM read_parquet('{old_glob}')")
-    con.execute(f"CREATE OR REPLACE TEMP VIEW n AS SELECT * FROM read_parquet('{new_glob}')")
-    cols_o, cols_n = _columns(con, "o"), _columns(con, "n")
-    count = con.execute("SELECT (SELECT count(*) FROM o), (SELECT count(*) FROM n)").fetchone()
+    con.execute(f"CREATE OR REPLACE TEMP VIEW o_all AS SELECT * FROM read_parquet('{old_glob}')")
+    con.execute(f"CREATE OR REPLACE TEMP VIEW n_all AS SELECT * FROM read_parquet('{new_glob}')")
+    con.execute(_files_view("o", old_glob, differing[0] if differing else None))
+    con.execute(_files_view("n", new_glob, differing[1] if differing else None))
+    cols_o, cols_n = _columns(con, "o_all"), _columns(con, "n_all")
+    count = con.execute("SELECT (SELECT count(*) FROM o_all), (SELECT count(*) FROM n_all)").fetchone()
     assert count is not None
     d = TableDiff(table, key, int(count[0]), int(count[1]))
     d.columns_added = [c for c in cols_n if c not in cols_o]
@@ -191,6 +227,23 @@ VersionFolder = tuple[str, Path, Mapping[str, Any]]
 """A version's id, its folder (published or still staged) and its manifest."""
 
 
+def _differing_parts(table: str, old: VersionFolder, new: VersionFolder) -> tuple[list[str], list[str]] | None:
+    """The part files of ``table`` that are not the same bytes (path and sha256 per the
+    manifests) in both versions; None when a manifest does not list its files (or they do
+    not match what is on disk), so that the whole table is compared."""
+    parts = []
+    for _, folder, manifest in (old, new):
+        listed = {f["path"]: f.get("sha256") for f in manifest.get("files", []) or []
+                  if isinstance(f, Mapping) and f.get("table") == table and f.get("path")}
+        on_disk = {f"{table}/{p.name}" for p in (folder / table).glob("*.parquet")}
+        if not listed or set(listed) != on_disk or any(not v for v in listed.values()):
+            return None
+        parts.append(listed)
+    same = {p for p, h in parts[0].items() if parts[1].get(p) == h}
+    return ([str(old[1] / p) for p in sorted(parts[0]) if p not in same],
+            [str(new[1] / p) for p in sorted(parts[1]) if p not in same])
+
+
 def diff_folders(old: VersionFolder, new: VersionFolder, tables: Iterable[str] | None = None) -> DatasetDiff:
     """:func:`diff_versions` over two version folders; the new one may still be staged
     (the pipeline diffs a version against its parent before publishing it)."""
@@ -199,12 +252,12 @@ def diff_folders(old: VersionFolder, new: VersionFolder, tables: Iterable[str] |
     unknown = [t for t in wanted if t not in TABLES]
     if unknown:
         raise AccordsError(f"unknown table(s) {', '.join(unknown)}; tables: {', '.join(TABLES)}")
-    con = duckdb.connect(":memory:")
+    con = bounded_connection()
     try:
         results = []
         for table in wanted:
             globs = [str(d / table / "*.parquet").replace("'", "''") for d in (old_dir, new_dir)]
-            results.append(_diff_table(con, table, globs[0], globs[1]))
+            results.append(_diff_table(con, table, globs[0], globs[1], _differing_parts(table, old, new)))
     finally:
         con.close()
     c_old, c_new = m_old.get("contract_version"), m_new.get("contract_version")

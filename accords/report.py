@@ -84,7 +84,9 @@ def _quote(path: Path) -> str:
 
 def _connect(version_dir: Path, parent_dir: Path | None) -> duckdb.DuckDBPyConnection:
     """Views over the version's tables, plus ``parent_<table>`` views over its parent's."""
-    con = duckdb.connect(":memory:")
+    from accords.dataset_diff import bounded_connection
+
+    con = bounded_connection()
     for prefix, folder in (("", version_dir), ("parent_", parent_dir)):
         if folder is None:
             continue
@@ -183,10 +185,12 @@ def collect_folder(version: VersionFolder, parent: VersionFolder | None) -> dict
         FROM sources WHERE status <> 'accepted' ORDER BY status DESC, source_path LIMIT {MAX_SOURCE_ROWS}""")
 
     data["entity_types"] = _rows(con, """
+        WITH d AS (SELECT x.entity_type, count(DISTINCT m.document_id) AS documents
+                   FROM mentions m JOIN entities x USING (entity_id) GROUP BY x.entity_type)
         SELECT e.entity_type, count(*) AS entities, sum(e.mention_count) AS mentions,
-               (SELECT count(DISTINCT m.document_id) FROM mentions m JOIN entities x USING (entity_id)
-                WHERE x.entity_type = e.entity_type) AS documents
-        FROM entities e GROUP BY e.entity_type ORDER BY entities DESC, e.entity_type""")
+               coalesce(any_value(d.documents), 0) AS documents
+        FROM entities e LEFT JOIN d USING (entity_type) GROUP BY e.entity_type
+        ORDER BY entities DESC, e.entity_type""")
     data["top_entities"] = _rows(con, f"""
         SELECT entity_type, canonical_name, coalesce(iso3, '') AS iso3, source,
                document_count AS documents, mention_count AS mentions, rank
@@ -195,11 +199,14 @@ def collect_folder(version: VersionFolder, parent: VersionFolder | None) -> dict
               FROM entities)
         WHERE rank <= {TOP_ENTITIES} ORDER BY entity_type, rank""")
     data["cooccurrence"] = _rows(con, f"""
-        WITH dm AS (SELECT DISTINCT document_id, entity_id FROM mentions),
-        c AS (SELECT entity_id, canonical_name FROM entities WHERE entity_type = 'country'
+        WITH c AS (SELECT entity_id, canonical_name FROM entities WHERE entity_type = 'country'
               ORDER BY document_count DESC, canonical_name LIMIT {TOP_COOCCURRENCE}),
         o AS (SELECT entity_id, canonical_name FROM entities WHERE entity_type = 'organization'
-              ORDER BY document_count DESC, canonical_name LIMIT {TOP_COOCCURRENCE})
+              ORDER BY document_count DESC, canonical_name LIMIT {TOP_COOCCURRENCE}),
+        -- only the pairs of the top entities: the distinct pairs of every mention are
+        -- millions at 100k documents (memory that grows with the corpus)
+        dm AS (SELECT DISTINCT document_id, entity_id FROM mentions
+               WHERE entity_id IN (SELECT entity_id FROM c UNION ALL SELECT entity_id FROM o))
         SELECT c.canonical_name AS country, o.canonical_name AS organization,
                count(DISTINCT a.document_id) AS documents
         FROM dm a JOIN c ON a.entity_id = c.entity_id

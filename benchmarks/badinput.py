@@ -80,10 +80,12 @@ def build_million(folder: Path, n: int) -> dict[str, Any]:
 _RUN = """
 import json, resource, sys, time
 from accords.etl.pipeline import run
-timings = {}
+from benchmarks.bench import _StagePeaks
+timings = _StagePeaks()
 t = time.perf_counter()
 result = run(sys.argv[1], sys.argv[2], timings=timings)
-print(json.dumps({"seconds": time.perf_counter() - t, "stages": timings, "rows": result.row_counts,
+print(json.dumps({"seconds": time.perf_counter() - t, "stages": dict(timings), "rows": result.row_counts,
+                  "stage_peak_rss_mb": timings.peaks,
                   "sources_by_status": result.sources_by_status,
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "peak_rss_workers_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))

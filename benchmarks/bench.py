@@ -42,14 +42,30 @@ def floor(corpus: Path, out: Path) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - t0, "docs": len(paths), "bytes": nbytes}
 
 
+class _StagePeaks(dict[str, float]):
+    """Stage timings that also note the process's peak RSS (MB) when each stage ends, so a
+    result says which stage set the peak (the pipeline adds to a stage several times)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.peaks: dict[str, float] = {}
+
+    def __setitem__(self, stage: str, seconds: float) -> None:
+        super().__setitem__(stage, seconds)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        self.peaks.setdefault(stage, peak)
+        if peak > max(self.peaks.values()) - 1e-9:
+            self.peaks[stage] = peak
+
+
 def pipeline(corpus: Path, out: Path, workers: int, engine: str = "local") -> dict[str, Any]:
     from accords.etl.pipeline import run
 
-    timings: dict[str, float] = {}
+    timings = _StagePeaks()
     t0 = time.perf_counter()
     result = run(corpus, out, engine=engine, workers=workers, timings=timings)
-    return {"seconds": time.perf_counter() - t0, "stages": timings, "rows": result.row_counts,
-            "version": result.version_id}
+    return {"seconds": time.perf_counter() - t0, "stages": dict(timings), "stage_peak_rss_mb": timings.peaks,
+            "rows": result.row_counts, "version": result.version_id}
 
 
 def stage_profile(corpus: Path, sample: int = 200) -> dict[str, float]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyarrow as pa
@@ -36,7 +36,8 @@ _PER_FILE = ("source_path", "size", "error_code", "cached")
 
 _ETL_DIR = Path(__file__).resolve().parent
 #: Modules that do not change per-document results (orchestration and I/O).
-_NOT_PER_DOC = frozenset({"pipeline.py", "publish.py", "store.py", "cache.py", "__init__.py"})
+_NOT_PER_DOC = frozenset({"pipeline.py", "publish.py", "store.py", "cache.py", "__init__.py",
+                          "statindex.py", "dupindex.py"})
 
 
 def code_digest() -> str:
@@ -131,6 +132,41 @@ class ResultCache:
         if md is None:
             md = self._footers[seg] = pq.read_metadata(seg)
         return md
+
+    def iter_segments(self, columns: Sequence[str]) -> Iterator[pa.Table]:
+        """Each segment's ``key`` and ``columns``, one segment at a time (a caller that
+        scatters them into its own array never holds every segment at once)."""
+        cols = list(dict.fromkeys(["key", *columns]))
+        for seg in self.segments():
+            yield pq.ParquetFile(seg, metadata=self._metadata(seg), pre_buffer=False).read(
+                columns=cols, use_threads=False)
+
+    def read_keys(self, columns: Sequence[str], keys: Sequence[str]) -> pa.Table:
+        """Rows of a few ``keys``: only the row groups whose ``h`` range holds one of their
+        ``h`` are read (a handful of keys touch a handful of row groups, not every column)."""
+        import numpy as np
+
+        if not keys:
+            return _empty(list(dict.fromkeys(["key", *columns])))
+        hs = np.sort(np.array([int(k[:8], 16) for k in keys], dtype=np.int64))
+        cols = list(dict.fromkeys(["key", *columns]))
+        wanted = pa.array(list(keys), pa.string())
+        parts: list[pa.Table] = []
+        for seg in self.segments():
+            md = self._metadata(seg)
+            hcol = md.schema.names.index("h")
+            groups = []
+            for g in range(md.num_row_groups):
+                st = md.row_group(g).column(hcol).statistics
+                if st is None or not st.has_min_max or \
+                        np.searchsorted(hs, st.min, "left") < np.searchsorted(hs, st.max, "right"):
+                    groups.append(g)
+            if not groups:
+                continue
+            table = pq.ParquetFile(seg, metadata=md, pre_buffer=False).read_row_groups(groups, columns=cols, use_threads=False)
+            parts.append(table.filter(pc.is_in(table.column("key"), value_set=wanted)))
+        table = pa.concat_tables(parts) if parts else _empty(cols)
+        return table
 
     def read(self, columns: Sequence[str], keys: pa.Array | None = None,
              h_range: tuple[int, int] | None = None) -> pa.Table:

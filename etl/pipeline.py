@@ -18,14 +18,16 @@ from types import SimpleNamespace
 from typing import Any
 
 import polars as pl
-from accords.etl import ingest
-from accords.etl.dedupe import find_duplicates, find_duplicates_arrow
+from accords.etl import ingest, statindex
+from accords.etl.dedupe import find_duplicates
 from accords.etl.document import FileResult, process_file
+from accords.etl.dupindex import DupIndex, gather_signatures
 from accords.etl.extract import kb as kb_mod
 from accords.etl.extract.candidates import Candidate
 from accords.etl.extract.find import extract
 from accords.etl.extract.resolve import DocCandidates, resolve
 from accords.etl.publish import CurrentGate, Layout, StageRenderer, accords_version, locked
+from accords.etl.statindex import StatIndex
 from accords.etl.store import cast_to_contract
 from accords.schemas import CONTRACT_VERSION, TABLES
 from accords.schemas.dtypes import polars_schema
@@ -423,6 +425,7 @@ def run(
     timings: dict[str, float] | None = None,
     write_report: bool = True,
     require_consumers: str | Path | None = None,
+    rehash: bool = False,
 ) -> RunResult:
     """Process every file under ``input_dir`` and publish a new version under ``out``.
 
@@ -441,6 +444,12 @@ def run(
     version only if every query binds against it; otherwise the version stays
     published but not current and :class:`~accords.consumers.ConsumerQueryError`
     is raised (``accords promote`` moves CURRENT once the queries are fixed).
+
+    A file whose stat (size, mtime, ctime, inode, device) is unchanged since the previous
+    run, and was safely old then, is not read again to find its sha256 (see
+    :mod:`accords.etl.statindex`), and duplicates are re-decided only where a change can
+    reach (:mod:`accords.etl.dupindex`); ``rehash=True`` reads and hashes every file and
+    redoes the corpus-wide duplicate pass.
     """
     import time
 
@@ -492,12 +501,26 @@ def run(
         skip = frozenset(cache.keys())
         file_parts: list[pa.Table] = []
         todo = entries
+        # Stat every file before anything reads it (the stat index's safety rests on that order).
+        stat_index = StatIndex(layout.root / ".cache")
+        stat_started = statindex.now_ns()
+        entry_paths = [e.source_path for e in entries]
+        stats = statindex.stat_files(root, [e.fs_path or e.source_path for e in entries])
+        lap("stat")
         if skip:
-            # Warm cache: hash every file here (about the I/O floor) and send only new or
-            # changed files to the engine, so adding one file does not start a cluster's worth of work.
+            # Warm cache: find every file's sha256 (from the stat index when its stat is
+            # unchanged and old enough, else by hashing it here: about the I/O floor) and send
+            # only new or changed files to the engine, so adding one file does not start a
+            # cluster's worth of work.
+            known = [None] * len(entries) if rehash else stat_index.lookup(entry_paths, stats)
             hit: list[tuple[str, str, int | None]] = []
             todo = []
-            for e in entries:
+            sizes = stats["size"]
+            for i, e in enumerate(entries):
+                k = known[i]
+                if k is not None and k in skip and not e.problem_code:
+                    hit.append((e.source_path, k, int(sizes[i])))
+                    continue
                 raw_file = ingest.read(root, e)
                 sha = raw_file.sha256
                 if sha is not None and sha in skip:
@@ -534,6 +557,20 @@ def run(
         files = pl.from_arrow(pa.concat_tables(file_parts, promote_options="permissive")).sort("source_path") if file_parts else pl.DataFrame(
             schema={"source_path": pl.Utf8, "key": pl.Utf8, "size": pl.Int64, "error_code": pl.Utf8})
         assert isinstance(files, pl.DataFrame)
+        # ``files`` is sorted by path as ``entries`` are, one row each: the stats line up with it
+        # without a join (a join of a million paths is a few hundred MB); checked, else joined.
+        if files.height == len(entry_paths) and all(
+                a == b for a, b in zip(entry_paths, files["source_path"], strict=True)):
+            stat_index.save(files["source_path"], stats, files["key"], stat_started)
+        else:
+            paths_s = pl.Series("source_path", entry_paths, dtype=pl.Utf8)
+            keys_in_entry_order = paths_s.to_frame().join(
+                files.select("source_path", "key"), on="source_path", how="left", maintain_order="left")["key"]
+            stat_index.save(paths_s, stats, keys_in_entry_order, stat_started)
+            del paths_s, keys_in_entry_order
+        del entry_paths
+        del stats
+        lap("stat")
         digest = input_digest(files.iter_rows(), kb.digest)
         current = layout.current_version()
         if current and layout.manifest(current).get("input_digest") == digest:
@@ -552,23 +589,29 @@ def run(
         keyed = files.filter(pl.col("key").is_not_null()).join(summary, on="key", how="left")
         del summary
         accepted = keyed.filter(pl.col("status") == "accepted").sort("source_path")
-        # Signatures (1 kB a document) are read on their own and go to the index as one
-        # Arrow column: no copy per document, and nothing else holds them.
-        sig_table = cache.read(["minhash"])  # rows of other files are never pointed at
-        sig_keys = pl.DataFrame({"key": pl.Series(sig_table.column("key").to_pylist(), dtype=pl.Utf8)}) \
-            .with_row_index("_sig")
-        rows = accepted.select("key").join(sig_keys, on="key", how="left", maintain_order="left")["_sig"]
-        dups = find_duplicates_arrow(accepted["source_path"].to_list(), accepted["document_id"].to_list(),
-                                     sig_table.column("minhash"), rows.fill_null(-1).to_numpy())
-        del sig_table, sig_keys, rows
+        # Duplicates from the persistent LSH index when it is there and few documents changed
+        # (only what the changes can reach is decided again; the same answer as a full pass),
+        # else a full pass over every signature, which rebuilds the index.
+        dup_index = DupIndex(layout.root / ".cache", namespace)
+        acc_paths = accepted["source_path"].to_list()
+        acc_keys = accepted["key"].to_list()
+        acc_ids = accepted["document_id"].to_list()
+        answer = None if rehash else dup_index.incremental(
+            acc_paths, acc_keys, acc_ids, lambda ks: cache.read_keys(["minhash"], ks))
+        if answer is None:
+            # Signatures (1 kB a document) go segment by segment into one matrix: the only
+            # copy in memory (no Arrow column of every signature, no combined copy of it).
+            sigs, mrow = gather_signatures(cache.iter_segments(["minhash"]), acc_keys)
+            answer = dup_index.full_matrix(acc_paths, acc_keys, acc_ids, sigs, mrow)
+            del sigs, mrow
+        del acc_paths, acc_keys, acc_ids
+        dup_df = answer.filter(pl.col("_code").is_not_null()).select(
+            pl.col("path").alias("source_path"), "_code", "_reason", "_doc")
+        del answer
         lap("dedupe")
         src_cols = ["source_path", "key", "size", "status", "reason_code", "reason", "document_id"]
         src = pl.concat([keyed.select(src_cols),
                          *(pl.from_arrow(t) for t in uncached_sources)], how="vertical_relaxed")  # type: ignore[misc]
-        dup_df = pl.DataFrame(
-            [{"source_path": d.source_path, "_code": d.code, "_reason": d.reason, "_doc": d.kept_document_id}
-             for d in dups.values()],
-            schema={"source_path": pl.Utf8, "_code": pl.Utf8, "_reason": pl.Utf8, "_doc": pl.Utf8})
         src = src.join(dup_df, on="source_path", how="left").with_columns(
             pl.when(pl.col("_code").is_not_null()).then(pl.lit("duplicate")).otherwise(pl.col("status")).alias("status"),
             pl.coalesce("_code", "reason_code").alias("reason_code"),
@@ -577,7 +620,8 @@ def run(
         ).select(
             "source_path", pl.col("key").alias("source_sha256"), pl.col("size").alias("bytes"),
             "status", "reason_code", "reason", "document_id")
-        kept = accepted.filter(~pl.col("source_path").is_in(list(dups))).select("source_path", "key", "document_id", "h")
+        kept = accepted.join(dup_df.select("source_path"), on="source_path", how="anti", maintain_order="left") \
+            .select("source_path", "key", "document_id", "h")
 
         # Global step 2: per bucket, documents + mentions written (or linked when unchanged),
         # resolve() run on the bucket, entities/initiatives merged across buckets.

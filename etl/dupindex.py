@@ -1,0 +1,462 @@
+"""A persistent LSH index, so an incremental run re-decides duplicates only where it must.
+
+The full dedupe (:func:`accords.etl.dedupe._find`) walks every accepted document in path
+order: a document is an exact duplicate of the first document with its ``document_id``,
+else a near duplicate of the best earlier *kept* document sharing one LSH band exactly,
+else kept. A document's answer therefore depends only on (1) which earlier documents
+share a band with it and whether they are kept, and (2) the first document with its
+``document_id`` and that one's answer.
+
+The index (under ``OUT/.cache/dedupe-<namespace>/``) keeps what that needs between runs:
+every accepted document's path, key, ``document_id`` and answer; the signatures (one
+append-only file, read through a memory map, so only the rows looked at are paged in);
+and, per band, the band hashes sorted with their signature rows (band -> documents).
+
+An incremental run compares the accepted documents with the index by (path, key). The
+documents that were added, removed or edited seed a work list, processed in path order:
+a document on the list is decided again exactly as the full pass would (its candidates
+are looked up in the index, with their current kept state); when its answer changes,
+the later documents it can influence join the list (those sharing a band with it when
+its kept state changed; those with its ``document_id`` when it is the first of them).
+A removed document's band sharers and ``document_id`` peers are on the list from the
+start. Every other document keeps its answer: none of its inputs changed. The result
+equals the full pass (tests/test_dupindex.py checks it on random corpora).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import heapq
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+from accords.etl.dedupe import _BANDS, _MIX, _ROWS, NEAR_DUPLICATE_JACCARD, NUM_PERM, _find
+
+#: Bump when the files of the index change meaning.
+INDEX_VERSION = "1"
+#: Above this share of changed documents, a full pass (and a rebuilt index) is cheaper.
+MAX_CHANGED_SHARE = 0.05
+#: Dead signature rows (of removed or edited documents) tolerated before a rebuild.
+MAX_DEAD_SHARE = 0.25
+_NB = len(_BANDS)
+#: Columns of the answer: code null = kept; else exact_duplicate / near_duplicate, the kept
+#: document and the path it was kept at, and the sources.reason text.
+_RESULT = {"_code": pl.Utf8, "_doc": pl.Utf8, "_kpath": pl.Utf8, "_reason": pl.Utf8}
+
+
+def band_hashes(sigs: np.ndarray) -> np.ndarray:
+    """``[rows, bands]`` 64-bit hash of each band's values (the mixing of dedupe's groups)."""
+    out = np.zeros((sigs.shape[0], _NB), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j, (lo, hi) in enumerate(_BANDS):
+            h = np.zeros(sigs.shape[0], dtype=np.uint64)
+            for c in range(hi - lo):
+                h = h * _MIX[c % len(_MIX)] + sigs[:, lo + c]
+            out[:, j] = h
+    return out
+
+
+def signature_matrix(signatures: Any, sig_rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The valid signatures of an Arrow binary column as a ``[n, NUM_PERM]`` uint64 matrix
+    (zero-copy when the layout allows), and for each ``sig_rows`` entry its matrix row (-1: none)."""
+    arr = signatures.combine_chunks() if isinstance(signatures, pa.ChunkedArray) else signatures
+    if not (pa.types.is_binary(arr.type) or pa.types.is_large_binary(arr.type)):
+        arr = arr.cast(pa.large_binary())
+    valid = arr.is_valid().to_numpy(zero_copy_only=False) if len(arr) else np.zeros(0, dtype=bool)
+    off_type = np.int64 if pa.types.is_large_binary(arr.type) else np.int32
+    offsets = np.frombuffer(arr.buffers()[1], dtype=off_type)[arr.offset:arr.offset + len(arr) + 1] \
+        if len(arr) else np.zeros(1, dtype=np.int64)
+    lengths = np.diff(offsets)
+    nvalid = int(valid.sum())
+    if len(arr) and nvalid and np.all(lengths[valid] == NUM_PERM * 8) and np.all(lengths[~valid] == 0):
+        sigs = np.frombuffer(arr.buffers()[2], dtype="<u8", count=nvalid * NUM_PERM,
+                             offset=int(offsets[0])).reshape(-1, NUM_PERM)
+    else:  # unusual layout: one copy through Python
+        values = [v for v in arr.to_pylist() if v is not None]
+        valid = np.array([v is not None for v in arr.to_pylist()], dtype=bool)
+        sigs = (np.frombuffer(b"".join(values), dtype="<u8").reshape(-1, NUM_PERM) if values
+                else np.zeros((0, NUM_PERM), dtype=np.uint64))
+    matrix_row = np.cumsum(valid) - 1
+    rows = np.asarray(sig_rows, dtype=np.int64)
+    if len(arr):
+        safe = np.where(rows >= 0, rows, 0)
+        mrow = np.where((rows >= 0) & valid[safe], matrix_row[safe], -1)
+    else:
+        mrow = np.full(len(rows), -1, dtype=np.int64)
+    return sigs.astype(np.uint64, copy=False), mrow.astype(np.int64)
+
+
+def gather_signatures(segments: Iterable[pa.Table], keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The signatures of ``keys`` (accepted documents, in path order) as one compact matrix,
+    filled segment by segment from ``(key, minhash)`` tables, and each document's matrix row
+    (-1: no signature). One copy of the signatures in memory: neither the whole Arrow
+    column nor a combined copy of it is held (200 MB at 100k documents)."""
+    n = len(keys)
+    want = pl.DataFrame({"key": pl.Series(list(keys), dtype=pl.Utf8)}).with_row_index("_pos")
+    mat = np.zeros((n, NUM_PERM), dtype=np.uint64)
+    valid = np.zeros(n, dtype=bool)
+    for seg in segments:
+        if not seg.num_rows:
+            continue
+        at = pl.from_arrow(seg.select(["key"]))
+        assert isinstance(at, pl.DataFrame)
+        hit = at.with_row_index("_row").join(want, on="key", how="inner")  # a key of several paths: each
+        if not hit.height:
+            continue
+        seg_sigs, seg_rows = signature_matrix(seg.column("minhash"), hit["_row"].to_numpy().astype(np.int64))
+        ok = seg_rows >= 0
+        pos = hit["_pos"].to_numpy().astype(np.int64)[ok]
+        mat[pos] = seg_sigs[seg_rows[ok]]
+        valid[pos] = True
+    # Compact in place (sources never before targets, so forward slices are safe).
+    src = np.flatnonzero(valid)
+    for i in range(0, len(src), 8192):
+        part = src[i:i + 8192]
+        mat[i:i + len(part)] = mat[part]
+    mrow = np.full(n, -1, dtype=np.int64)
+    mrow[src] = np.arange(len(src))
+    return mat[:len(src)], mrow
+
+
+def results_frame(paths: Sequence[str], doc_ids: Sequence[str], rows: Sequence[int], sigs: np.ndarray) -> pl.DataFrame:
+    """The full pass (dedupe._find) as a frame in path order: path, document_id, then the answer."""
+    dups = _find(list(paths), list(doc_ids), list(rows), sigs)
+    ans = pl.DataFrame(
+        {"path": [d.source_path for d in dups.values()], "_code": [d.code for d in dups.values()],
+         "_doc": [d.kept_document_id for d in dups.values()],
+         "_kpath": [_kept_path(d.reason) for d in dups.values()], "_reason": [d.reason for d in dups.values()]},
+        schema={"path": pl.Utf8, **_RESULT})
+    base = pl.DataFrame({"path": pl.Series(list(paths), dtype=pl.Utf8),
+                         "document_id": pl.Series(list(doc_ids), dtype=pl.Utf8)})
+    return base.join(ans, on="path", how="left", maintain_order="left")
+
+
+def _kept_path(reason: str) -> str:
+    # "same normalised text as P" / "near duplicate of P (about N% of word 5-grams shared)"
+    if reason.startswith("same normalised text as "):
+        return reason[len("same normalised text as "):]
+    return reason[len("near duplicate of "):reason.rindex(" (about ")]
+
+
+def _exact_reason(kept_path: str) -> str:
+    return f"same normalised text as {kept_path}"
+
+
+def _near_reason(near_path: str, score: float) -> str:
+    return f"near duplicate of {near_path} (about {score:.0%} of word 5-grams shared)"
+
+
+@dataclass
+class _State:
+    """What one index generation holds (loaded lazily, arrays memory-mapped)."""
+
+    docs: pl.DataFrame  # path, key, document_id, row, _code, _doc, _kpath, _reason (path order)
+    sig_file: Path
+    sig_rows: int
+    dead: int
+    band_hash: np.memmap  # [bands, m] sorted per band (a memory map of the .npy file)
+    band_row: np.memmap  # [bands, m] signature row of each entry
+
+
+class DupIndex:
+    """The index files of one cache namespace, and the incremental pass over them."""
+
+    def __init__(self, cache_root: Path, namespace: str) -> None:
+        self.dir = cache_root / f"dedupe-{namespace}"
+        #: What the last call did ("full" or "incremental") and how many documents it re-decided.
+        self.last: dict[str, Any] = {}
+
+    # ----------------------------------------------------------------- files
+    def _load(self) -> _State | None:
+        try:
+            meta = json.loads((self.dir / "state.json").read_text(encoding="utf-8"))
+            if meta.get("version") != INDEX_VERSION or meta.get("num_perm") != NUM_PERM:
+                return None
+            gen = meta["generation"]
+            docs = pl.read_parquet(self.dir / f"docs-{gen}.parquet")
+            bh = np.load(self.dir / f"bandhash-{gen}.npy", mmap_mode="r")
+            br = np.load(self.dir / f"bandrow-{gen}.npy", mmap_mode="r")
+            sig_file = self.dir / meta["sig_file"]
+            if sig_file.stat().st_size < int(meta["sig_rows"]) * NUM_PERM * 8:
+                return None
+            return _State(docs, sig_file, int(meta["sig_rows"]), int(meta["dead"]), bh, br)
+        except Exception:  # missing, half-written or from another version: a full pass
+            return None
+
+    def _sigs(self, st: _State, rows: int) -> np.ndarray:
+        if rows == 0:
+            return np.zeros((0, NUM_PERM), dtype=np.uint64)
+        return np.memmap(st.sig_file, dtype="<u8", mode="r", shape=(rows, NUM_PERM))
+
+    def _commit(self, docs: pl.DataFrame, sig_file: str, sig_rows: int, dead: int,
+                write_bands: Callable[[Path, Path], None]) -> None:
+        """Write a new generation; state.json (replaced atomically) points at it, then the
+        previous generation's files are removed. A killed run leaves the old state whole."""
+        old = None
+        with contextlib.suppress(Exception):  # no state yet, or an unreadable one: generation 1
+            old = json.loads((self.dir / "state.json").read_text(encoding="utf-8"))
+        gen = int(old["generation"]) + 1 if old and isinstance(old.get("generation"), int) else 1
+        docs.write_parquet(self.dir / f"docs-{gen}.parquet", compression="zstd", compression_level=1)
+        write_bands(self.dir / f"bandhash-{gen}.npy", self.dir / f"bandrow-{gen}.npy")
+        meta = {"version": INDEX_VERSION, "num_perm": NUM_PERM, "generation": gen, "sig_file": sig_file,
+                "sig_rows": sig_rows, "dead": dead}
+        tmp = self.dir / f".state.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps(meta), encoding="utf-8")
+        os.replace(tmp, self.dir / "state.json")
+        keep = {f"docs-{gen}.parquet", f"bandhash-{gen}.npy", f"bandrow-{gen}.npy", sig_file, "state.json"}
+        for p in self.dir.iterdir():
+            if p.name not in keep:
+                p.unlink(missing_ok=True)
+
+    # ----------------------------------------------------------------- full pass
+    def full(self, paths: Sequence[str], keys: Sequence[str], doc_ids: Sequence[str],
+             signatures: Any, sig_rows: np.ndarray) -> pl.DataFrame:
+        """The full pass over accepted documents in path order, then a new index of it;
+        ``signatures[sig_rows[i]]`` is document ``i``'s (an Arrow binary column)."""
+        sigs, mrow = signature_matrix(signatures, sig_rows)
+        return self.full_matrix(paths, keys, doc_ids, sigs, mrow)
+
+    def full_matrix(self, paths: Sequence[str], keys: Sequence[str], doc_ids: Sequence[str],
+                    sigs: np.ndarray, mrow: np.ndarray) -> pl.DataFrame:
+        """:meth:`full` with the signatures as a matrix: row ``mrow[i]`` is document ``i``'s."""
+        res = results_frame(paths, doc_ids, mrow.tolist(), sigs)
+        try:
+            self._build(res, keys, sigs, mrow)
+        except OSError:  # the index is an optimisation; the answer stands
+            shutil.rmtree(self.dir, ignore_errors=True)
+        self.last = {"mode": "full", "decided": len(paths)}
+        return res
+
+    def _build(self, res: pl.DataFrame, keys: Sequence[str], sigs: np.ndarray, mrow: np.ndarray) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir.mkdir(parents=True)
+        has = np.flatnonzero(mrow >= 0)
+        sig_file = "sigs-1.u64"
+        with open(self.dir / sig_file, "wb") as fh:
+            for i in range(0, len(has), 8192):  # in slices: never a second copy of every signature
+                fh.write(np.ascontiguousarray(sigs[mrow[has[i:i + 8192]]], dtype="<u8").tobytes())
+        rows = np.full(len(mrow), -1, dtype=np.int64)
+        rows[has] = np.arange(len(has))
+        docs = res.with_columns(pl.Series("key", list(keys), dtype=pl.Utf8), pl.Series("row", rows))
+        index_rows = mrow[has]  # index row i is matrix row index_rows[i]
+
+        def write(hash_path: Path, row_path: Path) -> None:
+            # From the matrix already in memory (reading the new file back would page in 1 kB a document).
+            _write_bands(hash_path, row_path, len(has),
+                         lambda b: (_band_hash(sigs, b, index_rows), np.arange(len(has))))
+
+        self._commit(docs, sig_file, len(has), 0, write)
+
+    # ----------------------------------------------------------------- incremental pass
+    def incremental(self, paths: Sequence[str], keys: Sequence[str], doc_ids: Sequence[str],
+                    read_signatures: Any) -> pl.DataFrame | None:
+        """The answer for these accepted documents (path order) from the index, re-deciding only
+        what changes can reach; None when there is no usable index or too much changed
+        (the caller then runs :meth:`full`). ``read_signatures(keys)`` returns the Arrow
+        ``(key, minhash)`` table of the given keys (only new or edited documents are asked for)."""
+        st = self._load()
+        if st is None:
+            return None
+        n = len(paths)
+        cur = pl.DataFrame({"path": pl.Series(list(paths), dtype=pl.Utf8), "key": pl.Series(list(keys), dtype=pl.Utf8),
+                            "document_id": pl.Series(list(doc_ids), dtype=pl.Utf8)}).with_row_index("_pos")
+        old = st.docs.with_row_index("_opos")
+        j = cur.join(old.select("path", "key", "document_id", "_opos"), on=["path", "key", "document_id"],
+                     how="left", maintain_order="left")
+        new_pos = j.filter(pl.col("_opos").is_null())["_pos"].to_numpy().astype(np.int64)
+        gone = old.join(cur.select("path", "key", "document_id"), on=["path", "key", "document_id"], how="anti")
+        changed = len(new_pos) + gone.height
+        if changed == 0:
+            self.last = {"mode": "incremental", "decided": 0, "changed": 0}
+            return st.docs.select("path", "document_id", *_RESULT)
+        if changed > max(8, MAX_CHANGED_SHARE * n) or st.dead + gone.height > MAX_DEAD_SHARE * max(st.sig_rows, 1):
+            return None
+        # Signatures of the new documents, appended to the signature file.
+        new_keys = [keys[int(p)] for p in new_pos]
+        got = read_signatures(new_keys) if new_keys else None
+        new_sig: dict[str, bytes] = {}
+        if got is not None and got.num_rows:
+            for k, v in zip(got.column("key").to_pylist(), got.column("minhash").to_pylist(), strict=True):
+                if v is not None and len(v) == NUM_PERM * 8:
+                    new_sig[k] = v
+        rows = np.full(n, -1, dtype=np.int64)
+        opos = j["_opos"]
+        matched = np.flatnonzero(opos.is_not_null().to_numpy())
+        rows[matched] = st.docs["row"].to_numpy()[opos.drop_nulls().to_numpy().astype(np.int64)]
+        appended: list[bytes] = []
+        for p in new_pos:
+            sig = new_sig.get(keys[int(p)])
+            if sig is not None:
+                rows[p] = st.sig_rows + len(appended)
+                appended.append(sig)
+        total_rows = st.sig_rows + len(appended)
+        with open(st.sig_file, "r+b") as fh:  # past sig_rows: leftovers of a killed run, overwritten
+            fh.seek(st.sig_rows * NUM_PERM * 8)
+            fh.write(b"".join(appended))
+            fh.truncate(total_rows * NUM_PERM * 8)
+        sigs = self._sigs(st, total_rows)
+        new_rows = np.arange(st.sig_rows, total_rows, dtype=np.int64)
+        new_bh = band_hashes(np.asarray(sigs[st.sig_rows:total_rows])) if len(new_rows) \
+            else np.zeros((0, _NB), dtype=np.uint64)
+        pos_of_row = np.full(total_rows, -1, dtype=np.int64)
+        live = np.flatnonzero(rows >= 0)
+        pos_of_row[rows[live]] = live
+
+        # Current answers: the old ones for unchanged documents, to be revised below.
+        prev = j.join(old.select("_opos", *_RESULT), on="_opos", how="left", maintain_order="left")
+        code = prev["_code"].to_list()
+        kdoc = prev["_doc"].to_list()
+        kpath = prev["_kpath"].to_list()
+        reason = prev["_reason"].to_list()
+        del prev, j
+        kept = np.array([c is None for c in code], dtype=bool)
+        is_new = np.zeros(n, dtype=bool)
+        is_new[new_pos] = True
+        paths_l = list(paths)
+        ids_l = list(doc_ids)
+        ids_np = np.array(ids_l, dtype=str)  # fixed-width: exact comparisons, no hashing
+        id_order = np.argsort(ids_np, kind="stable")
+        id_sorted = ids_np[id_order]
+
+        def same_id(doc_id: str) -> np.ndarray:
+            """Positions with this document_id, ascending."""
+            lo, hi = np.searchsorted(id_sorted, doc_id, "left"), np.searchsorted(id_sorted, doc_id, "right")
+            return np.sort(id_order[lo:hi]).astype(np.int64)
+
+        def sharers(row: int, bh: np.ndarray) -> np.ndarray:
+            """Positions of live documents sharing at least one band exactly with signature ``row``."""
+            found = []
+            for b in range(_NB):
+                hb = st.band_hash[b]
+                lo, hi = np.searchsorted(hb, bh[b], "left"), np.searchsorted(hb, bh[b], "right")
+                r = np.asarray(st.band_row[b, lo:hi], dtype=np.int64)
+                if len(new_rows):
+                    r = np.concatenate([r, new_rows[new_bh[:, b] == bh[b]]])
+                if len(r):
+                    cols = slice(b * _ROWS, (b + 1) * _ROWS)
+                    r = r[(np.asarray(sigs[r, cols]) == np.asarray(sigs[row, cols])).all(axis=1)]
+                    found.append(r)
+            if not found:
+                return np.zeros(0, dtype=np.int64)
+            p = pos_of_row[np.unique(np.concatenate(found))]
+            return np.sort(p[p >= 0])
+
+        def row_bands(row: int) -> np.ndarray:
+            return np.asarray(band_hashes(np.asarray(sigs[row:row + 1]))[0])
+
+        heap: list[int] = []
+        queued: set[int] = set()
+
+        def push(ps: Any) -> None:
+            for p in np.asarray(ps, dtype=np.int64).tolist():
+                if p not in queued:
+                    queued.add(p)
+                    heapq.heappush(heap, p)
+
+        push(new_pos)
+        old_sigs = self._sigs(st, st.sig_rows)
+        for g in gone.iter_rows(named=True):
+            if g["row"] is not None and g["row"] >= 0 and g["_code"] is None:  # was kept: its sharers lose a candidate
+                r = int(g["row"])
+                push(sharers(r, band_hashes(np.asarray(old_sigs[r:r + 1]))[0]))
+            push(same_id(g["document_id"]))
+        decided = 0
+        while heap:
+            p = heapq.heappop(heap)
+            decided += 1
+            before = (code[p], kdoc[p], kpath[p], reason[p])
+            peers = same_id(ids_l[p])
+            first = int(peers[0])
+            r = int(rows[p])
+            bh = row_bands(r) if r >= 0 else None
+            if first < p:
+                kp, kd = (paths_l[first], ids_l[first]) if kept[first] else (kpath[first], kdoc[first])
+                after: tuple[str | None, ...] = ("exact_duplicate", kd, kp, _exact_reason(str(kp)))
+            elif r < 0 or bh is None:
+                after = (None, None, None, None)
+            else:
+                cands = sharers(r, bh)
+                cands = cands[(cands < p) & kept[cands]]
+                after = (None, None, None, None)
+                if len(cands):
+                    scores = np.count_nonzero(np.asarray(sigs[rows[cands]]) == np.asarray(sigs[r]), axis=1) \
+                        .astype(np.float64) / float(NUM_PERM)
+                    ok = np.flatnonzero(scores >= NEAR_DUPLICATE_JACCARD)
+                    if len(ok):
+                        top = ok[np.argmax(scores[ok])]  # first of the highest: cands are in path order
+                        c = int(cands[top])
+                        after = ("near_duplicate", ids_l[c], paths_l[c], _near_reason(paths_l[c], float(scores[top])))
+            code[p], kdoc[p], kpath[p], reason[p] = after
+            was_kept, kept[p] = bool(kept[p]), after[0] is None
+            if not is_new[p] and before == after:
+                continue
+            if r >= 0 and bh is not None and (is_new[p] or was_kept != kept[p]) and (kept[p] or not is_new[p]):
+                s = sharers(r, bh)
+                push(s[s > p])
+            if first == p:
+                push(peers[peers > p])
+
+        res = cur.select("path", "document_id").with_columns(
+            pl.Series("_code", code, dtype=pl.Utf8), pl.Series("_doc", kdoc, dtype=pl.Utf8),
+            pl.Series("_kpath", kpath, dtype=pl.Utf8), pl.Series("_reason", reason, dtype=pl.Utf8))
+        # The index of this run: dead rows dropped from the bands, new rows merged in.
+        dead_rows = gone.filter(pl.col("row") >= 0)["row"].to_numpy().astype(np.int64)
+        m = st.band_hash.shape[1] - len(dead_rows) + len(new_rows)
+
+        def band(b: int) -> tuple[np.ndarray, np.ndarray]:
+            # Read with plain reads, not through the maps: mapped pages would stay in RSS.
+            old_m = st.band_hash.shape[1]
+            h = np.fromfile(str(st.band_hash.filename), dtype=np.uint64, count=old_m,
+                            offset=st.band_hash.offset + b * old_m * 8)
+            r = np.fromfile(str(st.band_row.filename), dtype=np.int64, count=old_m,
+                            offset=st.band_row.offset + b * old_m * 8)
+            if len(dead_rows):
+                keep = ~np.isin(r, dead_rows)
+                h, r = h[keep], r[keep]
+            return np.concatenate([h, new_bh[:, b]]), np.concatenate([r, new_rows])
+
+        def write(hash_path: Path, row_path: Path) -> None:
+            _write_bands(hash_path, row_path, m, band)
+
+        docs = res.with_columns(pl.Series("key", list(keys), dtype=pl.Utf8), pl.Series("row", rows))
+        self._commit(docs, st.sig_file.name, total_rows, st.dead + len(dead_rows), write)
+        self.last = {"mode": "incremental", "decided": decided, "changed": changed}
+        return res
+
+
+def _band_hash(sigs: np.ndarray, b: int, rows: np.ndarray) -> np.ndarray:
+    """Band ``b``'s hash of signature rows ``rows`` (as :func:`band_hashes`), in slices."""
+    lo, hi = _BANDS[b]
+    out = np.empty(len(rows), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for i in range(0, len(rows), 65536):
+            part = sigs[rows[i:i + 65536], lo:hi]
+            h = np.zeros(part.shape[0], dtype=np.uint64)
+            for c in range(hi - lo):
+                h = h * _MIX[c % len(_MIX)] + part[:, c]
+            out[i:i + 65536] = h
+    return out
+
+
+def _write_bands(hash_path: Path, row_path: Path, m: int,
+                 band: Callable[[int], tuple[np.ndarray, np.ndarray]]) -> None:
+    """Per band, the hashes sorted (ties by row) and their rows, written band by band into
+    ``[bands, m]`` .npy files (never every band in memory at once)."""
+    # Plain writes, not a writable memory map: its dirty pages would count in this process's RSS.
+    with open(hash_path, "wb") as fh, open(row_path, "wb") as fr:
+        for f, dtype in ((fh, np.uint64), (fr, np.int64)):
+            np.lib.format.write_array_header_1_0(f, {"descr": np.lib.format.dtype_to_descr(np.dtype(dtype)),
+                                                     "fortran_order": False, "shape": (_NB, m)})
+        for b in range(_NB):
+            h, r = band(b)
+            order = np.lexsort((r, h))
+            fh.write(np.ascontiguousarray(h[order], dtype=np.uint64).tobytes())
+            fr.write(np.ascontiguousarray(r[order], dtype=np.int64).tobytes())
