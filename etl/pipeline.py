@@ -362,6 +362,13 @@ _MENTION_FK = ("foreign_key", "mentions", "entity_id")
 _MENTION_COUNTS = "entity_counts_match_mentions"
 
 
+def _frame(table: Any) -> pl.DataFrame:
+    """An Arrow table as a polars DataFrame (``pl.from_arrow`` is typed to return a Series too)."""
+    out = pl.from_arrow(table)
+    assert isinstance(out, pl.DataFrame)
+    return out
+
+
 def mention_summary(mentions: pl.DataFrame) -> pl.DataFrame:
     """Per entity: its mentions, its documents, and one document, for a bucket's mentions.
 
@@ -554,9 +561,11 @@ def run(
         finally:
             cache.flush()  # an interrupted run keeps what it computed; the next one resumes
         lap("process")
-        files = pl.from_arrow(pa.concat_tables(file_parts, promote_options="permissive")).sort("source_path") if file_parts else pl.DataFrame(
+        files_read = pl.from_arrow(pa.concat_tables(file_parts, promote_options="permissive")) if file_parts else pl.DataFrame(
             schema={"source_path": pl.Utf8, "key": pl.Utf8, "size": pl.Int64, "error_code": pl.Utf8})
-        assert isinstance(files, pl.DataFrame)
+        assert isinstance(files_read, pl.DataFrame)
+        files = files_read.sort("source_path")
+        del files_read
         # ``files`` is sorted by path as ``entries`` are, one row each: the stats line up with it
         # without a join (a join of a million paths is a few hundred MB); checked, else joined.
         if files.height == len(entry_paths) and all(
@@ -584,10 +593,10 @@ def run(
         # Global step 1: sources and duplicates, from small per-file summaries only.
         # Whole columns, no key filter: the joins below drop rows of files no longer present
         # (a filter on 100k keys hashed the key set once per segment: seconds and 200 MB).
-        summary = pl.from_arrow(cache.read(["h", "status", "reason_code", "reason", "document_id"]))
-        assert isinstance(summary, pl.DataFrame)
-        keyed = files.filter(pl.col("key").is_not_null()).join(summary, on="key", how="left")
-        del summary
+        statuses = pl.from_arrow(cache.read(["h", "status", "reason_code", "reason", "document_id"]))
+        assert isinstance(statuses, pl.DataFrame)
+        keyed = files.filter(pl.col("key").is_not_null()).join(statuses, on="key", how="left")
+        del statuses
         accepted = keyed.filter(pl.col("status") == "accepted").sort("source_path")
         # Duplicates from the persistent LSH index when it is there and few documents changed
         # (only what the changes can reach is decided again; the same answer as a full pass),
@@ -611,7 +620,7 @@ def run(
         lap("dedupe")
         src_cols = ["source_path", "key", "size", "status", "reason_code", "reason", "document_id"]
         src = pl.concat([keyed.select(src_cols),
-                         *(pl.from_arrow(t) for t in uncached_sources)], how="vertical_relaxed")  # type: ignore[misc]
+                         *(_frame(t) for t in uncached_sources)], how="vertical_relaxed")
         src = src.join(dup_df, on="source_path", how="left").with_columns(
             pl.when(pl.col("_code").is_not_null()).then(pl.lit("duplicate")).otherwise(pl.col("status")).alias("status"),
             pl.coalesce("_code", "reason_code").alias("reason_code"),
@@ -641,19 +650,19 @@ def run(
         fingerprints: dict[str, str] = {}
         counts = {t: 0 for t in TABLES}
         doc_cols = ["document_id", "source_path", "source_sha256", *DOC_FIELDS]
-        for b, group in kept.sort("source_path").group_by("_b", maintain_order=True):
-            b = int(b[0])  # type: ignore[call-overload]
+        for bucket_key, group in kept.sort("source_path").group_by("_b", maintain_order=True):
+            b = int(bucket_key[0])
             fp = hashlib.sha256(json.dumps([bits, namespace, CONTRACT_VERSION, accords_version(),
                                             group.select("source_path", "key").rows()]).encode()).hexdigest()
             fingerprints[str(b)] = fp
             parts = {t: f"{t}/part-{b:05d}.parquet" for t in ("documents", "mentions")}
             reuse = prev_fps.get(str(b)) == fp and all(p in prev_files for p in parts.values())
-            summary = summaries.get(fp) if reuse else None
-            if summary is not None:  # unchanged bucket, resolved before: nothing to read or resolve
-                merge.add_summary(summary)
-                mention_sums.append(summary.mentions)
+            cached_sum = summaries.get(fp) if reuse else None
+            if cached_sum is not None:  # unchanged bucket, resolved before: nothing to read or resolve
+                merge.add_summary(cached_sum)
+                mention_sums.append(cached_sum.mentions)
                 counts["documents"] += group.height
-                counts["mentions"] += summary.mention_rows
+                counts["mentions"] += cached_sum.mention_rows
                 for p in parts.values():
                     files_out.append(link_part(layout.version_dir(str(prev_id)), prev_files[p], stage))
                 lap("write")
@@ -669,10 +678,10 @@ def run(
                 DocCandidates(d, p, c) for d, p, c in zip(
                     docs["document_id"].to_list(), docs["published_date"].to_list(),
                     candidates_column(docs["candidates"].to_arrow()), strict=True)])
-            summary = bucket_summary(resolved, dict(zip(docs["document_id"], docs["source_path"], strict=True)))
-            summaries.put(fp, summary)
-            merge.add_summary(summary)
-            mention_sums.append(summary.mentions)
+            bucket_sum = bucket_summary(resolved, dict(zip(docs["document_id"], docs["source_path"], strict=True)))
+            summaries.put(fp, bucket_sum)
+            merge.add_summary(bucket_sum)
+            mention_sums.append(bucket_sum.mentions)
             counts["documents"] += docs.height
             counts["mentions"] += resolved.mentions.height
             lap("resolve")
