@@ -20,6 +20,19 @@ import accords
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
+
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths ``ingest.read`` is called for from now on (it still reads them)."""
+    reads: list[str] = []
+    real = ingest.read
+
+    def counting(root: Path, entry: ingest.Entry, *a: object, **k: object) -> ingest.RawFile:
+        reads.append(entry.source_path)
+        return real(root, entry)
+
+    monkeypatch.setattr(pipeline.ingest, "read", counting)
+    return reads
+
 def _sha(p: Path) -> str:
     return hashlib.sha256(p.read_bytes()).hexdigest()
 
@@ -88,14 +101,7 @@ def test_edit_with_same_size_and_restored_mtime_is_hashed_again(corpus: Path, tm
     victim.write_bytes(bytes(data))
     os.utime(victim, ns=(before.st_atime_ns, before.st_mtime_ns))  # mtime restored; ctime moves
     assert victim.stat().st_size == before.st_size and victim.stat().st_mtime_ns == before.st_mtime_ns
-    reads: list[str] = []
-    real = ingest.read
-
-    def counting(root: Path, entry: ingest.Entry, *a: object, **k: object) -> ingest.RawFile:
-        reads.append(entry.source_path)
-        return real(root, entry)
-
-    monkeypatch.setattr(pipeline.ingest, "read", counting)
+    reads = _count_reads(monkeypatch)
     res = accords.run(corpus, out=out)
     assert res.published
     rel = victim.relative_to(corpus).as_posix()
@@ -103,7 +109,7 @@ def test_edit_with_same_size_and_restored_mtime_is_hashed_again(corpus: Path, tm
     assert len(reads) <= 2  # the edited file (hashed, then processed); the others came from the index
     row = next(r for r in _sources(out) if r["source_path"] == rel)
     assert row["source_sha256"] == _sha(victim)
-    monkeypatch.setattr(pipeline.ingest, "read", real)
+    monkeypatch.undo()
     full = tmp_path / "full"
     accords.run(corpus, out=full)
     assert _sources(out) == _sources(full)
@@ -114,14 +120,7 @@ def test_rehash_reads_every_file(corpus: Path, tmp_path: Path, monkeypatch: pyte
     accords.run(corpus, out=out)
     (corpus / "zz-new.txt").write_text("A new short file about nothing much at all.\n", encoding="utf-8")
     time.sleep(0.3)
-    reads: list[str] = []
-    real = ingest.read
-
-    def counting(root: Path, entry: ingest.Entry, *a: object, **k: object) -> ingest.RawFile:
-        reads.append(entry.source_path)
-        return real(root, entry)
-
-    monkeypatch.setattr(pipeline.ingest, "read", counting)
+    reads = _count_reads(monkeypatch)
     accords.run(corpus, out=out)
     assert reads == ["zz-new.txt"] * len(reads) and reads  # only the new file was read
     (corpus / "zz-new2.txt").write_text("Another short file.\n", encoding="utf-8")
