@@ -1,4 +1,5 @@
-"""Extraction: interface, span invariants, patterns on unseen names, KB as data, speed."""
+"""Extraction: interface, span invariants, KB as data, speed, and each method on invented sentences
+(never gold text), round by round."""
 
 from __future__ import annotations
 
@@ -265,3 +266,264 @@ def test_people_round2(kb: kb_mod.KnowledgeBase) -> None:
     assert got["Al-Dravani"] == ("person", "Karim Shia al-Dravani")
     assert got["Tovath Keller"] == ("person", "Imre Tovath Keller")
     assert got["Velt"] == ("person", "Nora Velt")
+
+
+# Round 3 (issue #4): given names, place cues, head words, name boundaries, speaker variants.
+def test_given_name_list_is_loaded_and_filtered(kb: kb_mod.KnowledgeBase) -> None:
+    assert len(kb.given_names) > 10_000
+    assert {"Joseph", "Lorenzo", "Ahmed", "Simone"} <= kb.given_names
+    # places, countries and common words are left out by tools/kb/build_given_names.py
+    assert not {"Jordan", "Georgia", "Will", "May", "Sea"} & kb.given_names
+
+
+def test_given_name_persons(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Presidents Julius Vanterpool and Joseph Okarimbe met in Lindavia. "
+            "As Lorenzo Brattacini, a logistics planner, put it, the fleet is small. "
+            "Okarimbe said the talks went well, and Brattacini agreed. "
+            "Defence Minister Shin Kwang-ho spoke later.")
+    got = spans(text, kb)
+    assert got["Julius Vanterpool"][0] == "person"
+    assert got["Joseph Okarimbe"][0] == "person"
+    assert got["Lorenzo Brattacini"][0] == "person"
+    assert got["Okarimbe"] == ("person", "Joseph Okarimbe")  # surname alone later
+    assert got["Shin Kwang-ho"][0] == "person"  # Korean hyphenated given name
+
+
+def test_given_name_persons_not_places_or_things(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Fighting continued in Joseph Barrowind near the border. "
+            "The Lorenzo Quell drills began on Monday. Officials visited Ahmed Port.")
+    got = spans(text, kb)
+    assert got.get("Joseph Barrowind", ("location",))[0] != "person"  # after "in": a place
+    assert "Lorenzo Quell" not in got or got["Lorenzo Quell"][0] != "person"
+    assert got.get("Ahmed Port", ("location",))[0] == "location"
+
+
+def test_name_particle_e(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Prime Minister Ulisses Varanda e Moutinho said the port would reopen.", kb)
+    assert got["Ulisses Varanda e Moutinho"][0] == "person"
+
+
+def test_unknown_places_by_locative_and_list(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Patrol boats will be based in Tombarek and Shelvani, and at Quorumba. "
+            "Smugglers cross between Dravica Polje and Bihać. Traders in Elgorin complain. "
+            "The roads linking Copacabana, Yunvaro and Kasbelli are closed. "
+            "Islands such as Sal, Bravona and Maio are exposed.")
+    got = spans(text, kb)
+    for name in ("Tombarek", "Shelvani", "Quorumba", "Dravica Polje", "Elgorin", "Yunvaro", "Kasbelli",
+                 "Bravona"):
+        assert got.get(name, ("",))[0] == "location", name
+
+
+def test_unknown_places_not_languages_months_or_acronyms(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("The statement was published in Swahili and in English in March. "
+            "He spoke at Zelvora’s office. Officials met in NATO headquarters. "
+            "A researcher at Marvello University said so.")
+    got = spans(text, kb)
+    assert "Swahili" not in got and "English" not in got and "March" not in got
+    assert got.get("Zelvora", ("",))[0] != "location"  # a possessor may be a person or body
+    assert got.get("NATO", ("",))[0] != "location"
+
+
+def test_datelines_before_a_date(kb: kb_mod.KnowledgeBase) -> None:
+    text = "Headline here\n\nTARVONI, Orelska, March 3, 2025 — Soldiers of the Zamorian Army began drills."
+    got = spans(text, kb)
+    assert got["TARVONI"][0] == "location"
+    assert got["Orelska"][0] == "location"
+    assert "Soldiers of the Zamorian Army" not in got
+
+
+def test_place_heads_round3(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Supplies reach Velmora Station and the Tarnock Base each summer; the 305th Mountain Base "
+            "guards Grand Kesto County and the Una-Velska Canton. Crews meet at Puerto Zandor and "
+            "Ciudad Varga and Paso Mellin.")
+    got = spans(text, kb)
+    assert got["Velmora Station"][0] == "location"
+    assert got["Tarnock Base"][0] == "location"
+    assert got["305th Mountain Base"][0] == "organization"  # a numbered base is a unit
+    assert got["Grand Kesto County"][0] == "location"
+    assert got["Una-Velska Canton"][0] == "location"
+    assert got["Puerto Zandor"][0] == "location"
+    assert got["Ciudad Varga"][0] == "location"  # a prefix name ends at "and"
+    assert got["Paso Mellin"][0] == "location"
+
+
+def test_org_heads_and_nouns_round3(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("The Government of Zamoria thanked Korvath Aerospace and the conservation group Blue Warden. "
+            "Both sides blame the Gulf Drovers Clan for the attacks.")
+    got = spans(text, kb)
+    assert got["Government of Zamoria"][0] == "organization"
+    assert got["Korvath Aerospace"][0] == "organization"
+    assert got["Blue Warden"][0] == "organization"
+    assert got["Gulf Drovers Clan"][0] == "organization"
+
+
+def test_initiative_boundaries_round3(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Talks under the Zamoria-hosted Velmor Peace Initiative stalled. The centres were created "
+            "under the 2019 Agreement on Coastal Data Sharing. Delegates adopted the Lake Orva Patrol "
+            "Plan 2025–2027. Units joined the Russian-led Borealis exercises. "
+            "said Tanja Morrow, a researcher at the Oslo-based Northern Policy Initiative.")
+    got = spans(text, kb)
+    assert got["Velmor Peace Initiative"][0] == "initiative"  # "-hosted" is no part of it
+    assert got["Agreement on Coastal Data Sharing"][0] == "initiative"
+    assert got["Lake Orva Patrol Plan 2025–2027"][0] == "initiative"
+    assert got["Borealis"][0] == "initiative"
+    assert got["Northern Policy Initiative"][0] == "organization"  # a role at it: a body
+    text = "Colonel Batzorig Ganbold, the exercise director, said the drill went well."
+    got = spans(text, kb)
+    assert got["Batzorig Ganbold"][0] == "person"
+
+
+def test_possessive_of_a_known_name_is_no_part_of_a_place(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Italy’s Varel Station and South Korea’s Jang Velo Station share a coast.", kb)
+    assert got["Jang Velo Station"][0] == "location"
+    assert got["South Korea"][0] == "country"
+
+
+def test_unknown_places_not_frequent_words(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("He worked in Marketing at Google before police in Kalimbo arrested him.", kb)
+    assert "Marketing" not in got and "Google" not in got
+    assert got["Kalimbo"][0] == "location"
+
+
+def test_abbreviated_owner_country_before_a_defined_body(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Funds came from the US Office of Coastal Resilience (OCR) and the US Navy.", kb)
+    assert got["Office of Coastal Resilience"][0] == "organization"
+    assert got["US"][0] == "country"
+    got = spans("The UK Harbour Safety Directorate (UKHSD) and the Pakistan Coastal Watch (PCW) met.", kb)
+    assert got["UK Harbour Safety Directorate"][0] == "organization"  # the acronym spells "UK"
+    assert got["Pakistan Coastal Watch"][0] == "organization"
+
+
+def test_person_cues_round3(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("The plan was criticised by Tamvo Kpariwa, who heads the fisheries body. According to "
+            "Ngorzi Okavor, the talks failed. Oyunzul Tserendavaa, 45, a herder, agreed. In a statement, "
+            "Murovi Kainerubwa said the army was ready. Ports such as Vorel Bay, whose harbour is deep, grew.")
+    got = spans(text, kb)
+    for name in ("Tamvo Kpariwa", "Ngorzi Okavor", "Oyunzul Tserendavaa", "Murovi Kainerubwa"):
+        assert got.get(name, ("",))[0] == "person", name
+    assert got.get("Vorel Bay", ("",))[0] != "person"
+
+
+def test_dateline_before_a_news_agency(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Headline line\n\nTARNOVEC (AFP) — Police said two boats sank.", kb)
+    assert got["TARNOVEC"] == ("location", "Tarnovec")
+
+
+def test_places_opening_with_a_given_name(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Officials will meet weekly in Ben Gardaroun. The bridge between Ciudad Velmar and "
+                "Tomas Uvarte is busy.", kb)
+    assert got["Ben Gardaroun"][0] == "location"
+    assert got["Ciudad Velmar"][0] == "location"
+    assert got["Tomas Uvarte"][0] == "location"  # listed with a place
+
+
+def test_region_demonym_inside_a_name_is_no_country(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("She works at the Latin American Institute of Border Studies in Quito.", kb)
+    assert "American" not in got
+
+
+def test_given_name_yields_to_a_typed_name_in_the_same_text(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Nepal and Bhutan open Julius Varomek drills\n\n"
+            "The fifth edition of Julius Varomek, held every year, brings 300 troops together.")
+    cands = [c for c in extract(text, kb) if c.surface == "Julius Varomek"]
+    assert len(cands) == 2 and all(c.entity_type == "initiative" for c in cands)
+    assert all(c.method != "person_given" for c in extract(text, kb))  # internal name only
+
+
+def test_demonym_before_a_facility_is_its_owner(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Supplies reach the American Velcourt Station and the Libyan Sand Plateau.", kb)
+    assert got["Velcourt Station"][0] == "location"
+    assert got["American"][0] == "country"
+    assert got["Libyan Sand Plateau"][0] == "location"  # a natural feature keeps it
+
+
+def test_title_case_prepositions_and_hyphenated_acronyms(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("said Dana Vorl, a researcher at the Global Initiative Against Coastal Piracy (GI-CP) in Dakar. "
+            "The GI-CP tracks boats. Zamoria became a full member of the Velmor Security Conclave (VSC).")
+    got = spans(text, kb)
+    assert got["Global Initiative Against Coastal Piracy"][0] == "organization"
+    assert got["GI-CP"] == ("organization", "Global Initiative Against Coastal Piracy")
+    assert got["Velmor Security Conclave"][0] == "initiative"  # a member of a forum: still a forum
+
+
+def test_type_noun_confirms_an_ambiguous_known_name(kb: kb_mod.KnowledgeBase) -> None:
+    # "Vostok" alone is ambiguous in the KB (a rocket, "east"); "exercises" confirms the exercise.
+    got = spans("Units have taken part in the Russian-led Vostok exercises.", kb)
+    assert got["Vostok"][0] == "initiative"
+    assert "Vostok" not in spans("A Vostok rocket was shown in the museum.", kb)
+
+
+def test_known_as_without_a_type_noun_is_no_initiative(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("The Valkor-III launchers, known as K-VAL, will be delivered next year. "
+                "The navy activated a system called Baltic Lantern.", kb)
+    assert "K-VAL" not in got or got["K-VAL"][0] != "initiative"
+    assert got["Baltic Lantern"][0] == "initiative"
+
+
+def test_streets_and_squares_named_after_people_are_places(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Protesters gathered on Joseph Varanek Street and in Malvo Square.", kb)
+    assert got["Joseph Varanek Street"][0] == "location"
+    assert got["Malvo Square"][0] == "location"
+
+
+def test_korean_names_without_a_title(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Officials including Kang Tae-rok and Noh Ji-wan met; Kang said the talks went well.", kb)
+    assert got["Kang Tae-rok"][0] == "person"
+    assert got["Noh Ji-wan"][0] == "person"
+    assert got["Kang"] == ("person", "Kang Tae-rok")
+
+
+def test_on_and_over_place_cues(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("New radar sites on Varnoa and Tuskel will open. Australia will fund a centre in Luganville "
+            "on Marelo Santo. The dispute over Kalvari and Lipotek remains. Washington imposed "
+            "sanctions on Rosvelko on Monday and agreed on Tuesday to focus on Pallaton.")
+    got = spans(text, kb)
+    for name in ("Varnoa", "Tuskel", "Marelo Santo", "Kalvari", "Lipotek"):
+        assert got.get(name, ("",))[0] == "location", name
+    assert "Rosvelko" not in got and "Pallaton" not in got
+
+
+def test_surname_spelling_variants_of_a_speaker(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Colonel Ashvin Raj Tandel opened the drill. Tandal said it went well. "
+            "Its governor, Omar Al-Rashidi, spoke. Al Rashidi gave no figure. "
+            "Minister Bolormaa Tsedenbal came; Tsédenbal told reporters she was pleased.")
+    got = spans(text, kb)
+    assert got["Tandal"] == ("person", "Ashvin Raj Tandel")
+    assert got["Al Rashidi"] == ("person", "Omar Al-Rashidi")
+    assert got["Tsédenbal"] == ("person", "Bolormaa Tsedenbal")
+
+
+def test_possessor_is_outside_an_acronym_long_form(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("The pact links Costa Rica’s National Border Patrol Service (NBPS) with Panama’s Coastal "
+                "Interdiction Office (CIO).", kb)
+    assert got["National Border Patrol Service"][0] == "organization"
+    assert got["Coastal Interdiction Office"][0] == "organization"
+    assert got["Costa Rica"][0] == "country" and got["Panama"][0] == "country"
+
+
+def test_to_inside_names(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("The Council to Combat Coastal Smuggling and the UN Mission to Mali met. The Protocol on "
+            "Reef Protection to the Velmor Sea Treaty bans dredging.")
+    got = spans(text, kb)
+    assert got["Council to Combat Coastal Smuggling"][0] == "organization"
+    assert got["Protocol on Reef Protection to the Velmor Sea Treaty"][0] == "initiative"
+    assert got["Mali"][0] == "country"
+
+
+def test_short_form_of_a_headed_place_is_the_same_place(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Drills open at Velkor Hills\n\nTroops trained at the Velkor Hills Training Area, west of the "
+            "capital, and near the Tarvo River. Boats on the Tarvo carried supplies.")
+    cands = extract(text, kb)
+    names = {c.surface: c.canonical for c in cands if c.entity_type == "location"}
+    assert names["Velkor Hills"] == "Velkor Hills Training Area"
+    assert names.get("Tarvo") == "Tarvo River"
+
+
+def test_a_numbered_meeting_is_an_event_and_its_body_is_the_name() -> None:
+    from accords.etl.extract import kb as kb_mod
+    from accords.etl.extract.find import extract
+
+    text = "Ministers met at the 4th Ministerial Session of the Andean Maritime Cooperation Forum in Quito."
+    names = {(c.entity_type, c.canonical) for c in extract(text, kb_mod.cached())}
+    assert ("initiative", "Andean Maritime Cooperation Forum") in names
+    assert not any("Session" in n for _, n in names)
