@@ -14,31 +14,24 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from accords.etl.document import process_file
 from accords.etl.extract import evaluate as ev
 from accords.etl.ingest import RawFile
-
-ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "tests" / "gold"
-
-
-def raw_path(split: str, doc: ev.Doc) -> Path:
-    return ROOT / "seeds" / f"{doc.name}.txt" if split == "seeds" else GOLD / split / f"{doc.name}.txt"
+from eval_clean import GOLD, cases  # tools/ is on the path when this file runs as a script
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("--split", choices=ev.SPLITS, action="append", help="split(s); default seeds and dev")
+    ap.add_argument("--split", action="append", help="split(s), folders of tests/gold; default seeds and dev")
     ap.add_argument("-v", "--verbose", action="store_true", help="list missed and spurious entities")
     args = ap.parse_args(argv)
-    head = f"{'':<14} {'P':>6} {'R':>6} {'F1':>6}  {'tp':>4} {'fp':>4} {'fn':>4}"
     for split in args.split or ["seeds", "dev"]:
         docs = [d for d in ev.load_split(GOLD, split) if d.language == "en"]
+        raw = {c.name: c.raw for c in cases(split)}
         cleaned: list[ev.Doc] = []
         for d in docs:
-            data = raw_path(split, d).read_bytes()
+            data = raw[d.name].read_bytes()
             out = process_file(RawFile(d.name, data, len(data))).document
             cleaned.append(ev.Doc(split, d.name, out["text"] if out else "", "en"))
         pred = ev.predict_accords(cleaned)
@@ -59,10 +52,7 @@ def main(argv: list[str] | None = None) -> int:
                 lines += [f"    {d.name} missed   {x}" for x in score.missed]
                 lines += [f"    {d.name} spurious {x}" for x in score.spurious]
         print(f"== {split}: {len(docs)} documents, raw page -> entities")
-        print(head)
-        for t in ev.TYPES:
-            print(ev._row(t, totals[t]))
-        print(ev._row("overall", ev._total(totals)))
+        print("\n".join(ev.format_table(totals)))
         print(f"-- spurious entities from clutter (no surface in the article): {len(from_clutter)}")
         if args.verbose:
             print("\n".join(lines))

@@ -76,13 +76,17 @@ def spacy_predictor(python: str) -> ev.Predictor:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="spaCy baseline on the accords gold set")
     ap.add_argument("gold_dir", type=Path)
-    ap.add_argument("--split", choices=ev.SPLITS, action="append")
+    ap.add_argument("--split", action="append", help="split(s), folders of gold_dir; default seeds and dev")
     ap.add_argument("--spacy-python", default="/tmp/spacyvenv/bin/python")
     args = ap.parse_args(argv)
     splits = args.split or ["seeds", "dev"]
     reports = []
     for split in splits:
-        reports.append(ev.evaluate(ev.load_split(args.gold_dir, split), spacy_predictor(args.spacy_python)))
+        docs = ev.load_split(args.gold_dir, split)
+        if not docs:
+            print(f"no documents under {args.gold_dir / split}", file=sys.stderr)
+            return 2
+        reports.append(ev.evaluate(docs, spacy_predictor(args.spacy_python)))
         print(ev.format_report(f"spaCy en_core_web_sm - {split}", reports[-1]))
     if len(reports) > 1:
         print(ev.format_pooled(splits, reports))

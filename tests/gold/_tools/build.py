@@ -3,7 +3,7 @@
     /work/main/.venv/bin/python tests/gold/_tools/build.py
 
 seeds/:  <stem>.txt (clean article), <stem>.meta.json, <stem>.ann.json
-dev/, heldout/, heldout2/, heldout3/, heldout4/, heldout5/, heldout6/, heldout7/, heldout8/, heldout9/: <name>.txt (raw), <name>.clean.txt, <name>.meta.json, <name>.ann.json
+every other split (dev/, heldout/, heldout2/, ...): <name>.txt (raw), <name>.clean.txt, <name>.meta.json, <name>.ann.json
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gold_lib import GOLD, SRC, annotate, parse_rows, parse_src, render, write_json, write_text  # noqa: E402
+from gold_lib import GOLD, SRC, annotate, parse_rows, parse_src, render, splits, write_json, write_text  # noqa: E402
 
 REPO = GOLD.parents[1]
 SEED_RAW = [REPO / "seeds", Path("/work/shared/seeds")]
@@ -76,7 +76,7 @@ def main() -> None:
         rows = parse_rows(ents.read_text(encoding="utf-8"), str(ents)) if ents.exists() else []
         write_json(out / f"{stem}.ann.json",
                    {"text_file": f"{stem}.txt", "mentions": annotate(clean, rows, stem)})
-    for split in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"):
+    for split in (s for s in splits() if s != "seeds"):
         od = GOLD / split
         od.mkdir(exist_ok=True)
         for src in sorted((SRC / split).glob("*.src")):

@@ -1,6 +1,6 @@
 """Shared helpers for building and checking the accords gold set.
 
-Source format (tests/gold/_tools/src/{dev,heldout,heldout2,heldout3,heldout4,heldout5,heldout6,heldout7,heldout8,heldout9}/<name>.src), UTF-8:
+Source format (tests/gold/_tools/src/<split>/<name>.src, every split but seeds), UTF-8:
 
     @@ date: 2024-03-12        # article date or "null"
     @@ lang: en
@@ -37,6 +37,16 @@ GOLD = Path(__file__).resolve().parents[1]
 TOOLS = GOLD / "_tools"
 SRC = TOOLS / "src"
 TYPES = ("country", "organization", "person", "location", "initiative")
+
+
+def splits() -> list[str]:
+    """Every split, in the order the README lists them: seeds, dev, heldout, heldout2, ..."""
+    def order(name: str) -> tuple[int, int, str]:
+        m = re.fullmatch(r"heldout(\d*)", name)
+        rank = {"seeds": 0, "dev": 1}.get(name, 2)
+        return (rank, int(m.group(1) or 1) if m else 0, name)
+
+    return sorted((p.name for p in SRC.iterdir() if p.is_dir()), key=order)
 
 # canonical country name -> ISO 3166-1 alpha-3 (checked against pycountry in check.py)
 ISO3 = {

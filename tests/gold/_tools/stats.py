@@ -8,10 +8,10 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gold_lib import GOLD, TYPES  # noqa: E402
+from gold_lib import GOLD, TYPES, splits  # noqa: E402
 
 rows = []
-for split in ("seeds", "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"):
+for split in splits():
     c, docs, langs, dated, distinct = Counter(), 0, Counter(), 0, set()
     for a in sorted((GOLD / split).glob("*.ann.json")):
         ann = json.loads(a.read_text(encoding="utf-8"))
