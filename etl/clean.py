@@ -232,24 +232,25 @@ def _letters(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
-def _share(grams: set[tuple[str, ...]], words: list[str]) -> float:
-    found = {tuple(words[k : k + 3]) for k in range(len(words) - 2)}
-    return len(grams & found) / len(grams) if grams else 0.0
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = _letters(text).split()
+    return {tuple(words[k : k + 3]) for k in range(len(words) - 2)}
 
 
 def _drop_pull_quotes(body: list[str], dropped: list[str]) -> list[str]:
     """A short quoted line that repeats a sentence of the article is a pull quote."""
     out: list[str] = []
+    line_grams: list[set[tuple[str, ...]]] | None = None  # every line's, on the first quote only
     for i, ln in enumerate(body):
         if ln and ln[:1] in "“\"‘'«" and word_count(ln) <= 40:
-            words = _letters(re.split(r"\s[—–-]\s", ln)[0]).split()
-            grams = {tuple(words[k : k + 3]) for k in range(len(words) - 2)}
+            quote = re.split(r"\s[—–-]\s", ln)[0]
+            grams = _trigrams(quote)
+            if line_grams is None:
+                line_grams = [_trigrams(x) if x else set() for x in body]
             # Pull quotes are often trimmed or re-worded at the edges, so most of the
             # quote's word trigrams in one other line is enough.
-            if len(words) >= 5 and any(
-                _share(grams, _letters(other).split()) >= 0.6
-                for j, other in enumerate(body)
-                if j != i and other
+            if len(_letters(quote).split()) >= 5 and any(
+                len(grams & other) >= 0.6 * len(grams) for j, other in enumerate(line_grams) if j != i
             ):
                 dropped.append(ln)
                 continue

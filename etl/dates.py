@@ -97,14 +97,21 @@ def slash_order(texts: list[str] | tuple[str, ...]) -> str | None:
     return orders.pop() if len(orders) == 1 else None
 
 
+def _readings(m: re.Match[str]) -> list[dt.date]:
+    """Day-first then month-first reading of a slashed date; 3/31 has only one."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+    out = []
+    for day, month in ((a, b), (b, a)):
+        with contextlib.suppress(ValueError):
+            out.append(dt.date(year, month, day))
+    return out
+
+
 def _slashed(s: str, order: str | None) -> dt.date | None:
     weekday = _WEEKDAY_WORD.search(s)
     for m in _SLASHED.finditer(s):
         a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
-        options = []
-        for day, month in ((a, b), (b, a)):
-            with contextlib.suppress(ValueError):  # 3/31: only one reading is a date
-                options.append(dt.date(year, month, day))
+        options = _readings(m)
         if weekday:  # "Monday, 3/11/2025": the weekday tells which reading is meant
             wanted = _WEEKDAY_NAMES.index(weekday.group(1).lower())
             options = [d for d in options if d.weekday() == wanted]
@@ -181,14 +188,7 @@ def _header_dates(
 
 def _both_readings(lines: tuple[str, ...] | list[str]) -> list[dt.date]:
     """Both calendar readings of every slashed date in ``lines`` (3/11/2025: 3 Nov and 11 Mar)."""
-    out = []
-    for line in lines:
-        for m in _SLASHED.finditer(line):
-            a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
-            for day, month in ((a, b), (b, a)):
-                with contextlib.suppress(ValueError):
-                    out.append(dt.date(year, month, day))
-    return out
+    return [d for line in lines for m in _SLASHED.finditer(line) for d in _readings(m)]
 
 
 #: A header date this many days from a yearless dateline dates the same story
