@@ -561,11 +561,8 @@ def run(
         finally:
             cache.flush()  # an interrupted run keeps what it computed; the next one resumes
         lap("process")
-        files_read = pl.from_arrow(pa.concat_tables(file_parts, promote_options="permissive")) if file_parts else pl.DataFrame(
-            schema={"source_path": pl.Utf8, "key": pl.Utf8, "size": pl.Int64, "error_code": pl.Utf8})
-        assert isinstance(files_read, pl.DataFrame)
-        files = files_read.sort("source_path")
-        del files_read
+        files = (_frame(pa.concat_tables(file_parts, promote_options="permissive")) if file_parts else pl.DataFrame(
+            schema={"source_path": pl.Utf8, "key": pl.Utf8, "size": pl.Int64, "error_code": pl.Utf8})).sort("source_path")
         # ``files`` is sorted by path as ``entries`` are, one row each: the stats line up with it
         # without a join (a join of a million paths is a few hundred MB); checked, else joined.
         if files.height == len(entry_paths) and all(
@@ -593,8 +590,7 @@ def run(
         # Global step 1: sources and duplicates, from small per-file summaries only.
         # Whole columns, no key filter: the joins below drop rows of files no longer present
         # (a filter on 100k keys hashed the key set once per segment: seconds and 200 MB).
-        statuses = pl.from_arrow(cache.read(["h", "status", "reason_code", "reason", "document_id"]))
-        assert isinstance(statuses, pl.DataFrame)
+        statuses = _frame(cache.read(["h", "status", "reason_code", "reason", "document_id"]))
         keyed = files.filter(pl.col("key").is_not_null()).join(statuses, on="key", how="left")
         del statuses
         accepted = keyed.filter(pl.col("status") == "accepted").sort("source_path")
@@ -670,8 +666,7 @@ def run(
             lo = b << (32 - bits) if bits else 0
             hi = (b + 1) << (32 - bits) if bits else 1 << 32
             cols = ["published_date", "candidates"] if reuse else [*DOC_FIELDS, "candidates"]
-            rows = pl.from_arrow(cache.read(cols, keys=group["key"].to_arrow(), h_range=(lo, hi)))
-            assert isinstance(rows, pl.DataFrame)
+            rows = _frame(cache.read(cols, keys=group["key"].to_arrow(), h_range=(lo, hi)))
             docs = group.join(rows.drop("document_id", strict=False), on="key", how="left").sort("source_path")
             lap("read")
             resolved = resolve([
