@@ -83,6 +83,7 @@ ISO3 = {
     "Barbados": "BRB", "Trinidad and Tobago": "TTO", "Guyana": "GUY", "Saint Lucia": "LCA",
     "Saint Vincent and the Grenadines": "VCT", "Madagascar": "MDG", "Comoros": "COM", "Cabo Verde": "CPV",
     "Guinea-Bissau": "GNB", "Bhutan": "BTN", "Austria": "AUT", "North Macedonia": "MKD", "Albania": "ALB",
+    "Gabon": "GAB", "Equatorial Guinea": "GNQ", "Iceland": "ISL", "Ireland": "IRL",
 }
 
 
