@@ -23,6 +23,7 @@ from accords.etl.furniture import (
     TABLE_RULE,
     TEASER_HEADING,
     is_furniture,
+    is_byline,
     is_headline,
     is_junk,
     is_paragraph,
@@ -166,12 +167,19 @@ def clean(text: str) -> Cleaned:
     header = [ln for ln in lines[:start] if ln]
 
     title: str | None = None
-    candidates = [ln for i, ln in enumerate(lines[:start]) if ln and keep[i] and is_headline(ln)]
-    if candidates:
+    found = [i for i, ln in enumerate(lines[:start]) if ln and keep[i] and is_headline(ln)]
+    if found:
+        candidates = [lines[i] for i in found]
         counts = {c: sum(1 for h in header if h == c or h.endswith(c) or h.startswith(c)) for c in candidates}
+        # The line under a byline is the author's unit or desk ("Story by Sgt. J. Roe" /
+        # "Southern European Task Force, Africa"); a headline comes before the byline.
+        after_byline = {lines[i] for i in found if _after_byline(lines, i)}
         # A headline has a few words (section labels and site names have one to four), is
         # often repeated (page title + h1, breadcrumb tail), and sits just above the body.
-        title = max(reversed(candidates), key=lambda c: (word_count(c) >= HEADLINE_MIN_WORDS, counts[c]))
+        title = max(
+            reversed(candidates),
+            key=lambda c: (word_count(c) >= HEADLINE_MIN_WORDS, c not in after_byline, counts[c]),
+        )
 
     body: list[str] = []
     seen: set[str] = set()
@@ -215,6 +223,11 @@ _AUTHOR_BIO = re.compile(
     r"contributor|freelancer|photographer|producer|blogger|fellow|researcher|scholar|lecturer|professor)\b|"
     r"covers\b|writes (?:about|on|for)\b|reports (?:on|from|for)\b)"
 )
+
+
+def _after_byline(lines: list[str], i: int) -> bool:
+    prev = next((ln for ln in reversed(lines[:i]) if ln), "")
+    return is_byline(prev)
 
 
 def _drop_trailing_author_bio(body: list[str], dropped: list[str]) -> list[str]:

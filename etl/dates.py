@@ -134,7 +134,11 @@ def parse_date(s: str, order: str | None = None) -> dt.date | None:
             try:
                 return dt.date(int(gd["year"]), month, int(gd["day"]))
             except ValueError:
-                continue
+                pass
+            if pat is _PATTERNS[1]:
+                # 05.14.2025 cannot be day-first: a US page writes its dotted dates month-first.
+                with contextlib.suppress(ValueError):
+                    return dt.date(int(gd["year"]), int(gd["day"]), month)
     return _slashed(s, order)
 
 

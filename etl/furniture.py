@@ -22,6 +22,12 @@ _TABLE_ROW = re.compile(r"^\|.*\|$")
 TABLE_RULE = re.compile(r"^(?=.*\|)\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|news|co|uk|in|pk|ir|cn|ru|tv|io|gov|edu|int|biz|me)(?:/\S*)?$", re.I)
 _WEATHER = re.compile(r"^-?\d{1,3}(?:[.,]\d)?\s*°?\s*[CF]$")
+# "BREAKING » Index closes down » Haze over Chiang Mai »": a news ticker, labelled or
+# made of several guillemet-separated items (French quotes open with « and are not this).
+_TICKER = re.compile(
+    r"^(?:BREAKING(?: NEWS)?|JUST IN|LATEST(?: NEWS)?|TRENDING(?: NOW)?|NEWS ?FLASH|FLASH|TICKER|ALERT)\s*[»›:|–—-]\s|"
+    r"^[^«]*(?:\s[»›]\s[^«]*){2,}$"
+)
 _NAV_SEPARATORS = re.compile(r"\s(?:>|»|›|\|)\s|^Home(?=[A-Z])|^Home\s*[>»›|/]")
 _BOILERPLATE = re.compile(
     r"^(?:"
@@ -46,7 +52,8 @@ _BOILERPLATE = re.compile(
 # "By Wanjiru Kamau", "By Newsroom Staff | September 18, 2024", "Par Awa Diop": a byline,
 # i.e. a short line of capitalised names after a "by" word (names, not a sentence).
 _BYLINE = re.compile(
-    r"^(?:[Bb]y|BY|[Pp]ar|[Pp]or|[Vv]on|[Dd]i)\s+[A-Z\u00c0-\u024f][\w.'’-]*"
+    r"^(?:(?:[Ss]tory|[Ww]ords|[Tt]ext|[Rr]eport|[Aa]rticle|[Pp]hotos?)\s+)?"
+    r"(?:[Bb]y|BY|[Pp]ar|[Pp]or|[Vv]on|[Dd]i)\s+[A-Z\u00c0-\u024f][\w.'’-]*"
     r"(?:,?\s+(?:[A-Z\u00c0-\u024f][\w.'’-]*|and|&|de|da|van|von|al|bin|el|y|et))*"
     r"\s*(?:[|,–-].{0,60})?$"
 )
@@ -60,6 +67,9 @@ _FURNITURE_START = re.compile(
     r"(?:related|see also|read (?:more|also|next)|also read|more|recommended|watch)\s*:\s+\S|"
     r"(?:reporting|additional reporting|writing|editing) by\b|"
     r"(?:poll|quiz|survey|vote)\s*:|(?:photo|image|picture)s?\s*:\s|\([^()]{1,60}\)$|"
+    r"(?:read|video|audio|podcast)\s*:\s+\S|[▶►▷⏵]\s*(?:video|watch|audio|listen|play|podcast)\b|"
+    r"(?:\[\d{1,4}\])?\[(?:img|image|inline|photo|video)\]|public domain\s*[—–:-]|"
+    r"(?:do|did) you (?:like|enjoy|find)\b.{0,60}\?$|(?:was|is) this (?:article|story|page|information) (?:helpful|useful)\b.{0,20}$|"
     r"(?:\[\d{1,3}\])?(?:read (?:more|next|also)|also read)\b.{0,120}$|(?:sign up|subscribe|newsletter)\s*:|cite this\b|"
     r"(?:partner content|sponsored(?: content| by)?|paid (?:post|content)|advertorial)\b|"
     r"(?:published|posted|updated|written|filed) (?:in|on) [A-Z][\w ]{0,40}$|"
@@ -81,13 +91,14 @@ _FURNITURE_ANYWHERE = re.compile(
     r"\b(?:uses?|using) cookies\b|\b(?:enable|turn on|activate) javascript\b|\bunlimited access\b|\bcancel anytime\b|"
     r"\balready a subscriber\b|\bnot responsible for the content\b|\bdownload (?:the|our)\b.{0,40}\bapp\b|"
     r"\benter your e-?mail\b|\bregistered in england\b|\bcompany (?:no|number)\b|\bhas not been edited by\b|"
+    r"\b(?:funded|supported|paid for) by (?:our )?(?:members|readers|subscribers)\b|\bsupport (?:our|independent) (?:journalism|reporting)\b|"
     r"\bsyndicated feed\b|\bour (?:\w+ ){0,3}newsletter\b|\bviews expressed\b|\bdo not necessarily reflect\b|\bnot an official record\b|\bfree (?:articles|stories)\b|\bcontinued (?:on|from) (?:page|p\.)\s*\d+",
     re.IGNORECASE,
 )
 _ANYWHERE_KEYS = (
     "reserved", "non-commercial", "unsubscribe", "cookie", "contributed", " this", "javascript",
     "unlimited", "anytime", "subscriber", "free ", "continued", "views", "reflect", "official record",
-    "responsible", "download", "enter your", "registered", "company", "edited by", "syndicated", "newsletter",
+    "responsible", "download", "enter your", "registered", "company", "edited by", "syndicated", "newsletter", "funded", "supported", "paid for", "support",
 )
 _ANYWHERE_GATE = re.compile("|".join(map(re.escape, _ANYWHERE_KEYS)))
 # Legal and sign-up small print: furniture on a short line, but prose may name a privacy policy.
@@ -103,6 +114,9 @@ _ACCOUNT_PROMPT = re.compile(
 # An image caption ending in its credit: "... (Photo: J. Doe/Reuters)", "... Photo: J. Doe/AFP".
 _CAPTION_END = re.compile(
     r"\((?:photo|image|picture|file photo|video|courtesy|credit)s?\b[^()]{0,80}\)$|"
+    # "... (U.S. Army photo by Spc. A. Ruiz)", "... in 2023. FILE PHOTO": the credit closes the caption
+    r"\([^()]{0,50}\b(?:photo(?:graph)?|image|picture)s?\s+(?:by|courtesy|credit)\b[^()]{0,60}\)$|"
+    r"\bfile (?:photo|picture|image)s?\W*$|"
     r"\b(?:photo(?:graph)?|image|picture|pic)s?(?: credit)?\s*:\s*[^!?]{0,59}[^.!?\s]$|"
     r"\b(?:photo(?:graph)?|pic(?:ture)?)s? (?:by|courtesy(?: of)?)\s[^.!?]{1,60}$|"
     r"\bcredits?\s*:\s*[^.!?]{1,40}$",
@@ -194,7 +208,11 @@ _SHARE_WORDS = frozenset(
 def _is_share_bar(line: str) -> bool:
     """"Share Facebook X WhatsApp Copy link": a row of sharing buttons with no separators."""
     words = re.findall(r"[\w-]+", line.lower())
-    return 2 <= len(words) <= 10 and sum(w in _SHARE_WORDS for w in words) >= max(2, 2 * len(words) // 3)
+    if not 2 <= len(words) <= 10:
+        return False
+    if words[0] in _SHARE_WORDS and all(w in _SHARE_WORDS or len(w) <= 2 for w in words):
+        return True  # "Share f 𝕏 in ✆": icon buttons scraped as one- and two-letter tokens
+    return sum(w in _SHARE_WORDS for w in words) >= max(2, 2 * len(words) // 3)
 
 
 def is_widget_line(line: str) -> bool:
@@ -240,6 +258,7 @@ def is_furniture(line: str) -> bool:
         or (_CAPTION_GATE.search(lower) is not None and _CAPTION_END.search(line))
         or (word_count(line) <= 40 and _SENTENCE_THEN_CREDIT.search(line))
         or is_widget_line(line)
+        or _TICKER.match(line)
     )
 
 
@@ -269,6 +288,12 @@ def is_junk(line: str) -> bool:
         or re.fullmatch(r"[\W\d_]+", line)
         or is_date_line(line)
     )
+
+
+def is_byline(line: str) -> bool:
+    """"By Jane Doe", "Story by Staff Sgt. John Roe | Reuters": who wrote the article."""
+    line = _plain(line)
+    return word_count(line) <= 12 and bool(_BYLINE.match(line))
 
 
 def _starts_with_date(line: str) -> bool:

@@ -405,3 +405,55 @@ def test_an_author_block_broken_by_furniture_is_still_one_run() -> None:
                       "6 min read · 3 days ago", "Listen", "", PROSE2])
     out = clean(page)
     assert "Jane Doe" not in out.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fishermen unload their catch at the harbour in 2022. FILE PHOTO",
+        "Sailors board a patrol boat during the drill. (Royal Navy photo by Lt. Sam Okafor)",
+        "READ: Port workers strike over new shift rules",
+        "▶ VIDEO: Villagers return after the floods (2:41)",
+        "[12][IMG] A patrol boat near the river mouth. (Photo:",
+        "Do you like the content of this article?",
+        "Was this article helpful?",
+        "This story is free to read. Our newsroom is funded by readers — support us today.",
+        "PUBLIC DOMAIN — This work was produced by a government employee.",
+        "BREAKING » Markets close higher » Rain expected in the north » Ferry delayed »",
+        "JUST IN: Airport reopens after power cut",
+        "Share   f   𝕏   in   ✆",
+    ],
+)
+def test_tickers_teasers_captions_and_icon_bars_are_junk(line: str) -> None:
+    assert is_junk(line)
+    assert not is_paragraph(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A photo released by the ministry showed the two ships side by side near the reef on Monday.",
+        "« Nous sommes prêts », a dit le ministre, « et nous agirons » avec nos partenaires dès demain matin.",
+        "Share prices of the shipbuilder rose after the navy confirmed the order for four new frigates.",
+    ],
+)
+def test_prose_that_looks_like_those_stays_prose(line: str) -> None:
+    assert is_paragraph(line)
+
+
+def test_a_ticker_above_the_page_does_not_start_the_body() -> None:
+    page = "\n".join([
+        "BREAKING » Markets close higher » Rain expected in the north » Ferry delayed »", "",
+        "HARBOUR HERALD", "", "Navies agree joint coastal patrols", "", "Published: 3 March 2025", "", PROSE, "", PROSE2,
+    ])
+    out = clean(normalize(page))
+    assert out.title == "Navies agree joint coastal patrols"
+    assert "BREAKING" not in out.text
+
+
+def test_the_unit_under_a_byline_is_not_the_headline() -> None:
+    page = "\n".join([
+        "Navies agree joint coastal patrols", "", "Story by Petty Officer Jane Roe", "Coastal Task Force, Western Region",
+        "Posted: 05.14.2025", "", PROSE, "", PROSE2,
+    ])
+    assert clean(normalize(page)).title == "Navies agree joint coastal patrols"

@@ -23,6 +23,9 @@ D = dt.date
         ("1er mars 2024", D(2024, 3, 1)),
         ("February 30, 2024", None),
         ("15.10.2024 · 08:47", D(2024, 10, 15)),  # dotted numeric dates are day-first
+        ("05.06.2024", D(2024, 6, 5)),  # ambiguous dotted: day-first
+        ("Posted: 05.14.2025 | ID: 4821", D(2025, 5, 14)),  # 14 cannot be a month: month-first
+        ("2025.13.05", None),  # year-first never swaps
         ("23/11/2025", D(2025, 11, 23)),  # 23 cannot be a month
         ("11/23/2025", D(2025, 11, 23)),
         ("3/11/2025", None),  # 3 November or March 11: undecidable, so no date
