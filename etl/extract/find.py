@@ -425,24 +425,84 @@ _YEAR = re.compile(r"(19|20)\d\d")
 _NAME_OPENERS = frozenset({"Regional", "New", "National"})
 
 
+#: Plural head words that name parts of a body, not a body ("Units of the X Army").
+_PLURAL_PARTS = frozenset({"Units", "Troops", "Detachments", "Teams", "Brigades"})
+
+
 def _strip_lead(d: _Doc, i: int, j: int) -> int:
     """Drop sentence-opening words and connectors from the start of a chunk; a weekday or month
     before "the" ("on Thursday the Pacific Policing Initiative"); a sentence-initial plural noun
     before "of the" + a headed name ("Officers of the Peruvian Navy")."""
     while i < j and ((d.toks[i] in lx.SENTENCE_WORDS and not (
-                d.toks[i] in _NAME_OPENERS and not d.sentence_initial(i)))
+                d.toks[i] in _NAME_OPENERS and not d.sentence_initial(i))
+                      and not (d.toks[i] in {"His", "Her"} and i + 1 < j and d.toks[i + 1] == "Majesty"))
                      or (d.toks[i].isalpha() and d.toks[i].islower())
                      or d.toks[i] in {"-", "'", "’"}
                      or (d.toks[i] in _WEEKDAYS and i + 1 < j and d.toks[i + 1].islower())
                      or (_YEAR.fullmatch(d.toks[i]) is not None and i + 1 < j)):
         i += 1  # "the 2018 Agreement on ...": the year dates the name, it is not part of it
+    i = _past_count(d, i, j)
     if i + 3 < j and d.toks[i + 1] == "of" and d.toks[i].endswith("s") \
             and (d.sentence_initial(i) or (i > 0 and d.toks[i - 1] in {"—", "–"})) \
-            and _head_type(d.toks[i]) is None and (d.g is None or d.longest(d.g, i) is None):
+            and (_head_type(d.toks[i]) is None or d.toks[i] in _PLURAL_PARTS) \
+            and (d.g is None or d.longest(d.g, i) is None):
         k = i + 2 + (d.toks[i + 2] == "the")
         if k < j and any(_head_type(t) for t in d.toks[k:j]):
             return k
     return i
+
+
+#: Number words and approximators that count things before a name ("Two Royal Navy ships").
+_COUNT_WORDS = frozenset("Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Dozens Hundreds "
+                         "Thousands".split())
+_APPROXIMATORS = frozenset("About Around Nearly Almost Roughly Approximately Some Over Up".split())
+
+
+def _past_count(d: _Doc, i: int, j: int) -> int:
+    """Start of a name after a count of things it owns: "About 300 | Chilean Army engineers",
+    "Two | Royal Canadian Navy vessels". A number word stays when a plural word in the name
+    agrees with it ("Three Seas Initiative", "Five Power Defence Arrangements")."""
+    if i + 2 < j and d.toks[i] in _APPROXIMATORS and d.toks[i + 1].isdigit():
+        return i + 2
+    if i + 1 < j and d.toks[i] in _COUNT_WORDS and d.toks[i + 1] in ("-", "–"):
+        return j  # "Ten-day": a measure, not a name
+    if i + 1 < j and d.toks[i] in _COUNT_WORDS and not any(
+            t[:1].isupper() and len(t) > 3 and t.endswith("s") for t in d.toks[i + 1:j]):
+        return i + 1
+    return i
+
+
+def _past_holder(d: _Doc, i: int, j: int) -> int | None:
+    """Start of a body named after the person or post that belongs to it: "Rear Admiral X Y
+    | of the Romanian Naval Forces", "Director of the | Vietnam Department of ...", "Chief of
+    the Naval Staff of the | Ghana Navy". None when the whole run is a post ("Chief of the
+    Defence Staff", "Minister of the Armed Forces": titles, not bodies)."""
+    k = next((m for m in range(i + 1, j - 1) if d.toks[m] == "of"), None)
+    if k is None:
+        return i
+    left = d.toks[i:k]
+    if any(_head_type(t) is not None for t in left) or (d.g is not None and any(
+            (h := d.longest(d.g, m)) is not None and h[1].entity_type != "person" for m in range(i, k))):
+        return i  # "Bank of ...", "Republic of Fiji Navy", "Islamic Republic of Iran Navy"
+    r = k + 1
+    while r < j and d.toks[r] == "the":
+        r += 1
+    if not any(_head_type(t) not in (None, ("location", None)) for t in d.toks[r:j]):
+        return i
+    if not all(_title_at(d, m) or t in lx.TITLE_MODIFIERS or t == "-" for m, t in enumerate(left, i)):
+        return r  # a person: "X Y of the Z Navy"
+    # A post: its body follows only when it is named by its country or by another "of".
+    hit = d.longest(d.g, r) if d.g is not None else None
+    if hit is not None and hit[1].entity_type == "country" and hit[0] < j:
+        return r
+    nxt = next((m for m in range(r + 1, j - 1) if d.toks[m] == "of"), None)
+    if nxt is not None:
+        r2 = nxt + 1
+        while r2 < j and d.toks[r2] == "the":
+            r2 += 1
+        if any(_head_type(t) not in (None, ("location", None)) for t in d.toks[r2:j]):
+            return r2
+    return None
 
 
 def _title_at(d: _Doc, k: int) -> bool:
@@ -630,7 +690,9 @@ def _split_and(d: _Doc, i: int, j: int, g: Gazetteer) -> list[tuple[int, int]]:
             left is not None and left[0] == k and left[1].key not in g.gazetteer_keys)
         # "X Naval Base and Umm Qasr": a name that ends in its head word ends at "and".
         headed = k - 1 > start and _head_type(d.toks[k - 1]) is not None \
-            and r < j and not any(t in lx.CONNECTORS for t in d.toks[start:k])
+            and r < j and (not any(t in lx.CONNECTORS for t in d.toks[start:k]) or (
+                d.toks[k - 1] in lx.FORCE_HEADS and any(_head_type(t) for t in d.toks[r:j])))
+        # "Republic of Korea Navy and His Majesty's Armed Forces": two forces, each headed
         if the or known or headed:
             parts.append((start, k))
             start = r
@@ -653,7 +715,8 @@ def _cut_titles(d: _Doc, i: int, j: int) -> list[tuple[int, int]]:
             while k < j and (_title_at(d, k) or d.toks[k] in lx.TITLE_MODIFIERS
                              or d.toks[k] in {"-", "General"}):
                 k += 1
-            start = k
+            # "Chief of the Naval Staff of the X Navy": a post + "of" stays for _past_holder
+            start = m if k < j and d.toks[k] == "of" else k
             continue
         k += 1
     if start < j:
@@ -1059,6 +1122,10 @@ class _Extractor:
             for a, b in _cut_titles(d, ci, cj):
                 for i, j in _split_and(d, a, b, g):
                     i = _strip_lead(d, i, j)
+                    held = _past_holder(d, i, j)
+                    if held is None:
+                        continue
+                    i = held
                     while j > i and d.toks[j - 1] in lx.CONNECTORS:
                         j -= 1
                     if j - i < 1:
