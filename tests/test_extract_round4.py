@@ -47,3 +47,31 @@ def test_counts_before_a_name(kb: kb_mod.KnowledgeBase) -> None:
     assert got["Quivira Armed Forces"][0] == "organization"
     assert got["Three Rivers Initiative"][0] == "initiative"  # the plural agrees: part of the name
     assert not any("day" in s for s in got)
+
+
+def test_apposition_types_a_name(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("The line is run by Varnok Coastal Railway, the consortium of three firms. "
+            "Ministers met under the Dravian Border Committee (DBC), the decades-old mechanism "
+            "that manages the frontier. Ships trained during Ostrel, the multinational naval "
+            "campaign it leads, and Torvanic Holdings Ltd, a firm based in Ipoh, will service them. "
+            "Kelvaro Bianchi, the group's leader, spoke.")
+    got = spans(text, kb)
+    assert got["Varnok Coastal Railway"][0] == "organization"  # a consortium, despite "Railway"
+    assert got["Dravian Border Committee"][0] == "initiative"  # a mechanism, despite "Committee"
+    assert got["DBC"][0] == "initiative"
+    assert got["Ostrel"][0] == "initiative"
+    assert got.get("Kelvaro Bianchi", ("person",))[0] == "person"  # a role: not the group
+
+
+def test_apposition_with_a_gazetteer_town_name(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Sonar drones came from Kongsberg, the Norwegian defence group, on Monday.", kb)
+    assert got["Kongsberg"][0] == "organization"
+    got = spans("Talks were held in Kongsberg, the company's headquarters, on Monday.", kb)
+    assert got["Kongsberg"][0] == "location"
+
+
+def test_acronym_long_form_across_a_spaced_dash(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Alerts come from the Coastal Fusion and Tracking Centre – Narcotics (CFTC-N), "
+                "the unit that tracks vessels.", kb)
+    assert got["Coastal Fusion and Tracking Centre – Narcotics"][0] == "organization"
+    assert "Narcotics" not in got

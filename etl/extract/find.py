@@ -561,6 +561,22 @@ def _languages() -> frozenset[str]:
     return frozenset(n for n in names if " " not in n)  # "Swahili (macrolanguage)" -> "Swahili"
 
 
+#: Apposition nouns too vague to change a head word's type ("X Initiative, a regional hub").
+_WEAK_APPOSITIVES = frozenset({"hub", "centre", "center", "network", "grid", "cell", "unit", "team", "mission",
+                               "channel", "link", "facility", "body", "arm", "force", "group", "groups",
+                               "operation", "project", "statement"})
+#: Lower-case nouns that type a name in apposition (", the consortium of ...").
+_APPOSITIVE_NOUNS: dict[str, str] = {
+    **lx.APPOSITION_TYPES,
+    **{w: "organization" for w in ("company", "firm", "consortium", "headquarters", "arm", "university",
+                                   "institute", "regulator", "shipbuilder", "shipyard", "manufacturer",
+                                   "contractor", "broadcaster", "newspaper", "charity", "watchdog",
+                                   "organisation", "organization", "groups", "ministry", "department",
+                                   "authority", "navy", "army", "militia", "gangs", "cartels", "outlet",
+                                   "think-tank", "conglomerate", "operator", "insurgency")},
+    "partnership": "alliance", "campaign": "exercise", "vision": "strategy", "policy": "strategy",
+    "framework": "agreement", "convention": "treaty",
+}
 _TITLE_PREPOSITIONS = frozenset({"Of", "For", "On", "Against", "To"})
 _HEAD_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to", "de", "del", "da", "do", "des", "du"})
 
@@ -887,6 +903,8 @@ class _Extractor:
             while i > 0 and (d.cap(i - 1) or _is_hyphen_join(d, i - 1)
                              or (d.toks[i - 1] in lx.CONNECTORS and d.toks[i - 1].islower())
                              or (d.toks[i - 1] in {"'", "’", "s"} and i - 2 >= 0 and d.cap(i - 2))
+                             # "Maritime Analysis and Operations Centre – Narcotics (MAOC-N)"
+                             or (d.toks[i - 1] == "–" and not d.glued(i - 1) and i - 2 >= 0 and d.cap(i - 2))
                              or (d.toks[i - 1] == "s" and i - 3 >= 0 and i < p and d.toks[i - 2] in {"'", "’"}
                                  and d.glued(i - 1) and d.cap(i - 3))) \
                     and not d.newline_before(i) and d.sent[i - 1] == d.sent[p]:
@@ -970,6 +988,9 @@ class _Extractor:
         etype, sub = (nt[0], nt[1]) if nt else ("organization", None)
         if nt is not None:  # "a researcher at the Global Initiative Against ... (GI-TOC)": a body
             etype, sub = self._context_type(i, p, etype, sub)
+            etype, sub = self._appositive_type(p, etype, sub)
+        elif (kind := self._appositive_kind(p)) is not None:  # "X (ACR), the regional force"
+            etype, sub = ("organization", None) if kind == "organization" else ("initiative", kind)
         nxt = d.toks[q + 1] if q + 1 < d.n else ""
         if nxt in lx.APPOSITION_TYPES and nt is None:
             kind = lx.APPOSITION_TYPES[nxt]
@@ -1150,6 +1171,8 @@ class _Extractor:
                         continue
                     name = d.text[d.starts[i]:d.ends[end - 1]]
                     etype, sub = self._context_type(i, end, etype, sub)
+                    if end == j and d.toks[i] not in lx.INITIATIVE_PREFIXES:
+                        etype, sub = self._appositive_type(end, etype, sub)
                     if etype == "location" and d.toks[end - 1] in _FACILITY_HEADS and end - i >= 3 \
                             and d.toks[i] in g.demonyms:
                         i += 1  # "the American | McMurdo Station": the owner, not the name
@@ -1207,7 +1230,11 @@ class _Extractor:
             return  # "on Monday, the first drill", "a European project"
         hit = d.longest(g, i)
         if hit and hit[0] >= j:
-            return
+            # A gazetteer town's name given to a thing by apposition ("Orion, the naval
+            # campaign", "Kongsberg, the defence group"); never "X, the group’s headquarters".
+            found = self._apposition(j) if hit[0] == j and hit[1].key in g.gazetteer_keys else None
+            if found is None or found[0] in {"headquarters", "arm"}:
+                return
         # "the Sadakhlo pilot": a pilot at a town; but "the Vostok exercises" name a series
         town = j - i == 1 and d.toks[i] in self.kb.minor_places
         if _title_at(d, i):
@@ -1229,18 +1256,7 @@ class _Extractor:
         elif i > 0 and d.toks[i - 1] in {"proposed", "planned"} and j - i >= 2:
             kind = "proposal"  # "a proposed Baltic Seabed Sensor Network"
         else:
-            m = j
-            while m < d.n and d.toks[m] in _QUOTES_CLOSE:
-                m += 1
-            poss = m + 3 < d.n and d.cap(m + 1) and d.toks[m + 2] in ("'", "’") and d.toks[m + 3] == "s"
-            if m + 1 < d.n and d.toks[m] == "," and (d.toks[m + 1] in {"a", "an", "the", "its", "their"} or poss):
-                # ", a ... strategy", ", Mexico’s tree-planting jobs programme"
-                for w in d.toks[m + 2 + 2 * poss:m + 9]:
-                    if w in lx.APPOSITION_TYPES:
-                        kind = lx.APPOSITION_TYPES[w]
-                        break
-                    if w in {",", ".", "that", "which", "who"}:
-                        break
+            kind = self._appositive_kind(j)
             p = i - 1
             while p >= 0 and d.toks[p] in _QUOTES_OPEN | {"the"}:
                 p -= 1
@@ -1262,6 +1278,61 @@ class _Extractor:
             self.add(i, j, _Info("organization", name), "org_pattern")
         else:
             self.add(i, j, _Info("initiative", name, None, kind), "initiative_pattern")
+
+    def _appositive_type(self, j: int, etype: str, sub: str | None) -> tuple[str, str | None]:
+        """An apposition overrides the head word between organisation and initiative ("X
+        Railway, the consortium of ...", "X Committee (XBC), the decades-old mechanism");
+        weak nouns ("hub", "centre", "mission") and places do not."""
+        found = self._apposition(j) if etype != "location" else None
+        if found is None or found[0] in _WEAK_APPOSITIVES:
+            return etype, sub
+        kind = found[1]
+        if kind == "organization" and etype != "organization":
+            return "organization", None
+        if kind != "organization" and etype == "organization":
+            return "initiative", kind
+        return etype, sub
+
+    def _appositive_kind(self, j: int) -> str | None:
+        found = self._apposition(j)
+        return found[1] if found is not None else None
+
+    def _apposition(self, j: int) -> tuple[str, str] | None:
+        """(noun, kind) of the type noun of an apposition after a name ending at token ``j`` (past an
+        "(ACR)"): ", a ... strategy", ", Mexico’s tree-planting jobs programme", ", the
+        consortium of ...", ", one of the largest criminal groups", ", the University of X".
+        None when a role noun comes first (", the group’s leader": a person)."""
+        d = self.d
+        m = j
+        while m < d.n and d.toks[m] in _QUOTES_CLOSE:
+            m += 1
+        if m + 2 < d.n and d.toks[m] == "(" and ")" in d.toks[m + 1:m + 5]:
+            m = d.toks.index(")", m) + 1
+        if m + 2 >= d.n or d.toks[m] != ",":
+            return None
+        k = m + 1
+        if d.toks[k:k + 3] == ["one", "of", "the"]:
+            k += 3
+        elif d.cap(k) and k + 2 < d.n and d.toks[k + 1] in ("'", "’") and d.toks[k + 2] == "s":
+            k += 3  # ", Mexico’s ..."
+        elif d.toks[k] in {"a", "an", "the", "its", "their"}:
+            k += 1
+        else:
+            return None
+        for w in range(k, min(d.n, k + 7)):
+            t = d.toks[w]
+            if t in {",", ";", "that", "which", "who", "whose", "where", "and"} or (
+                    t == "." and not (d.glued(w) and w + 1 < d.n and d.glued(w + 1))):
+                return None  # "U.S.-led" goes on, a full stop does not
+            if w + 2 < d.n and d.toks[w + 1] in ("'", "’") and d.toks[w + 2] == "s":
+                continue  # a possessor ("the group’s leader")
+            if t in lx.APPOSITION_ROLES or t in lx.ROLE_NOUNS:
+                return None
+            if t in _APPOSITIVE_NOUNS and not d.glued(w):
+                return t, _APPOSITIVE_NOUNS[t]
+            if w == k and t in lx.ORG_HEADS and w + 1 < d.n and d.toks[w + 1] in ("of", "for"):
+                return t, "organization"  # ", the University of Greenland"
+        return None
 
     def _noun_before(self, p: int) -> str | None:
         d = self.d
