@@ -75,3 +75,12 @@ def test_acronym_long_form_across_a_spaced_dash(kb: kb_mod.KnowledgeBase) -> Non
                 "the unit that tracks vessels.", kb)
     assert got["Coastal Fusion and Tracking Centre – Narcotics"][0] == "organization"
     assert "Narcotics" not in got
+
+
+def test_organisations_after_organisation_nouns_and_in_lists(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Ports are contested. Gangs such as Los Perrenques and Los Tarvos fight over ports. The line is run by "
+            "the consortium of Varmitra, Colden-Bask and Ostravia that won the bid. The state-owned "
+            "shipbuilder Kemtar will build the hulls. Robots came from the Norwegian company Kongsberg.")
+    got = spans(text, kb)
+    for name in ("Los Perrenques", "Los Tarvos", "Varmitra", "Colden-Bask", "Ostravia", "Kemtar", "Kongsberg"):
+        assert got.get(name, ("",))[0] == "organization", name

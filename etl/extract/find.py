@@ -523,7 +523,7 @@ def _head_type(word: str) -> tuple[str, str | None] | None:
     return None
 
 
-_ORG_CUES = lx.ORG_NOUNS_BEFORE | lx.ORG_NOUNS_PLURAL
+_ORG_CUES = lx.ORG_NOUNS_BEFORE | lx.ORG_NOUNS_PLURAL | {w.capitalize() for w in lx.ORG_NOUNS_PLURAL}
 _CUE_WORDS = lx.PLACE_NOUNS_AFTER | lx.PLACE_NOUNS_BEFORE | lx.COMPASS | lx.LOCATIVES | lx.ADMIN_WORDS | _ORG_CUES \
     | lx.BORDER_NOUNS | lx.PLACE_NOUNS_AT
 _DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]*){0,3}(?:,| \()", re.M)
@@ -561,6 +561,8 @@ def _languages() -> frozenset[str]:
     return frozenset(n for n in names if " " not in n)  # "Swahili (macrolanguage)" -> "Swahili"
 
 
+#: Organisation nouns that take "of" + a list of members ("the consortium of X, Y and Z").
+_COLLECTIVE_NOUNS = frozenset({"consortium", "conglomerate"})
 #: Apposition nouns too vague to change a head word's type ("X Initiative, a regional hub").
 _WEAK_APPOSITIVES = frozenset({"hub", "centre", "center", "network", "grid", "cell", "unit", "team", "mission",
                                "channel", "link", "facility", "body", "arm", "force", "group", "groups",
@@ -1516,9 +1518,11 @@ class _Extractor:
     def _org_after_noun(self, m: int) -> None:
         """"the state copper company Codelco", "companies including Maersk": a new name after a
         lower-case organisation noun."""
-        d, g = self.d, self.g
-        t = d.toks[m]
-        if t in lx.ORG_NOUNS_BEFORE:
+        d = self.d
+        t = d.toks[m] if d.toks[m] in lx.ORG_NOUNS_BEFORE else d.toks[m].lower()  # "Gangs such as"
+        if t in lx.ORG_NOUNS_BEFORE and m + 2 < d.n and d.toks[m + 1] == "of" and t in _COLLECTIVE_NOUNS:
+            i = m + 2  # "the consortium of X, Y and Z"
+        elif t in lx.ORG_NOUNS_BEFORE:
             i = m + 1
         elif m + 2 < d.n and d.toks[m + 1] in {"including", "like"}:
             i = m + 2
@@ -1528,11 +1532,28 @@ class _Extractor:
             return
         if i >= d.n or not d.cap(i) or d.newline_before(i):
             return
+        listed = t in lx.ORG_NOUNS_PLURAL or (t in _COLLECTIVE_NOUNS and i == m + 2)
+        while True:
+            j = self._org_name_after(i)
+            if j is None:
+                return
+            self.add(i, j, _Info("organization", d.text[d.starts[i]:d.ends[j - 1]]), "org_pattern")
+            # "gangs such as X and Y", "the consortium of X, Y and Z": the list goes on
+            k = j + (j + 1 < d.n and d.toks[j] == "," and d.toks[j + 1] == "and")
+            if not listed or k + 1 >= d.n or d.toks[k] not in {",", "and"} or not d.cap(k + 1):
+                return
+            i = k + 1
+
+    def _org_name_after(self, i: int) -> int | None:
+        """End of a new organisation name at token ``i`` after an organisation noun: up to three
+        capitalised words, no known name (a gazetteer town may be: "company Kongsberg"), no
+        possessor."""
+        d, g = self.d, self.g
         j = self._name_after(i)
-        if j is None or j - i > 3 or any(d.longest(g, k) for k in range(i, j)) \
-                or (j < d.n and d.toks[j] in {"'", "’"}):
-            return
-        self.add(i, j, _Info("organization", d.text[d.starts[i]:d.ends[j - 1]]), "org_pattern")
+        if j is None or j - i > 3 or (j < d.n and d.toks[j] in {"'", "’"}) or any(
+                (h := d.longest(g, k)) and h[1].key not in g.gazetteer_keys for k in range(i, j)):
+            return None
+        return j
 
     def _datelines(self) -> None:
         """"CAMP DAVID, Maryland, Aug. 18 —": an upper-case line start before a known place."""
