@@ -84,3 +84,12 @@ def test_organisations_after_organisation_nouns_and_in_lists(kb: kb_mod.Knowledg
     got = spans(text, kb)
     for name in ("Los Perrenques", "Los Tarvos", "Varmitra", "Colden-Bask", "Ostravia", "Kemtar", "Kongsberg"):
         assert got.get(name, ("",))[0] == "organization", name
+
+
+def test_acronym_long_forms_with_and_or_commas(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Patrols are run by the Dravian Coastal Administration and Safety Agency (DRACASA). "
+            "Then Zembla’s Procurement, Testing and Logistics Office (PTLO) would handle it.")
+    got = spans(text, kb)
+    assert got["Dravian Coastal Administration and Safety Agency"][0] == "organization"
+    assert got["Procurement, Testing and Logistics Office"][0] == "organization"
+    assert "Safety Agency" not in got

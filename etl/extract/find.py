@@ -918,7 +918,7 @@ class _Extractor:
                     i = k + 2
             if i >= p:
                 continue
-            start = self._initials_start(i, p, acr)
+            start = self._comma_long_form(i, p, acr) or self._initials_start(i, p, acr)
             if start is None:
                 continue
             for k in range(i, start):  # a known name that ends here ("Bay of Bengal Initiative ...")
@@ -930,6 +930,24 @@ class _Extractor:
             self.add(start, p, info, "acronym_definition")
             self.add(p + 1, q, info, "acronym_definition")
             self.acronyms[acr] = info
+
+    def _comma_long_form(self, i: int, p: int, acr: str) -> int | None:
+        """Start of a long form with commas whose capitals spell the acronym exactly
+        ("Acquisition, Technology and Logistics Agency (ATLA)"); None when there is none."""
+        d = self.d
+        need = [c for c in acr.split()[0] if c.isupper()]
+        k = i
+        for _ in range(2):
+            if k < 2 or d.toks[k - 1] != "," or not d.cap(k - 2) or d.sent[k - 2] != d.sent[p]:
+                return None
+            k -= 2
+            while k > 0 and d.cap(k - 1) and not d.newline_before(k):
+                k -= 1
+            k = _strip_lead(d, k, p)
+            caps = [t[0].upper() for t in d.toks[k:p] if t[:1].isupper()]
+            if caps == need:
+                return k
+        return None
 
     def _initials_start(self, i: int, p: int, acr: str) -> int | None:
         """Where the long form starts: the earliest word from which the capitals spell the
@@ -952,6 +970,9 @@ class _Extractor:
         if fallback is not None:
             return self._with_countries(i, fallback, letters[0])
         sh = _schwartz_hearst(d, lo, p, letters) if lo < p else None
+        if sh is None and lo > i:  # "Nigerian Maritime Administration and Safety Agency (NIMASA)"
+            lo_the = max((k + 2 for k in range(i, lo) if d.toks[k] == "and" and d.toks[k + 1] == "the"), default=i)
+            sh = _schwartz_hearst(d, lo_the, p, letters) if lo_the < lo else None
         if sh is not None:
             return sh
         # No initials match (a foreign acronym: "Center ... (EDAM)"): the whole name if typed,
