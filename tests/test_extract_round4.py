@@ -93,3 +93,25 @@ def test_acronym_long_forms_with_and_or_commas(kb: kb_mod.KnowledgeBase) -> None
     assert got["Dravian Coastal Administration and Safety Agency"][0] == "organization"
     assert got["Procurement, Testing and Logistics Office"][0] == "organization"
     assert "Safety Agency" not in got
+
+
+def test_exercise_names_by_noun_number_and_quotes(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Troops tested the route during the Finnish-led exercise Borealis Hammer last spring. "
+            "The drill, named Qamar Al-Bahr 2, involves patrol boats. "
+            "The 9th edition of the 'Maitri' exercise ended.")
+    got = spans(text, kb)
+    assert got["Borealis Hammer"][0] == "initiative"
+    assert got["Qamar Al-Bahr 2"][0] == "initiative"
+    assert got["Maitri"][0] == "initiative"
+
+
+def test_new_initiative_heads_prefixes_and_target_years(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("The code and its 2019 Dravia Amendment apply. Under the Act in Support of Shell "
+            "Production (ASSP), lines were funded. The president's Plan Tormenta put troops on the streets. "
+            "So does the 2050 Strategy for the Blue Coral Continent, unlike the 2018 Accord on Fish Stocks.")
+    got = spans(text, kb)
+    assert got["Dravia Amendment"][0] == "initiative"
+    assert got["Act in Support of Shell Production"][0] == "initiative"
+    assert got["Plan Tormenta"][0] == "initiative"
+    assert got["2050 Strategy for the Blue Coral Continent"][0] == "initiative"
+    assert got["Accord on Fish Stocks"][0] == "initiative"  # a past year dates the name

@@ -439,8 +439,10 @@ def _strip_lead(d: _Doc, i: int, j: int) -> int:
                      or (d.toks[i].isalpha() and d.toks[i].islower())
                      or d.toks[i] in {"-", "'", "’"}
                      or (d.toks[i] in _WEEKDAYS and i + 1 < j and d.toks[i + 1].islower())
-                     or (_YEAR.fullmatch(d.toks[i]) is not None and i + 1 < j)):
-        i += 1  # "the 2018 Agreement on ...": the year dates the name, it is not part of it
+                     or (_YEAR.fullmatch(d.toks[i]) is not None and i + 1 < j and int(d.toks[i]) < 2030)):
+        # "the 2018 Agreement on ...": the year dates the name, it is not part of it; a target
+        # year names it ("the 2050 Strategy for the Blue Pacific Continent")
+        i += 1
     i = _past_count(d, i, j)
     if i + 3 < j and d.toks[i + 1] == "of" and d.toks[i].endswith("s") \
             and (d.sentence_initial(i) or (i > 0 and d.toks[i - 1] in {"—", "–"})) \
@@ -561,6 +563,8 @@ def _languages() -> frozenset[str]:
     return frozenset(n for n in names if " " not in n)  # "Swahili (macrolanguage)" -> "Swahili"
 
 
+#: Nouns right before an exercise's name ("the exercise Lapland Thunder").
+_EXERCISE_NOUNS = frozenset({"exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers", "wargame"})
 #: Organisation nouns that take "of" + a list of members ("the consortium of X, Y and Z").
 _COLLECTIVE_NOUNS = frozenset({"consortium", "conglomerate"})
 #: Apposition nouns too vague to change a head word's type ("X Initiative, a regional hub").
@@ -1267,13 +1271,17 @@ class _Extractor:
             return  # a known name inside (a place inside is fine: "the Spirit of Camp David")
         kind = None
         n = j
-        if n + 1 < d.n and re.fullmatch(r"\d{1,2}", d.toks[n]) and d.toks[n + 1] in lx.APPOSITION_TYPES:
-            n += 1  # "the Estlink 2 interconnector"
-        noun = n
+        if n + 1 < d.n and re.fullmatch(r"\d{1,2}", d.toks[n]) and (
+                d.toks[n + 1] in lx.APPOSITION_TYPES or d.toks[n + 1] in _QUOTES_CLOSE | {","}):
+            n += 1  # "the Estlink 2 interconnector", "named Amwaj Al-Aman 1,"
+        quoted = n
+        while quoted < d.n and d.toks[quoted] in _QUOTES_CLOSE | {"'"} and d.glued(quoted):
+            quoted += 1  # "the ‘Dosti’ exercise"
+        noun = quoted
         if noun + 1 < d.n and d.toks[noun] in lx.INFRA_MODIFIERS:
             noun += 1  # "the Balticconnector gas pipeline"
         if noun < d.n and d.toks[noun] in lx.APPOSITION_TYPES and not d.glued(noun) and (
-                noun == n or lx.APPOSITION_TYPES[d.toks[noun]] == "economic_corridor"):
+                noun == quoted or lx.APPOSITION_TYPES[d.toks[noun]] == "economic_corridor"):
             kind = lx.APPOSITION_TYPES[d.toks[noun]]
             j = n
         elif i > 0 and d.toks[i - 1] in {"proposed", "planned"} and j - i >= 2:
@@ -1285,11 +1293,15 @@ class _Extractor:
                 p -= 1
             if kind is None and p >= 1 and d.toks[p] == "," and d.toks[p - 1] in lx.APPOSITION_TYPES:
                 kind = lx.APPOSITION_TYPES[d.toks[p - 1]]
+            if kind is None and p >= 0 and d.toks[p] in _EXERCISE_NOUNS:
+                kind = "exercise"  # "the Finnish-led exercise Lapland Thunder"
             if kind is None and p >= 0 and (d.toks[p] in lx.NAMING_VERBS or (
                     d.toks[p] == "as" and p >= 1 and d.toks[p - 1] in lx.NAMING_VERBS | {"referred"})):
                 # No type noun: "a system called X" is still a programme, but "known as X" often
                 # names a weapon or gives a nickname ("the Cheongung-II systems, known as M-SAM").
                 kind = self._noun_before(p) or (None if d.toks[p] == "as" else "programme")
+            if kind is not None and n > j and d.toks[n - 1].isdigit():
+                j = n  # "named Amwaj Al-Aman 1": the number is part of the name
         if kind is None or (d.sentence_initial(i) and j - i < 2):
             return
         if kind != "organization" and j < d.n and d.toks[j] in _SPEECH:

@@ -51,9 +51,14 @@ INITIATIVE_HEADS: dict[str, str] = {
     "Interconnection": "economic_corridor", "Cable": "economic_corridor", "Gateway": "programme",
     "Presence": "mechanism", "Presences": "mechanism", "Pilot": "programme",
     "Resolution": "declaration",
+    # amendments to agreements and acts of legislation that fund or set up programmes
+    "Amendment": "agreement", "Act": "programme",
 }
 #: Words that begin an initiative name ("Operation Prosperity Guardian").
-INITIATIVE_PREFIXES = {"Operation": "exercise", "Exercise": "exercise"}
+INITIATIVE_PREFIXES = {"Operation": "exercise", "Exercise": "exercise",
+                       # Spanish/Portuguese/French names of plans and operations ("Plan Colombia")
+                       "Plan": "programme", "Plano": "programme", "Operación": "exercise",
+                       "Operação": "exercise", "Opération": "exercise"}
 
 #: Location head words after a name ("Caspian Sea", "Natuna Islands").
 LOCATION_HEADS = frozenset(["Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Islands", "Island", "Isles", "River", "Lake", "Canal", "Peninsula", "Desert", "Valley", "Basin", "Gap", "Shoal", "Shoals", "Reef", "Mountains", "Mountains", "Range", "Plateau", "Coast", "Delta", "Pass", "Archipelago", "Region", "Province", "Territory", "Heights", "Highlands", "Plains", "Cape", "Channel", "Sound", "Atoll", "Airport", "Port", "Harbour", "Harbor", "Waterway", "Lagoon", "Oasis", "Mountain", "Hills", "Falls", "Glacier", "Volcano", "Corniche",
