@@ -115,3 +115,12 @@ def test_new_initiative_heads_prefixes_and_target_years(kb: kb_mod.KnowledgeBase
     assert got["Plan Tormenta"][0] == "initiative"
     assert got["2050 Strategy for the Blue Coral Continent"][0] == "initiative"
     assert got["Accord on Fish Stocks"][0] == "initiative"  # a past year dates the name
+
+
+def test_media_names_by_head_word(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("According to a draft seen by Danube Observer, talks resume. A lawyer told Radio "
+            "Sarvik that only coastal states can act. The Karvan Daily Tribune reported it first.")
+    got = spans(text, kb)
+    assert got["Danube Observer"][0] == "organization"
+    assert got["Radio Sarvik"][0] == "organization"
+    assert got["Karvan Daily Tribune"][0] == "organization"

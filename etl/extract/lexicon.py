@@ -25,7 +25,10 @@ ORG_HEADS = frozenset(["Ministry", "Army", "Navy", "Force", "Forces", "Division"
     # company-name endings ("Hanwha Aerospace", "Rheinmetall Holdings", "X Ltd")
     "Aerospace", "Holdings", "Technologies", "Shipbuilding", "Airways", "Motors",
     "Electronics", "Dynamics", "Petroleum", "Telecom", "Logistics", "Ltd", "Inc", "PLC", "plc", "LLC", "GmbH",
-    "Limited", "Pharmaceuticals", "Insurance", "Bancorp"])
+    "Limited", "Pharmaceuticals", "Insurance", "Bancorp",
+    # newspapers, agencies and broadcasters named as sources ("Mekong Observer", "X News Wire")
+    "Times", "Herald", "Tribune", "Gazette", "Journal", "Observer", "Chronicle", "Telegraph", "Wire",
+    "Broadcasting", "Television", "Radio"])
 #: Organisation heads that do not take a possessor "of ...": "Libyan National Army of Khalifa Haftar"
 #: is the army of a person, but "Armed Forces of the Philippines" names a country.
 FORCE_HEADS = frozenset(["Rifles", "Army", "Navy", "Force", "Forces", "Guard", "Guards", "Troops", "Police", "Militia", "Brigade", "Brigades", "Battalion", "Regiment", "Corps", "Cartel", "Gendarmerie", "Constabulary"])
@@ -54,6 +57,8 @@ INITIATIVE_HEADS: dict[str, str] = {
     # amendments to agreements and acts of legislation that fund or set up programmes
     "Amendment": "agreement", "Act": "programme",
 }
+#: Words that begin a broadcaster's name ("Radio Free Asia", "Radio Nord").
+ORG_PREFIXES = frozenset(["Radio", "Radiotelevisión", "Télévision", "Rádio"])
 #: Words that begin an initiative name ("Operation Prosperity Guardian").
 INITIATIVE_PREFIXES = {"Operation": "exercise", "Exercise": "exercise",
                        # Spanish/Portuguese/French names of plans and operations ("Plan Colombia")
