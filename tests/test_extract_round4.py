@@ -124,3 +124,20 @@ def test_media_names_by_head_word(kb: kb_mod.KnowledgeBase) -> None:
     assert got["Danube Observer"][0] == "organization"
     assert got["Radio Sarvik"][0] == "organization"
     assert got["Karvan Daily Tribune"][0] == "organization"
+
+
+def test_short_references_by_head_words(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("The Varnic Islands Council met in May. Police chiefs answer to the Council’s leaders. "
+            "The Zemblan Coast Guard and the navy patrol; the Coast Guard seized a boat. "
+            "The minister told Parliament on Tuesday that the deal stands.")
+    got = spans(text, kb)
+    assert got["Council"] == ("organization", "Varnic Islands Council")
+    assert got["Coast Guard"] == ("organization", "Zemblan Coast Guard")
+    assert got["Parliament"][0] == "organization"
+
+
+def test_head_reference_needs_one_body(kb: kb_mod.KnowledgeBase) -> None:
+    text = "The Zemblan Coast Guard and the Varnic Coast Guard met; the Coast Guard chief spoke."
+    got = spans(text, kb)
+    # two bodies share the words: neither is meant
+    assert got.get("Coast Guard", ("", ""))[1] not in {"Zemblan Coast Guard", "Varnic Coast Guard"}

@@ -1850,10 +1850,56 @@ class _Extractor:
                         covered[k] = True
                     break
         extra += self._surname_variants(merged + extra, covered)
+        tails = self._head_tails(merged + extra)
+        extra += self._head_references(tails, covered)
+        # A bare "Coast Guard" found by its head word is the "X Coast Guard" named in full here.
+        merged = [replace(s, info=info) if s.method == "org_pattern" and (
+            info := tails.get(tuple(d.keys[s.i:s.j]))) is not None and info.key is None
+            and info.canonical != s.info.canonical and s.j - s.i < len(info.canonical.split())
+            else s for s in merged]
         # A name found in this text beats a gazetteer place on the same words ("Hassan").
         merged = [s for s in merged if s.method != "gazetteer"
                   or not any(e.i < s.j and s.i < e.j for e in extra)]
         return sorted(merged + extra, key=lambda s: (s.i, -s.j))
+
+    def _head_tails(self, spans: list[_Span]) -> dict[tuple[str, ...], _Info | None]:
+        """The last one or two words of each organisation named in full ("Forum", "Coast
+        Guard") -> that body; None when two bodies share them."""
+        d, g = self.d, self.g
+        tails: dict[tuple[str, ...], _Info | None] = {("Parliament",): _Info("organization", "Parliament")}
+        for s in spans:
+            if s.info.entity_type != "organization" or d.toks[s.j - 1] not in lx.ORG_HEADS:
+                continue
+            for n in (1, 2):
+                tail = tuple(d.keys[s.j - n:s.j])
+                if s.j - s.i <= n or not all(t[:1].isupper() for t in tail) or g.forms.get(tail) is not None:
+                    continue
+                old = tails.get(tail)
+                tails[tail] = s.info if old is None or old.canonical == s.info.canonical or \
+                    tail == ("Parliament",) and old.key is None and old.canonical == "Parliament" else None
+        return tails
+
+    def _head_references(self, tails: dict[tuple[str, ...], _Info | None], covered: list[bool]) -> list[_Span]:
+        """"the Forum" after "Pacific Islands Forum", "the Coast Guard" after "Kuwait Coast
+        Guard": an organisation's last words after "the" are that body; "Parliament" alone
+        names the national parliament (GUIDELINES: bare "Parliament" used as a name)."""
+        d = self.d
+        out = []
+        for i in range(1, d.n):
+            for n in (2, 1):
+                j = i + n
+                info = tails.get(tuple(d.keys[i:j])) if j <= d.n else None
+                if info is None or any(covered[i:j]) or d.clutter[i] or (j < d.n and (
+                        d.cap(j) or d.toks[j] in {"of", "-"} or (d.glued(j) and d.toks[j][:1].isalnum()))):
+                    continue
+                if d.toks[i - 1] != "the" and not (info.canonical == "Parliament" and d.toks[i - 1] != "The"
+                                                   and not d.cap(i - 1)):
+                    continue
+                out.append(_Span(i, j, info, "short_reference"))
+                for k in range(i, j):
+                    covered[k] = True
+                break
+        return out
 
     def _surname_variants(self, spans: list[_Span], covered: list[bool]) -> list[_Span]:
         """A surname spelt differently from the person's full name in the same text, used as a
