@@ -1885,7 +1885,8 @@ class _Extractor:
         names the national parliament (GUIDELINES: bare "Parliament" used as a name)."""
         d = self.d
         out = []
-        for i in range(1, d.n):
+        firsts = {t[0] for t, info in tails.items() if info is not None}
+        for i in [k for k in range(1, d.n) if d.keys[k] in firsts]:  # most tokens start no tail
             for n in (2, 1):
                 j = i + n
                 info = tails.get(tuple(d.keys[i:j])) if j <= d.n else None
