@@ -141,3 +141,18 @@ def test_head_reference_needs_one_body(kb: kb_mod.KnowledgeBase) -> None:
     got = spans(text, kb)
     # two bodies share the words: neither is meant
     assert got.get("Coast Guard", ("", ""))[1] not in {"Zemblan Coast Guard", "Varnic Coast Guard"}
+
+
+def test_hard_wrapped_lines_are_not_headings(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Planes of the Royal Zemblan Air Force and the\nVarnic Coast Guard Aviation Wing "
+            "flew, while The Dravian Coast Guard and the Ostrel Border Guard\nconcluded a drill.")
+    got = spans(text, kb)
+    assert got["Royal Zemblan Air Force"][0] == "organization"
+    assert got["Dravian Coast Guard"][0] == "organization"
+    assert got["Ostrel Border Guard"][0] == "organization"
+
+
+def test_programme_of_a_known_body_ends_before_the_owner(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Funds came through the Coastal Radar Building Program of the African Union.", kb)
+    assert got["Coastal Radar Building Program"][0] == "initiative"
+    assert got["African Union"][0] == "organization"

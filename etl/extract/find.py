@@ -606,6 +606,9 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
                 if d.toks[k + 1] == "of" and d.toks[k] in lx.FORCE_HEADS and k > i \
                         and not _of_place(d, k + 1, j):
                     return ht[0], ht[1], k + 1  # "Libyan National Army | of Khalifa Haftar"
+                if ht == ("initiative", "programme") and d.toks[k + 1] == "of" and k > i \
+                        and _of_owner(d, k + 1, j):
+                    return ht[0], ht[1], k + 1  # "... Building Program | of Global Affairs Canada"
                 return ht[0], ht[1], j
     for k in range(j - 1, i - 1, -1):
         if not d.toks[k][:1].isupper():
@@ -679,6 +682,17 @@ def _owned_name(d: _Doc, c: int, k: int, first: str) -> bool:
     # Only abbreviated country names ("US", "UK", "UAE") are dropped: a full name is usually
     # part of the official name even when the acronym skips it ("Pakistan Space ... (SUPARCO)").
     return not (d.toks[c].isupper() and k - c == 1) or d.toks[c][:1].upper() == first.upper()
+
+
+def _of_owner(d: _Doc, k: int, j: int) -> bool:
+    """Whether "of ..." at token ``k`` is a known organisation that ends the name: the
+    programme's owner, not part of its name."""
+    m = k + 1
+    while m < j and d.toks[m] == "the":
+        m += 1
+    hit = d.longest(d.g, m) if d.g is not None and m < j else None
+    return hit is not None and hit[0] == j and hit[1].entity_type == "organization" \
+        and hit[1].key not in d.g.gazetteer_keys
 
 
 def _of_place(d: _Doc, k: int, j: int) -> bool:
@@ -1983,13 +1997,23 @@ def _heading_tokens(d: _Doc) -> list[bool]:
         content = [w for w in words if w.lower() not in lx.CONNECTORS and w.lower() not in {"a", "an"}]
         table = line.lstrip().startswith("|")
         title = len(content) >= 4 and not line.rstrip().endswith((".", "”", '"')) and \
-            sum(w[0].isupper() for w in content) >= 0.85 * len(content)
+            sum(w[0].isupper() for w in content) >= 0.85 * len(content) and not _wrapped(d.text, m)
         if table or title:
             a = bisect.bisect_left(d.starts, m.start())
             b = bisect.bisect_left(d.starts, m.end())
             for k in range(a, b):
                 out[k] = True
     return out
+
+
+def _wrapped(text: str, m: re.Match[str]) -> bool:
+    """A hard-wrapped paragraph line, not a heading: it ends in a connector ("... Air Force and
+    the") or the next line goes on in lower case ("... Saudi Border Guard" / "concluded on")."""
+    words = m.group(0).split()
+    if words and words[-1].lower() in lx.CONNECTORS:
+        return True
+    nxt = text[m.end() + 1:m.end() + 2]
+    return nxt.islower()
 
 
 def _chunks_from(d: _Doc, i: int) -> list[tuple[int, int]]:
