@@ -156,3 +156,12 @@ def test_programme_of_a_known_body_ends_before_the_owner(kb: kb_mod.KnowledgeBas
     got = spans("Funds came through the Coastal Radar Building Program of the African Union.", kb)
     assert got["Coastal Radar Building Program"][0] == "initiative"
     assert got["African Union"][0] == "organization"
+
+
+def test_head_initial_organisation_names(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("In Spain the Guardia Civil seized the boat, and Portugal’s Polícia Judiciária will "
+            "investigate. Nurul Aina, an analyst at Universiti Teknologi Borneo, said it was new.")
+    got = spans(text, kb)
+    assert got["Guardia Civil"][0] == "organization"
+    assert got["Polícia Judiciária"][0] == "organization"
+    assert got["Universiti Teknologi Borneo"][0] == "organization"

@@ -591,7 +591,7 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
     """Type of the capitalised name d[i:j] from its head word; returns (type, subtype, end)."""
     if d.toks[i] in lx.INITIATIVE_PREFIXES and j - i >= 2:
         return "initiative", lx.INITIATIVE_PREFIXES[d.toks[i]], j
-    if d.toks[i] in lx.ORG_PREFIXES and j - i >= 2:
+    if (d.toks[i] in lx.ORG_PREFIXES or d.toks[i] in lx.HEAD_INITIAL_ORG) and j - i >= 2:
         return "organization", None, j
     if j - i >= 3 and (tuple(d.toks[j - 2:j]) in lx.LOCATION_HEADS_2) and not d.toks[i][:1].isdigit():
         return "location", None, j  # "Mohammed Al-Ahmad Naval Base" (but "201st Military Base")

@@ -57,6 +57,17 @@ INITIATIVE_HEADS: dict[str, str] = {
     # amendments to agreements and acts of legislation that fund or set up programmes
     "Amendment": "agreement", "Act": "programme",
 }
+#: Organisation heads of head-initial languages (Spanish, Portuguese, French, Italian, Malay,
+#: Indonesian) that open a name followed by capitalised modifiers ("Guardia Civil", "Polícia
+#: Judiciária", "Universiti Kebangsaan Malaysia").
+HEAD_INITIAL_ORG = frozenset(["Ministerio", "Ministério", "Ministère", "Secretaría", "Secretaria", "Ejército", "Exército",
+                              "Armée", "Armada", "Fuerza", "Fuerzas", "Forças", "Comando", "Comandos", "Policía",
+                              "Polícia", "Policia", "Polizia", "Guardia", "Guarda", "Gendarmería", "Gendarmerie",
+                              "Prefectura", "Dirección", "Direção", "Direction", "Agencia", "Agência", "Agence",
+                              "Servicio", "Serviço", "Instituto", "Institut", "Comisión", "Comissão", "Consejo",
+                              "Conselho", "Conseil", "Partido", "Movimiento", "Frente", "Universidad", "Universidade",
+                              "Université", "Università", "Universiti", "Universitas", "Tentara", "Angkatan",
+                              "Kementerian", "Kementrian", "Badan"])
 #: Words that begin a broadcaster's name ("Radio Free Asia", "Radio Nord").
 ORG_PREFIXES = frozenset(["Radio", "Radiotelevisión", "Télévision", "Rádio"])
 #: Words that begin an initiative name ("Operation Prosperity Guardian").
