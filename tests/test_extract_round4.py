@@ -165,3 +165,10 @@ def test_head_initial_organisation_names(kb: kb_mod.KnowledgeBase) -> None:
     assert got["Guardia Civil"][0] == "organization"
     assert got["Polícia Judiciária"][0] == "organization"
     assert got["Universiti Teknologi Borneo"][0] == "organization"
+
+
+def test_lone_the_after_a_country_starts_a_new_name(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("In Spain the Guardia Costera seized the boat.", kb)
+    assert got["Guardia Costera"][0] == "organization"
+    got = spans("the Council of Coastal States Bordering the Red Sea met.", kb)
+    assert got["Council of Coastal States Bordering the Red Sea"][0] == "organization"

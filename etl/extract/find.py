@@ -363,7 +363,8 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
                 k = j
                 while k < d.n and d.toks[k].lower() in lx.CONNECTORS and d.toks[k].islower():
                     k += 1
-                if k < d.n and d.cap(k) and k - j <= 2 and not d.newline_before(k):
+                if k < d.n and d.cap(k) and k - j <= 2 and not d.newline_before(k) \
+                        and not (d.toks[j:k] == ["the"] and _ends_place(d, g, j)):
                     j = k
                 else:
                     break
@@ -381,6 +382,18 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
         out.append((i, j))
         i = j
     return out
+
+
+def _ends_place(d: _Doc, g: Gazetteer | None, j: int) -> bool:
+    """A country or place ends right before token ``j``: a lone "the" after it starts a new
+    name ("in Spain the | Guardia Civil"; but "Bordering the Red Sea" goes on)."""
+    if g is None:
+        return False
+    for k in range(max(0, j - 3), j):
+        hit = d.longest(g, k)
+        if hit is not None and hit[0] == j and hit[1].entity_type in ("country", "location"):
+            return True
+    return False
 
 
 def _possessive_joins(d: _Doc, i: int, j: int, g: Gazetteer | None) -> bool:
