@@ -172,3 +172,8 @@ def test_lone_the_after_a_country_starts_a_new_name(kb: kb_mod.KnowledgeBase) ->
     assert got["Guardia Costera"][0] == "organization"
     got = spans("the Council of Coastal States Bordering the Red Sea met.", kb)
     assert got["Council of Coastal States Bordering the Red Sea"][0] == "organization"
+
+
+def test_national_legislatures_by_their_own_names(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("The Riksdag and the Storting approved the plan; the Verkhovna Rada did not.", kb)
+    assert got["Riksdag"][0] == got["Storting"][0] == got["Verkhovna Rada"][0] == "organization"
