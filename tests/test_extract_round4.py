@@ -177,3 +177,11 @@ def test_lone_the_after_a_country_starts_a_new_name(kb: kb_mod.KnowledgeBase) ->
 def test_national_legislatures_by_their_own_names(kb: kb_mod.KnowledgeBase) -> None:
     got = spans("The Riksdag and the Storting approved the plan; the Verkhovna Rada did not.", kb)
     assert got["Riksdag"][0] == got["Storting"][0] == got["Verkhovna Rada"][0] == "organization"
+
+
+def test_region_opens_a_joint_name_and_listed_complements(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Ottawa has spent more under its Arctic and North Sea Patrol Agreement since May. "
+            "The bloc’s Pact on Trade, Transit and Fisheries in the Great Lakes Region binds them.")
+    got = spans(text, kb)
+    assert got["Arctic and North Sea Patrol Agreement"][0] == "initiative"
+    assert got["Pact on Trade, Transit and Fisheries in the Great Lakes Region"][0] == "initiative"

@@ -738,7 +738,10 @@ def _split_and(d: _Doc, i: int, j: int, g: Gazetteer) -> list[tuple[int, int]]:
         left = d.longest(g, start)
         known = (right is not None and right[1].key not in g.gazetteer_keys
                  and right[1].entity_type in ("country", "organization")) or (
-            left is not None and left[0] == k and left[1].key not in g.gazetteer_keys)
+            left is not None and left[0] == k and left[1].key not in g.gazetteer_keys
+            # a region opens a joint name ("Arctic and North Atlantic Agreement")
+            and (left[1].entity_type != "location" or (
+                right is not None and right[1].entity_type in ("country", "organization"))))
         # "X Naval Base and Umm Qasr": a name that ends in its head word ends at "and".
         headed = k - 1 > start and _head_type(d.toks[k - 1]) is not None \
             and r < j and (not any(t in lx.CONNECTORS for t in d.toks[start:k]) or (
@@ -779,7 +782,7 @@ def _comma_list(d: _Doc, i: int, j: int) -> int:
     """End of a name whose "of/for" complement is a list with commas ("Ministry of Home Affairs,
     Immigration, Safety and Security", "Framework for Security, Public Health and Safe
     Communities"): capitalised items after commas, closed by "and" + a capitalised item."""
-    if not any(t in ("of", "for") for t in d.toks[i:j]) or j >= d.n or d.toks[j] != ",":
+    if not any(t in ("of", "for", "on") for t in d.toks[i:j]) or j >= d.n or d.toks[j] != ",":
         return j
     k = j
     while k + 1 < d.n and d.toks[k] == "," and d.cap(k + 1) and not d.newline_before(k + 1):
@@ -790,9 +793,25 @@ def _comma_list(d: _Doc, i: int, j: int) -> int:
             e = m + 1
             while e < d.n and d.cap(e) and e - m <= 3:
                 e += 1
-            return e if e - j <= 12 else j
+            return _in_place(d, e) if e - j <= 12 else j
         k = m
     return j
+
+
+def _in_place(d: _Doc, e: int) -> int:
+    """End of a listed name closed by "in (the) <place>" ("Pact on Security, Stability and
+    Development in the Great Lakes Region"): a place head word or a known place ends it."""
+    if e + 1 >= d.n or d.toks[e] != "in":
+        return e
+    m = e + 1 + (d.toks[e + 1] == "the")
+    k = m
+    while k < d.n and d.cap(k) and k - m < 5 and not d.newline_before(k):
+        k += 1
+    if k == m:
+        return e
+    hit = d.longest(d.g, m) if d.g is not None else None
+    known = hit is not None and hit[0] == k and hit[1].entity_type in ("country", "location")
+    return k if known or d.toks[k - 1] in lx.LOCATION_HEADS else e
 
 
 def _possessive_title(d: _Doc, k: int, j: int) -> bool:
