@@ -700,12 +700,15 @@ def _owned_name(d: _Doc, c: int, k: int, first: str) -> bool:
 def _of_owner(d: _Doc, k: int, j: int) -> bool:
     """Whether "of ..." at token ``k`` is a known organisation that ends the name: the
     programme's owner, not part of its name."""
+    g = d.g
     m = k + 1
     while m < j and d.toks[m] == "the":
         m += 1
-    hit = d.longest(d.g, m) if d.g is not None and m < j else None
+    if g is None or m >= j:
+        return False
+    hit = d.longest(g, m)
     return hit is not None and hit[0] == j and hit[1].entity_type == "organization" \
-        and hit[1].key not in d.g.gazetteer_keys
+        and hit[1].key not in g.gazetteer_keys
 
 
 def _of_place(d: _Doc, k: int, j: int) -> bool:
@@ -1899,9 +1902,9 @@ class _Extractor:
         tails = self._head_tails(merged + extra)
         extra += self._head_references(tails, covered)
         # A bare "Coast Guard" found by its head word is the "X Coast Guard" named in full here.
-        merged = [replace(s, info=info) if s.method == "org_pattern" and (
-            info := tails.get(tuple(d.keys[s.i:s.j]))) is not None and info.key is None
-            and info.canonical != s.info.canonical and s.j - s.i < len(info.canonical.split())
+        merged = [replace(s, info=owner) if s.method == "org_pattern" and (
+            owner := tails.get(tuple(d.keys[s.i:s.j]))) is not None and owner.key is None
+            and owner.canonical != s.info.canonical and s.j - s.i < len(owner.canonical.split())
             else s for s in merged]
         # A name found in this text beats a gazetteer place on the same words ("Hassan").
         merged = [s for s in merged if s.method != "gazetteer"
