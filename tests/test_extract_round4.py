@@ -185,3 +185,13 @@ def test_region_opens_a_joint_name_and_listed_complements(kb: kb_mod.KnowledgeBa
     got = spans(text, kb)
     assert got["Arctic and North Sea Patrol Agreement"][0] == "initiative"
     assert got["Pact on Trade, Transit and Fisheries in the Great Lakes Region"][0] == "initiative"
+
+
+def test_company_endings_and_armed_group_nouns(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Hulls will be built at Perak Naval Shipyard, radars by Tarvok Electric and gas by "
+            "Kelvin Bay Energy, while Varna Shipyard and Engineering Works builds tugs. "
+            "Officials accused the KOR-Vanta rebel group of moving fighters.")
+    got = spans(text, kb)
+    for name in ("Perak Naval Shipyard", "Tarvok Electric", "Kelvin Bay Energy",
+                 "Varna Shipyard and Engineering Works", "KOR-Vanta"):
+        assert got.get(name, ("",))[0] == "organization", name

@@ -746,7 +746,7 @@ def _split_and(d: _Doc, i: int, j: int, g: Gazetteer) -> list[tuple[int, int]]:
             and (left[1].entity_type != "location" or (
                 right is not None and right[1].entity_type in ("country", "organization"))))
         # "X Naval Base and Umm Qasr": a name that ends in its head word ends at "and".
-        headed = k - 1 > start and _head_type(d.toks[k - 1]) is not None \
+        headed = k - 1 > start and _head_type(d.toks[k - 1]) is not None and d.toks[k - 1] not in lx.COMPANY_HEADS \
             and r < j and (not any(t in lx.CONNECTORS for t in d.toks[start:k]) or (
                 d.toks[k - 1] in lx.FORCE_HEADS and any(_head_type(t) for t in d.toks[r:j])))
         # "Republic of Korea Navy and His Majesty's Armed Forces": two forces, each headed
@@ -1331,8 +1331,11 @@ class _Extractor:
         noun = quoted
         if noun + 1 < d.n and d.toks[noun] in lx.INFRA_MODIFIERS:
             noun += 1  # "the Balticconnector gas pipeline"
+        elif noun + 1 < d.n and d.toks[noun] in lx.GROUP_MODIFIERS \
+                and lx.APPOSITION_TYPES.get(d.toks[noun + 1]) == "organization":
+            noun += 1  # "the RED-Tabara rebel group"
         if noun < d.n and d.toks[noun] in lx.APPOSITION_TYPES and not d.glued(noun) and (
-                noun == quoted or lx.APPOSITION_TYPES[d.toks[noun]] == "economic_corridor"):
+                noun == quoted or lx.APPOSITION_TYPES[d.toks[noun]] in ("economic_corridor", "organization")):
             kind = lx.APPOSITION_TYPES[d.toks[noun]]
             j = n
         elif i > 0 and d.toks[i - 1] in {"proposed", "planned"} and j - i >= 2:

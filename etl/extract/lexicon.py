@@ -28,7 +28,13 @@ ORG_HEADS = frozenset(["Ministry", "Army", "Navy", "Force", "Forces", "Division"
     "Limited", "Pharmaceuticals", "Insurance", "Bancorp",
     # newspapers, agencies and broadcasters named as sources ("Mekong Observer", "X News Wire")
     "Times", "Herald", "Tribune", "Gazette", "Journal", "Observer", "Chronicle", "Telegraph", "Wire",
-    "Broadcasting", "Television", "Radio"])
+    "Broadcasting", "Television", "Radio",
+    # yards and more company endings ("Lumut Naval Shipyard", "Mitsubishi Electric", "Kosmos Energy")
+    "Shipyard", "Shipyards", "Dockyard", "Electric", "Energy"])
+#: Company-name heads: a company name goes on over "and" ("Karachi Shipyard and Engineering Works").
+COMPANY_HEADS = frozenset(["Shipyard", "Shipyards", "Dockyard", "Electric", "Energy", "Aerospace", "Holdings",
+                           "Technologies", "Shipbuilding", "Industries", "Works", "Engineering", "Motors",
+                           "Electronics", "Dynamics", "Petroleum", "Telecom", "Logistics"])
 #: Organisation heads that do not take a possessor "of ...": "Libyan National Army of Khalifa Haftar"
 #: is the army of a person, but "Armed Forces of the Philippines" names a country.
 FORCE_HEADS = frozenset(["Rifles", "Army", "Navy", "Force", "Forces", "Guard", "Guards", "Troops", "Police", "Militia", "Brigade", "Brigades", "Battalion", "Regiment", "Corps", "Cartel", "Gendarmerie", "Constabulary"])
@@ -125,6 +131,9 @@ APPOSITION_TYPES: dict[str, str] = {
     "interconnector": "economic_corridor", "pipeline": "economic_corridor", "cable": "economic_corridor",
     "railway": "economic_corridor", "railroad": "economic_corridor", "highway": "economic_corridor",
 }
+#: Words between an armed group's name and its noun ("the RED-Tabara rebel group").
+GROUP_MODIFIERS = frozenset(["rebel", "militant", "armed", "criminal", "jihadist", "separatist", "insurgent",
+                             "terrorist", "paramilitary", "extremist", "Islamist", "opposition", "drug"])
 #: Material words between a name and its infrastructure noun ("the Balticconnector gas pipeline").
 INFRA_MODIFIERS = frozenset(["gas", "oil", "power", "electricity", "subsea", "undersea", "data", "fibre", "fiber", "rail", "water", "hydrogen", "export", "import", "transmission"])
 #: Verbs that introduce a name ("named the Baltic Sentry Grid", "dubbed the Kisumu Protocol").
