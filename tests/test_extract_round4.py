@@ -195,3 +195,8 @@ def test_company_endings_and_armed_group_nouns(kb: kb_mod.KnowledgeBase) -> None
     for name in ("Perak Naval Shipyard", "Tarvok Electric", "Kelvin Bay Energy",
                  "Varna Shipyard and Engineering Works", "KOR-Vanta"):
         assert got.get(name, ("",))[0] == "organization", name
+
+
+def test_ampersand_initials_stay_in_a_name(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("The V&Z Coast Guard launched night patrols.", kb)
+    assert got["V&Z Coast Guard"][0] == "organization"

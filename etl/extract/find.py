@@ -257,9 +257,11 @@ class _Doc:
 
 def _is_hyphen_join(d: _Doc, k: int) -> bool:
     """Token ``k`` is a hyphen gluing two words of one name ("Self-Defense", "Task Force-88")."""
-    if d.toks[k] not in ("-", "–") or not (d.glued(k) and k + 1 < d.n and d.glued(k + 1)) or k == 0:
+    if d.toks[k] not in ("-", "–", "&") or not (d.glued(k) and k + 1 < d.n and d.glued(k + 1)) or k == 0:
         return False
     nxt = d.toks[k + 1]
+    if d.toks[k] == "&":  # "T&T Coast Guard", "AT&T": initials glued by an ampersand
+        return nxt[:1].isupper() and d.toks[k - 1][:1].isupper()
     if d.toks[k] == "–":  # an en dash joins two names ("Pamir–Tien Shan"), never numbers
         return nxt[:1].isupper() and d.toks[k - 1][:1].isupper()
     # A lower-case participle after a hyphen describes, it does not name ("Kenya-hosted",
