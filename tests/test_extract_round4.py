@@ -200,3 +200,14 @@ def test_company_endings_and_armed_group_nouns(kb: kb_mod.KnowledgeBase) -> None
 def test_ampersand_initials_stay_in_a_name(kb: kb_mod.KnowledgeBase) -> None:
     got = spans("The V&Z Coast Guard launched night patrols.", kb)
     assert got["V&Z Coast Guard"][0] == "organization"
+
+
+def test_area_suffixes_marines_and_places_with_lower_case_words(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("The patrol is directed by Joint Harbour Task Force South, crews come from Naval "
+            "Forces Atlantic and a team of Royal Zemblan Marines engineers. Neema Otieno, a "
+            "researcher at the University of Dar es Salaam, agreed.")
+    got = spans(text, kb)
+    assert got["Joint Harbour Task Force South"][0] == "organization"
+    assert got["Naval Forces Atlantic"][0] == "organization"
+    assert got["Royal Zemblan Marines"][0] == "organization"
+    assert got["University of Dar es Salaam"][0] == "organization"

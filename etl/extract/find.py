@@ -357,6 +357,9 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
             elif t in ("'", "’") and j + 2 < d.n and d.toks[j + 1] == "s" and d.cap(j + 2) \
                     and _possessive_joins(d, i, j, g):
                 j += 3  # "People's Liberation Army", but never "Brazil's Federal Police"
+            elif g is not None and t.islower() and (h := d.longest(g, j - 1)) is not None and h[0] > j \
+                    and h[1].entity_type in ("country", "location"):
+                j = h[0]  # a known place with a lower-case word inside ("University of Dar es Salaam")
             elif t == "to" and _to_joins(d, j, g):
                 j += 1  # "Special Force to Fight Drug Trafficking", "Protocol ... to the Antarctic Treaty"
             elif t in ("in", "on") and not _joins(d, j):
@@ -598,6 +601,10 @@ _APPOSITIVE_NOUNS: dict[str, str] = {
     "partnership": "alliance", "campaign": "exercise", "vision": "strategy", "policy": "strategy",
     "framework": "agreement", "convention": "treaty",
 }
+#: A command or force named after its area ("Joint Interagency Task Force South", "Maritime
+#: Forces Atlantic", "Joint Force Command Norfolk" is caught by its apposition).
+_COMMAND_HEADS = frozenset({"Force", "Forces", "Command", "Group", "Fleet", "Corps", "Division", "Brigade"})
+_AREA_SUFFIXES = frozenset({"North", "South", "East", "West", "Central", "Atlantic", "Pacific"})
 _TITLE_PREPOSITIONS = frozenset({"Of", "For", "On", "Against", "To"})
 _HEAD_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to", "de", "del", "da", "do", "des", "du"})
 
@@ -634,7 +641,8 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
         tail = d.toks[k + 1:j]
         # Head word last, or followed by "of/for/on ... X" or a number ("Task Force-88").
         if not tail or tail[0] in {"of", "for", "on", "in", "against", "to"} \
-                or re.fullmatch(r"\d+", tail[0]) or (tail[0] == "-" and ht[0] != "location"):
+                or re.fullmatch(r"\d+", tail[0]) or (tail[0] == "-" and ht[0] != "location") \
+                or (len(tail) == 1 and tail[0] in _AREA_SUFFIXES and d.toks[k] in _COMMAND_HEADS):
             if tail and tail[0] == "of" and d.toks[k] in lx.FORCE_HEADS and k > i \
                     and not _of_place(d, k + 1, j):
                 return ht[0], ht[1], k + 1  # "Libyan National Army | of Khalifa Haftar"
