@@ -257,9 +257,11 @@ class _Doc:
 
 def _is_hyphen_join(d: _Doc, k: int) -> bool:
     """Token ``k`` is a hyphen gluing two words of one name ("Self-Defense", "Task Force-88")."""
-    if d.toks[k] not in ("-", "–") or not (d.glued(k) and k + 1 < d.n and d.glued(k + 1)) or k == 0:
+    if d.toks[k] not in ("-", "–", "&") or not (d.glued(k) and k + 1 < d.n and d.glued(k + 1)) or k == 0:
         return False
     nxt = d.toks[k + 1]
+    if d.toks[k] == "&":  # "T&T Coast Guard", "AT&T": initials glued by an ampersand
+        return nxt[:1].isupper() and d.toks[k - 1][:1].isupper()
     if d.toks[k] == "–":  # an en dash joins two names ("Pamir–Tien Shan"), never numbers
         return nxt[:1].isupper() and d.toks[k - 1][:1].isupper()
     # A lower-case participle after a hyphen describes, it does not name ("Kenya-hosted",
@@ -355,6 +357,9 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
             elif t in ("'", "’") and j + 2 < d.n and d.toks[j + 1] == "s" and d.cap(j + 2) \
                     and _possessive_joins(d, i, j, g):
                 j += 3  # "People's Liberation Army", but never "Brazil's Federal Police"
+            elif g is not None and t.islower() and (h := d.longest(g, j - 1)) is not None and h[0] > j \
+                    and h[1].entity_type in ("country", "location"):
+                j = h[0]  # a known place with a lower-case word inside ("University of Dar es Salaam")
             elif t == "to" and _to_joins(d, j, g):
                 j += 1  # "Special Force to Fight Drug Trafficking", "Protocol ... to the Antarctic Treaty"
             elif t in ("in", "on") and not _joins(d, j):
@@ -363,7 +368,8 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
                 k = j
                 while k < d.n and d.toks[k].lower() in lx.CONNECTORS and d.toks[k].islower():
                     k += 1
-                if k < d.n and d.cap(k) and k - j <= 2 and not d.newline_before(k):
+                if k < d.n and d.cap(k) and k - j <= 2 and not d.newline_before(k) \
+                        and not (d.toks[j:k] == ["the"] and _ends_place(d, g, j)):
                     j = k
                 else:
                     break
@@ -381,6 +387,18 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
         out.append((i, j))
         i = j
     return out
+
+
+def _ends_place(d: _Doc, g: Gazetteer | None, j: int) -> bool:
+    """A country or place ends right before token ``j``: a lone "the" after it starts a new
+    name ("in Spain the | Guardia Civil"; but "Bordering the Red Sea" goes on)."""
+    if g is None:
+        return False
+    for k in range(max(0, j - 3), j):
+        hit = d.longest(g, k)
+        if hit is not None and hit[0] == j and hit[1].entity_type in ("country", "location"):
+            return True
+    return False
 
 
 def _possessive_joins(d: _Doc, i: int, j: int, g: Gazetteer | None) -> bool:
@@ -425,24 +443,86 @@ _YEAR = re.compile(r"(19|20)\d\d")
 _NAME_OPENERS = frozenset({"Regional", "New", "National"})
 
 
+#: Plural head words that name parts of a body, not a body ("Units of the X Army").
+_PLURAL_PARTS = frozenset({"Units", "Troops", "Detachments", "Teams", "Brigades"})
+
+
 def _strip_lead(d: _Doc, i: int, j: int) -> int:
     """Drop sentence-opening words and connectors from the start of a chunk; a weekday or month
     before "the" ("on Thursday the Pacific Policing Initiative"); a sentence-initial plural noun
     before "of the" + a headed name ("Officers of the Peruvian Navy")."""
     while i < j and ((d.toks[i] in lx.SENTENCE_WORDS and not (
-                d.toks[i] in _NAME_OPENERS and not d.sentence_initial(i)))
+                d.toks[i] in _NAME_OPENERS and not d.sentence_initial(i))
+                      and not (d.toks[i] in {"His", "Her"} and i + 1 < j and d.toks[i + 1] == "Majesty"))
                      or (d.toks[i].isalpha() and d.toks[i].islower())
                      or d.toks[i] in {"-", "'", "’"}
                      or (d.toks[i] in _WEEKDAYS and i + 1 < j and d.toks[i + 1].islower())
-                     or (_YEAR.fullmatch(d.toks[i]) is not None and i + 1 < j)):
-        i += 1  # "the 2018 Agreement on ...": the year dates the name, it is not part of it
+                     or (_YEAR.fullmatch(d.toks[i]) is not None and i + 1 < j and int(d.toks[i]) < 2030)):
+        # "the 2018 Agreement on ...": the year dates the name, it is not part of it; a target
+        # year names it ("the 2050 Strategy for the Blue Pacific Continent")
+        i += 1
+    i = _past_count(d, i, j)
     if i + 3 < j and d.toks[i + 1] == "of" and d.toks[i].endswith("s") \
             and (d.sentence_initial(i) or (i > 0 and d.toks[i - 1] in {"—", "–"})) \
-            and _head_type(d.toks[i]) is None and (d.g is None or d.longest(d.g, i) is None):
+            and (_head_type(d.toks[i]) is None or d.toks[i] in _PLURAL_PARTS) \
+            and (d.g is None or d.longest(d.g, i) is None):
         k = i + 2 + (d.toks[i + 2] == "the")
         if k < j and any(_head_type(t) for t in d.toks[k:j]):
             return k
     return i
+
+
+#: Number words and approximators that count things before a name ("Two Royal Navy ships").
+_COUNT_WORDS = frozenset("Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Dozens Hundreds "
+                         "Thousands".split())
+_APPROXIMATORS = frozenset("About Around Nearly Almost Roughly Approximately Some Over Up".split())
+
+
+def _past_count(d: _Doc, i: int, j: int) -> int:
+    """Start of a name after a count of things it owns: "About 300 | Chilean Army engineers",
+    "Two | Royal Canadian Navy vessels". A number word stays when a plural word in the name
+    agrees with it ("Three Seas Initiative", "Five Power Defence Arrangements")."""
+    if i + 2 < j and d.toks[i] in _APPROXIMATORS and d.toks[i + 1].isdigit():
+        return i + 2
+    if i + 1 < j and d.toks[i] in _COUNT_WORDS and d.toks[i + 1] in ("-", "–"):
+        return j  # "Ten-day": a measure, not a name
+    if i + 1 < j and d.toks[i] in _COUNT_WORDS and not any(
+            t[:1].isupper() and len(t) > 3 and t.endswith("s") for t in d.toks[i + 1:j]):
+        return i + 1
+    return i
+
+
+def _past_holder(d: _Doc, i: int, j: int) -> int | None:
+    """Start of a body named after the person or post that belongs to it: "Rear Admiral X Y
+    | of the Romanian Naval Forces", "Director of the | Vietnam Department of ...", "Chief of
+    the Naval Staff of the | Ghana Navy". None when the whole run is a post ("Chief of the
+    Defence Staff", "Minister of the Armed Forces": titles, not bodies)."""
+    k = next((m for m in range(i + 1, j - 1) if d.toks[m] == "of"), None)
+    if k is None:
+        return i
+    left = d.toks[i:k]
+    if any(_head_type(t) is not None for t in left) or (d.g is not None and any(
+            (h := d.longest(d.g, m)) is not None and h[1].entity_type != "person" for m in range(i, k))):
+        return i  # "Bank of ...", "Republic of Fiji Navy", "Islamic Republic of Iran Navy"
+    r = k + 1
+    while r < j and d.toks[r] == "the":
+        r += 1
+    if not any(_head_type(t) not in (None, ("location", None)) for t in d.toks[r:j]):
+        return i
+    if not all(_title_at(d, m) or t in lx.TITLE_MODIFIERS or t == "-" for m, t in enumerate(left, i)):
+        return r  # a person: "X Y of the Z Navy"
+    # A post: its body follows only when it is named by its country or by another "of".
+    hit = d.longest(d.g, r) if d.g is not None else None
+    if hit is not None and hit[1].entity_type == "country" and hit[0] < j:
+        return r
+    nxt = next((m for m in range(r + 1, j - 1) if d.toks[m] == "of"), None)
+    if nxt is not None:
+        r2 = nxt + 1
+        while r2 < j and d.toks[r2] == "the":
+            r2 += 1
+        if any(_head_type(t) not in (None, ("location", None)) for t in d.toks[r2:j]):
+            return r2
+    return None
 
 
 def _title_at(d: _Doc, k: int) -> bool:
@@ -463,7 +543,7 @@ def _head_type(word: str) -> tuple[str, str | None] | None:
     return None
 
 
-_ORG_CUES = lx.ORG_NOUNS_BEFORE | lx.ORG_NOUNS_PLURAL
+_ORG_CUES = lx.ORG_NOUNS_BEFORE | lx.ORG_NOUNS_PLURAL | {w.capitalize() for w in lx.ORG_NOUNS_PLURAL}
 _CUE_WORDS = lx.PLACE_NOUNS_AFTER | lx.PLACE_NOUNS_BEFORE | lx.COMPASS | lx.LOCATIVES | lx.ADMIN_WORDS | _ORG_CUES \
     | lx.BORDER_NOUNS | lx.PLACE_NOUNS_AT
 _DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]*){0,3}(?:,| \()", re.M)
@@ -501,6 +581,30 @@ def _languages() -> frozenset[str]:
     return frozenset(n for n in names if " " not in n)  # "Swahili (macrolanguage)" -> "Swahili"
 
 
+#: Nouns right before an exercise's name ("the exercise Lapland Thunder").
+_EXERCISE_NOUNS = frozenset({"exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers", "wargame"})
+#: Organisation nouns that take "of" + a list of members ("the consortium of X, Y and Z").
+_COLLECTIVE_NOUNS = frozenset({"consortium", "conglomerate"})
+#: Apposition nouns too vague to change a head word's type ("X Initiative, a regional hub").
+_WEAK_APPOSITIVES = frozenset({"hub", "centre", "center", "network", "grid", "cell", "unit", "team", "mission",
+                               "channel", "link", "facility", "body", "arm", "force", "group", "groups",
+                               "operation", "project", "statement"})
+#: Lower-case nouns that type a name in apposition (", the consortium of ...").
+_APPOSITIVE_NOUNS: dict[str, str] = {
+    **lx.APPOSITION_TYPES,
+    **{w: "organization" for w in ("company", "firm", "consortium", "headquarters", "arm", "university",
+                                   "institute", "regulator", "shipbuilder", "shipyard", "manufacturer",
+                                   "contractor", "broadcaster", "newspaper", "charity", "watchdog",
+                                   "organisation", "organization", "groups", "ministry", "department",
+                                   "authority", "navy", "army", "militia", "gangs", "cartels", "outlet",
+                                   "think-tank", "conglomerate", "operator", "insurgency")},
+    "partnership": "alliance", "campaign": "exercise", "vision": "strategy", "policy": "strategy",
+    "framework": "agreement", "convention": "treaty",
+}
+#: A command or force named after its area ("Joint Interagency Task Force South", "Maritime
+#: Forces Atlantic", "Joint Force Command Norfolk" is caught by its apposition).
+_COMMAND_HEADS = frozenset({"Force", "Forces", "Command", "Group", "Fleet", "Corps", "Division", "Brigade"})
+_AREA_SUFFIXES = frozenset({"North", "South", "East", "West", "Central", "Atlantic", "Pacific"})
 _TITLE_PREPOSITIONS = frozenset({"Of", "For", "On", "Against", "To"})
 _HEAD_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to", "de", "del", "da", "do", "des", "du"})
 
@@ -509,6 +613,8 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
     """Type of the capitalised name d[i:j] from its head word; returns (type, subtype, end)."""
     if d.toks[i] in lx.INITIATIVE_PREFIXES and j - i >= 2:
         return "initiative", lx.INITIATIVE_PREFIXES[d.toks[i]], j
+    if (d.toks[i] in lx.ORG_PREFIXES or d.toks[i] in lx.HEAD_INITIAL_ORG) and j - i >= 2:
+        return "organization", None, j
     if j - i >= 3 and (tuple(d.toks[j - 2:j]) in lx.LOCATION_HEADS_2) and not d.toks[i][:1].isdigit():
         return "location", None, j  # "Mohammed Al-Ahmad Naval Base" (but "201st Military Base")
     # The first head word followed by a preposition heads the whole name ("Foundation for
@@ -522,6 +628,9 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
                 if d.toks[k + 1] == "of" and d.toks[k] in lx.FORCE_HEADS and k > i \
                         and not _of_place(d, k + 1, j):
                     return ht[0], ht[1], k + 1  # "Libyan National Army | of Khalifa Haftar"
+                if ht == ("initiative", "programme") and d.toks[k + 1] == "of" and k > i \
+                        and _of_owner(d, k + 1, j):
+                    return ht[0], ht[1], k + 1  # "... Building Program | of Global Affairs Canada"
                 return ht[0], ht[1], j
     for k in range(j - 1, i - 1, -1):
         if not d.toks[k][:1].isupper():
@@ -532,7 +641,8 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
         tail = d.toks[k + 1:j]
         # Head word last, or followed by "of/for/on ... X" or a number ("Task Force-88").
         if not tail or tail[0] in {"of", "for", "on", "in", "against", "to"} \
-                or re.fullmatch(r"\d+", tail[0]) or (tail[0] == "-" and ht[0] != "location"):
+                or re.fullmatch(r"\d+", tail[0]) or (tail[0] == "-" and ht[0] != "location") \
+                or (len(tail) == 1 and tail[0] in _AREA_SUFFIXES and d.toks[k] in _COMMAND_HEADS):
             if tail and tail[0] == "of" and d.toks[k] in lx.FORCE_HEADS and k > i \
                     and not _of_place(d, k + 1, j):
                 return ht[0], ht[1], k + 1  # "Libyan National Army | of Khalifa Haftar"
@@ -597,6 +707,20 @@ def _owned_name(d: _Doc, c: int, k: int, first: str) -> bool:
     return not (d.toks[c].isupper() and k - c == 1) or d.toks[c][:1].upper() == first.upper()
 
 
+def _of_owner(d: _Doc, k: int, j: int) -> bool:
+    """Whether "of ..." at token ``k`` is a known organisation that ends the name: the
+    programme's owner, not part of its name."""
+    g = d.g
+    m = k + 1
+    while m < j and d.toks[m] == "the":
+        m += 1
+    if g is None or m >= j:
+        return False
+    hit = d.longest(g, m)
+    return hit is not None and hit[0] == j and hit[1].entity_type == "organization" \
+        and hit[1].key not in g.gazetteer_keys
+
+
 def _of_place(d: _Doc, k: int, j: int) -> bool:
     """Whether "of ..." at token ``k`` names a country or place that ends the name ("Armed Forces
     of the Philippines"), not a person or another body ("Army of Khalifa Haftar", "Troops of
@@ -627,10 +751,15 @@ def _split_and(d: _Doc, i: int, j: int, g: Gazetteer) -> list[tuple[int, int]]:
         left = d.longest(g, start)
         known = (right is not None and right[1].key not in g.gazetteer_keys
                  and right[1].entity_type in ("country", "organization")) or (
-            left is not None and left[0] == k and left[1].key not in g.gazetteer_keys)
+            left is not None and left[0] == k and left[1].key not in g.gazetteer_keys
+            # a region opens a joint name ("Arctic and North Atlantic Agreement")
+            and (left[1].entity_type != "location" or (
+                right is not None and right[1].entity_type in ("country", "organization"))))
         # "X Naval Base and Umm Qasr": a name that ends in its head word ends at "and".
-        headed = k - 1 > start and _head_type(d.toks[k - 1]) is not None \
-            and r < j and not any(t in lx.CONNECTORS for t in d.toks[start:k])
+        headed = k - 1 > start and _head_type(d.toks[k - 1]) is not None and d.toks[k - 1] not in lx.COMPANY_HEADS \
+            and r < j and (not any(t in lx.CONNECTORS for t in d.toks[start:k]) or (
+                d.toks[k - 1] in lx.FORCE_HEADS and any(_head_type(t) for t in d.toks[r:j])))
+        # "Republic of Korea Navy and His Majesty's Armed Forces": two forces, each headed
         if the or known or headed:
             parts.append((start, k))
             start = r
@@ -653,7 +782,8 @@ def _cut_titles(d: _Doc, i: int, j: int) -> list[tuple[int, int]]:
             while k < j and (_title_at(d, k) or d.toks[k] in lx.TITLE_MODIFIERS
                              or d.toks[k] in {"-", "General"}):
                 k += 1
-            start = k
+            # "Chief of the Naval Staff of the X Navy": a post + "of" stays for _past_holder
+            start = m if k < j and d.toks[k] == "of" else k
             continue
         k += 1
     if start < j:
@@ -665,7 +795,7 @@ def _comma_list(d: _Doc, i: int, j: int) -> int:
     """End of a name whose "of/for" complement is a list with commas ("Ministry of Home Affairs,
     Immigration, Safety and Security", "Framework for Security, Public Health and Safe
     Communities"): capitalised items after commas, closed by "and" + a capitalised item."""
-    if not any(t in ("of", "for") for t in d.toks[i:j]) or j >= d.n or d.toks[j] != ",":
+    if not any(t in ("of", "for", "on") for t in d.toks[i:j]) or j >= d.n or d.toks[j] != ",":
         return j
     k = j
     while k + 1 < d.n and d.toks[k] == "," and d.cap(k + 1) and not d.newline_before(k + 1):
@@ -676,9 +806,25 @@ def _comma_list(d: _Doc, i: int, j: int) -> int:
             e = m + 1
             while e < d.n and d.cap(e) and e - m <= 3:
                 e += 1
-            return e if e - j <= 12 else j
+            return _in_place(d, e) if e - j <= 12 else j
         k = m
     return j
+
+
+def _in_place(d: _Doc, e: int) -> int:
+    """End of a listed name closed by "in (the) <place>" ("Pact on Security, Stability and
+    Development in the Great Lakes Region"): a place head word or a known place ends it."""
+    if e + 1 >= d.n or d.toks[e] != "in":
+        return e
+    m = e + 1 + (d.toks[e + 1] == "the")
+    k = m
+    while k < d.n and d.cap(k) and k - m < 5 and not d.newline_before(k):
+        k += 1
+    if k == m:
+        return e
+    hit = d.longest(d.g, m) if d.g is not None else None
+    known = hit is not None and hit[0] == k and hit[1].entity_type in ("country", "location")
+    return k if known or d.toks[k - 1] in lx.LOCATION_HEADS else e
 
 
 def _possessive_title(d: _Doc, k: int, j: int) -> bool:
@@ -824,6 +970,8 @@ class _Extractor:
             while i > 0 and (d.cap(i - 1) or _is_hyphen_join(d, i - 1)
                              or (d.toks[i - 1] in lx.CONNECTORS and d.toks[i - 1].islower())
                              or (d.toks[i - 1] in {"'", "’", "s"} and i - 2 >= 0 and d.cap(i - 2))
+                             # "Maritime Analysis and Operations Centre – Narcotics (MAOC-N)"
+                             or (d.toks[i - 1] == "–" and not d.glued(i - 1) and i - 2 >= 0 and d.cap(i - 2))
                              or (d.toks[i - 1] == "s" and i - 3 >= 0 and i < p and d.toks[i - 2] in {"'", "’"}
                                  and d.glued(i - 1) and d.cap(i - 3))) \
                     and not d.newline_before(i) and d.sent[i - 1] == d.sent[p]:
@@ -835,7 +983,7 @@ class _Extractor:
                     i = k + 2
             if i >= p:
                 continue
-            start = self._initials_start(i, p, acr)
+            start = self._comma_long_form(i, p, acr) or self._initials_start(i, p, acr)
             if start is None:
                 continue
             for k in range(i, start):  # a known name that ends here ("Bay of Bengal Initiative ...")
@@ -847,6 +995,24 @@ class _Extractor:
             self.add(start, p, info, "acronym_definition")
             self.add(p + 1, q, info, "acronym_definition")
             self.acronyms[acr] = info
+
+    def _comma_long_form(self, i: int, p: int, acr: str) -> int | None:
+        """Start of a long form with commas whose capitals spell the acronym exactly
+        ("Acquisition, Technology and Logistics Agency (ATLA)"); None when there is none."""
+        d = self.d
+        need = [c for c in acr.split()[0] if c.isupper()]
+        k = i
+        for _ in range(2):
+            if k < 2 or d.toks[k - 1] != "," or not d.cap(k - 2) or d.sent[k - 2] != d.sent[p]:
+                return None
+            k -= 2
+            while k > 0 and d.cap(k - 1) and not d.newline_before(k):
+                k -= 1
+            k = _strip_lead(d, k, p)
+            caps = [t[0].upper() for t in d.toks[k:p] if t[:1].isupper()]
+            if caps == need:
+                return k
+        return None
 
     def _initials_start(self, i: int, p: int, acr: str) -> int | None:
         """Where the long form starts: the earliest word from which the capitals spell the
@@ -869,6 +1035,9 @@ class _Extractor:
         if fallback is not None:
             return self._with_countries(i, fallback, letters[0])
         sh = _schwartz_hearst(d, lo, p, letters) if lo < p else None
+        if sh is None and lo > i:  # "Nigerian Maritime Administration and Safety Agency (NIMASA)"
+            lo_the = max((k + 2 for k in range(i, lo) if d.toks[k] == "and" and d.toks[k + 1] == "the"), default=i)
+            sh = _schwartz_hearst(d, lo_the, p, letters) if lo_the < lo else None
         if sh is not None:
             return sh
         # No initials match (a foreign acronym: "Center ... (EDAM)"): the whole name if typed,
@@ -907,6 +1076,9 @@ class _Extractor:
         etype, sub = (nt[0], nt[1]) if nt else ("organization", None)
         if nt is not None:  # "a researcher at the Global Initiative Against ... (GI-TOC)": a body
             etype, sub = self._context_type(i, p, etype, sub)
+            etype, sub = self._appositive_type(p, etype, sub)
+        elif (kind := self._appositive_kind(p)) is not None:  # "X (ACR), the regional force"
+            etype, sub = ("organization", None) if kind == "organization" else ("initiative", kind)
         nxt = d.toks[q + 1] if q + 1 < d.n else ""
         if nxt in lx.APPOSITION_TYPES and nt is None:
             kind = lx.APPOSITION_TYPES[nxt]
@@ -1059,6 +1231,10 @@ class _Extractor:
             for a, b in _cut_titles(d, ci, cj):
                 for i, j in _split_and(d, a, b, g):
                     i = _strip_lead(d, i, j)
+                    held = _past_holder(d, i, j)
+                    if held is None:
+                        continue
+                    i = held
                     while j > i and d.toks[j - 1] in lx.CONNECTORS:
                         j -= 1
                     if j - i < 1:
@@ -1083,6 +1259,8 @@ class _Extractor:
                         continue
                     name = d.text[d.starts[i]:d.ends[end - 1]]
                     etype, sub = self._context_type(i, end, etype, sub)
+                    if end == j and d.toks[i] not in lx.INITIATIVE_PREFIXES:
+                        etype, sub = self._appositive_type(end, etype, sub)
                     if etype == "location" and d.toks[end - 1] in _FACILITY_HEADS and end - i >= 3 \
                             and d.toks[i] in g.demonyms:
                         i += 1  # "the American | McMurdo Station": the owner, not the name
@@ -1140,7 +1318,11 @@ class _Extractor:
             return  # "on Monday, the first drill", "a European project"
         hit = d.longest(g, i)
         if hit and hit[0] >= j:
-            return
+            # A gazetteer town's name given to a thing by apposition ("Orion, the naval
+            # campaign", "Kongsberg, the defence group"); never "X, the group’s headquarters".
+            found = self._apposition(j) if hit[0] == j and hit[1].key in g.gazetteer_keys else None
+            if found is None or found[0] in {"headquarters", "arm"}:
+                return
         # "the Sadakhlo pilot": a pilot at a town; but "the Vostok exercises" name a series
         town = j - i == 1 and d.toks[i] in self.kb.minor_places
         if _title_at(d, i):
@@ -1150,40 +1332,40 @@ class _Extractor:
             return  # a known name inside (a place inside is fine: "the Spirit of Camp David")
         kind = None
         n = j
-        if n + 1 < d.n and re.fullmatch(r"\d{1,2}", d.toks[n]) and d.toks[n + 1] in lx.APPOSITION_TYPES:
-            n += 1  # "the Estlink 2 interconnector"
-        noun = n
+        if n + 1 < d.n and re.fullmatch(r"\d{1,2}", d.toks[n]) and (
+                d.toks[n + 1] in lx.APPOSITION_TYPES or d.toks[n + 1] in _QUOTES_CLOSE | {","}):
+            n += 1  # "the Estlink 2 interconnector", "named Amwaj Al-Aman 1,"
+        quoted = n
+        while quoted < d.n and d.toks[quoted] in _QUOTES_CLOSE | {"'"} and d.glued(quoted):
+            quoted += 1  # "the ‘Dosti’ exercise"
+        noun = quoted
         if noun + 1 < d.n and d.toks[noun] in lx.INFRA_MODIFIERS:
             noun += 1  # "the Balticconnector gas pipeline"
+        elif noun + 1 < d.n and d.toks[noun] in lx.GROUP_MODIFIERS \
+                and lx.APPOSITION_TYPES.get(d.toks[noun + 1]) == "organization":
+            noun += 1  # "the RED-Tabara rebel group"
         if noun < d.n and d.toks[noun] in lx.APPOSITION_TYPES and not d.glued(noun) and (
-                noun == n or lx.APPOSITION_TYPES[d.toks[noun]] == "economic_corridor"):
+                noun == quoted or lx.APPOSITION_TYPES[d.toks[noun]] in ("economic_corridor", "organization")):
             kind = lx.APPOSITION_TYPES[d.toks[noun]]
             j = n
         elif i > 0 and d.toks[i - 1] in {"proposed", "planned"} and j - i >= 2:
             kind = "proposal"  # "a proposed Baltic Seabed Sensor Network"
         else:
-            m = j
-            while m < d.n and d.toks[m] in _QUOTES_CLOSE:
-                m += 1
-            poss = m + 3 < d.n and d.cap(m + 1) and d.toks[m + 2] in ("'", "’") and d.toks[m + 3] == "s"
-            if m + 1 < d.n and d.toks[m] == "," and (d.toks[m + 1] in {"a", "an", "the", "its", "their"} or poss):
-                # ", a ... strategy", ", Mexico’s tree-planting jobs programme"
-                for w in d.toks[m + 2 + 2 * poss:m + 9]:
-                    if w in lx.APPOSITION_TYPES:
-                        kind = lx.APPOSITION_TYPES[w]
-                        break
-                    if w in {",", ".", "that", "which", "who"}:
-                        break
+            kind = self._appositive_kind(j)
             p = i - 1
             while p >= 0 and d.toks[p] in _QUOTES_OPEN | {"the"}:
                 p -= 1
             if kind is None and p >= 1 and d.toks[p] == "," and d.toks[p - 1] in lx.APPOSITION_TYPES:
                 kind = lx.APPOSITION_TYPES[d.toks[p - 1]]
+            if kind is None and p >= 0 and d.toks[p] in _EXERCISE_NOUNS:
+                kind = "exercise"  # "the Finnish-led exercise Lapland Thunder"
             if kind is None and p >= 0 and (d.toks[p] in lx.NAMING_VERBS or (
                     d.toks[p] == "as" and p >= 1 and d.toks[p - 1] in lx.NAMING_VERBS | {"referred"})):
                 # No type noun: "a system called X" is still a programme, but "known as X" often
                 # names a weapon or gives a nickname ("the Cheongung-II systems, known as M-SAM").
                 kind = self._noun_before(p) or (None if d.toks[p] == "as" else "programme")
+            if kind is not None and n > j and d.toks[n - 1].isdigit():
+                j = n  # "named Amwaj Al-Aman 1": the number is part of the name
         if kind is None or (d.sentence_initial(i) and j - i < 2):
             return
         if kind != "organization" and j < d.n and d.toks[j] in _SPEECH:
@@ -1195,6 +1377,61 @@ class _Extractor:
             self.add(i, j, _Info("organization", name), "org_pattern")
         else:
             self.add(i, j, _Info("initiative", name, None, kind), "initiative_pattern")
+
+    def _appositive_type(self, j: int, etype: str, sub: str | None) -> tuple[str, str | None]:
+        """An apposition overrides the head word between organisation and initiative ("X
+        Railway, the consortium of ...", "X Committee (XBC), the decades-old mechanism");
+        weak nouns ("hub", "centre", "mission") and places do not."""
+        found = self._apposition(j) if etype != "location" else None
+        if found is None or found[0] in _WEAK_APPOSITIVES:
+            return etype, sub
+        kind = found[1]
+        if kind == "organization" and etype != "organization":
+            return "organization", None
+        if kind != "organization" and etype == "organization":
+            return "initiative", kind
+        return etype, sub
+
+    def _appositive_kind(self, j: int) -> str | None:
+        found = self._apposition(j)
+        return found[1] if found is not None else None
+
+    def _apposition(self, j: int) -> tuple[str, str] | None:
+        """(noun, kind) of the type noun of an apposition after a name ending at token ``j`` (past an
+        "(ACR)"): ", a ... strategy", ", Mexico’s tree-planting jobs programme", ", the
+        consortium of ...", ", one of the largest criminal groups", ", the University of X".
+        None when a role noun comes first (", the group’s leader": a person)."""
+        d = self.d
+        m = j
+        while m < d.n and d.toks[m] in _QUOTES_CLOSE:
+            m += 1
+        if m + 2 < d.n and d.toks[m] == "(" and ")" in d.toks[m + 1:m + 5]:
+            m = d.toks.index(")", m) + 1
+        if m + 2 >= d.n or d.toks[m] != ",":
+            return None
+        k = m + 1
+        if d.toks[k:k + 3] == ["one", "of", "the"]:
+            k += 3
+        elif d.cap(k) and k + 2 < d.n and d.toks[k + 1] in ("'", "’") and d.toks[k + 2] == "s":
+            k += 3  # ", Mexico’s ..."
+        elif d.toks[k] in {"a", "an", "the", "its", "their"}:
+            k += 1
+        else:
+            return None
+        for w in range(k, min(d.n, k + 7)):
+            t = d.toks[w]
+            if t in {",", ";", "that", "which", "who", "whose", "where", "and"} or (
+                    t == "." and not (d.glued(w) and w + 1 < d.n and d.glued(w + 1))):
+                return None  # "U.S.-led" goes on, a full stop does not
+            if w + 2 < d.n and d.toks[w + 1] in ("'", "’") and d.toks[w + 2] == "s":
+                continue  # a possessor ("the group’s leader")
+            if t in lx.APPOSITION_ROLES or t in lx.ROLE_NOUNS:
+                return None
+            if t in _APPOSITIVE_NOUNS and not d.glued(w):
+                return t, _APPOSITIVE_NOUNS[t]
+            if w == k and t in lx.ORG_HEADS and w + 1 < d.n and d.toks[w + 1] in ("of", "for"):
+                return t, "organization"  # ", the University of Greenland"
+        return None
 
     def _noun_before(self, p: int) -> str | None:
         d = self.d
@@ -1378,9 +1615,11 @@ class _Extractor:
     def _org_after_noun(self, m: int) -> None:
         """"the state copper company Codelco", "companies including Maersk": a new name after a
         lower-case organisation noun."""
-        d, g = self.d, self.g
-        t = d.toks[m]
-        if t in lx.ORG_NOUNS_BEFORE:
+        d = self.d
+        t = d.toks[m] if d.toks[m] in lx.ORG_NOUNS_BEFORE else d.toks[m].lower()  # "Gangs such as"
+        if t in lx.ORG_NOUNS_BEFORE and m + 2 < d.n and d.toks[m + 1] == "of" and t in _COLLECTIVE_NOUNS:
+            i = m + 2  # "the consortium of X, Y and Z"
+        elif t in lx.ORG_NOUNS_BEFORE:
             i = m + 1
         elif m + 2 < d.n and d.toks[m + 1] in {"including", "like"}:
             i = m + 2
@@ -1390,11 +1629,28 @@ class _Extractor:
             return
         if i >= d.n or not d.cap(i) or d.newline_before(i):
             return
+        listed = t in lx.ORG_NOUNS_PLURAL or (t in _COLLECTIVE_NOUNS and i == m + 2)
+        while True:
+            j = self._org_name_after(i)
+            if j is None:
+                return
+            self.add(i, j, _Info("organization", d.text[d.starts[i]:d.ends[j - 1]]), "org_pattern")
+            # "gangs such as X and Y", "the consortium of X, Y and Z": the list goes on
+            k = j + (j + 1 < d.n and d.toks[j] == "," and d.toks[j + 1] == "and")
+            if not listed or k + 1 >= d.n or d.toks[k] not in {",", "and"} or not d.cap(k + 1):
+                return
+            i = k + 1
+
+    def _org_name_after(self, i: int) -> int | None:
+        """End of a new organisation name at token ``i`` after an organisation noun: up to three
+        capitalised words, no known name (a gazetteer town may be: "company Kongsberg"), no
+        possessor."""
+        d, g = self.d, self.g
         j = self._name_after(i)
-        if j is None or j - i > 3 or any(d.longest(g, k) for k in range(i, j)) \
-                or (j < d.n and d.toks[j] in {"'", "’"}):
-            return
-        self.add(i, j, _Info("organization", d.text[d.starts[i]:d.ends[j - 1]]), "org_pattern")
+        if j is None or j - i > 3 or (j < d.n and d.toks[j] in {"'", "’"}) or any(
+                (h := d.longest(g, k)) and h[1].key not in g.gazetteer_keys for k in range(i, j)):
+            return None
+        return j
 
     def _datelines(self) -> None:
         """"CAMP DAVID, Maryland, Aug. 18 —": an upper-case line start before a known place."""
@@ -1656,10 +1912,57 @@ class _Extractor:
                         covered[k] = True
                     break
         extra += self._surname_variants(merged + extra, covered)
+        tails = self._head_tails(merged + extra)
+        extra += self._head_references(tails, covered)
+        # A bare "Coast Guard" found by its head word is the "X Coast Guard" named in full here.
+        merged = [replace(s, info=owner) if s.method == "org_pattern" and (
+            owner := tails.get(tuple(d.keys[s.i:s.j]))) is not None and owner.key is None
+            and owner.canonical != s.info.canonical and s.j - s.i < len(owner.canonical.split())
+            else s for s in merged]
         # A name found in this text beats a gazetteer place on the same words ("Hassan").
         merged = [s for s in merged if s.method != "gazetteer"
                   or not any(e.i < s.j and s.i < e.j for e in extra)]
         return sorted(merged + extra, key=lambda s: (s.i, -s.j))
+
+    def _head_tails(self, spans: list[_Span]) -> dict[tuple[str, ...], _Info | None]:
+        """The last one or two words of each organisation named in full ("Forum", "Coast
+        Guard") -> that body; None when two bodies share them."""
+        d, g = self.d, self.g
+        tails: dict[tuple[str, ...], _Info | None] = {("Parliament",): _Info("organization", "Parliament")}
+        for s in spans:
+            if s.info.entity_type != "organization" or d.toks[s.j - 1] not in lx.ORG_HEADS:
+                continue
+            for n in (1, 2):
+                tail = tuple(d.keys[s.j - n:s.j])
+                if s.j - s.i <= n or not all(t[:1].isupper() for t in tail) or g.forms.get(tail) is not None:
+                    continue
+                old = tails.get(tail)
+                tails[tail] = s.info if old is None or old.canonical == s.info.canonical or \
+                    tail == ("Parliament",) and old.key is None and old.canonical == "Parliament" else None
+        return tails
+
+    def _head_references(self, tails: dict[tuple[str, ...], _Info | None], covered: list[bool]) -> list[_Span]:
+        """"the Forum" after "Pacific Islands Forum", "the Coast Guard" after "Kuwait Coast
+        Guard": an organisation's last words after "the" are that body; "Parliament" alone
+        names the national parliament (GUIDELINES: bare "Parliament" used as a name)."""
+        d = self.d
+        out = []
+        firsts = {t[0] for t, info in tails.items() if info is not None}
+        for i in [k for k in range(1, d.n) if d.keys[k] in firsts]:  # most tokens start no tail
+            for n in (2, 1):
+                j = i + n
+                info = tails.get(tuple(d.keys[i:j])) if j <= d.n else None
+                if info is None or any(covered[i:j]) or d.clutter[i] or (j < d.n and (
+                        d.cap(j) or d.toks[j] in {"of", "-"} or (d.glued(j) and d.toks[j][:1].isalnum()))):
+                    continue
+                if d.toks[i - 1] != "the" and not (info.canonical == "Parliament" and d.toks[i - 1] != "The"
+                                                   and not d.cap(i - 1)):
+                    continue
+                out.append(_Span(i, j, info, "short_reference"))
+                for k in range(i, j):
+                    covered[k] = True
+                break
+        return out
 
     def _surname_variants(self, spans: list[_Span], covered: list[bool]) -> list[_Span]:
         """A surname spelt differently from the person's full name in the same text, used as a
@@ -1742,13 +2045,23 @@ def _heading_tokens(d: _Doc) -> list[bool]:
         content = [w for w in words if w.lower() not in lx.CONNECTORS and w.lower() not in {"a", "an"}]
         table = line.lstrip().startswith("|")
         title = len(content) >= 4 and not line.rstrip().endswith((".", "”", '"')) and \
-            sum(w[0].isupper() for w in content) >= 0.85 * len(content)
+            sum(w[0].isupper() for w in content) >= 0.85 * len(content) and not _wrapped(d.text, m)
         if table or title:
             a = bisect.bisect_left(d.starts, m.start())
             b = bisect.bisect_left(d.starts, m.end())
             for k in range(a, b):
                 out[k] = True
     return out
+
+
+def _wrapped(text: str, m: re.Match[str]) -> bool:
+    """A hard-wrapped paragraph line, not a heading: it ends in a connector ("... Air Force and
+    the") or the next line goes on in lower case ("... Saudi Border Guard" / "concluded on")."""
+    words = m.group(0).split()
+    if words and words[-1].lower() in lx.CONNECTORS:
+        return True
+    nxt = text[m.end() + 1:m.end() + 2]
+    return nxt.islower()
 
 
 def _chunks_from(d: _Doc, i: int) -> list[tuple[int, int]]:

@@ -21,11 +21,20 @@ NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
 #: Final words of organisation names ("Pakistan Navy", "Egyptian Ministry of Defence").
 ORG_HEADS = frozenset(["Ministry", "Army", "Navy", "Force", "Forces", "Division", "Commission", "Council", "Organisation", "Organization", "University", "Movement", "Agency", "Authority", "Bank", "Institute", "Centre", "Center", "Committee", "Command", "Corps", "Guard", "Police", "Service", "Services", "Office", "Department", "Secretariat", "Parliament", "Assembly", "Senate", "Congress", "Court", "Union", "Community", "League", "Association", "Federation", "Group", "Brigade", "Brigades", "Battalion", "Regiment", "Fleet", "Unit", "Units", "Bureau", "Directorate", "Administration", "Board", "Party", "Front", "Cartel", "Coalition", "Industries", "Works", "Company", "Corporation", "Airlines", "Academy", "College", "School", "Foundation", "Society", "Detachment", "Mission", "Cell", "Desk", "Hub", "Team", "Taskforce", "Headquarters", "Staff", "Constabulary", "Gendarmerie", "Guards", "Militia", "Complex", "Studies", "Faculty", "Observatory", "Chamber", "Tribunal", "Inspectorate", "Troops", "Ministerio", "Secretaría", "Ejército", "Armada", "Fuerza", "Fuerzas", "Comando", "Comandos", "Frente", "Cártel", "Movimiento", "Partido", "Policía", "Guardia", "Brigada", "Brigadas", "Autodefensas", "Forças", "Exército", "Marinha", "Polícia", "Ministère", "Armée", "Forces", "Gendarmería",
     # bodies of government and armed groups ("Government of Seychelles", "Gulf Clan", "11th Gorkha Rifles")
-    "Government", "Clan", "Clans", "Rifles",
+    "Government", "Clan", "Clans", "Rifles", "Marines",
     # company-name endings ("Hanwha Aerospace", "Rheinmetall Holdings", "X Ltd")
     "Aerospace", "Holdings", "Technologies", "Shipbuilding", "Airways", "Motors",
     "Electronics", "Dynamics", "Petroleum", "Telecom", "Logistics", "Ltd", "Inc", "PLC", "plc", "LLC", "GmbH",
-    "Limited", "Pharmaceuticals", "Insurance", "Bancorp"])
+    "Limited", "Pharmaceuticals", "Insurance", "Bancorp",
+    # newspapers, agencies and broadcasters named as sources ("Mekong Observer", "X News Wire")
+    "Times", "Herald", "Tribune", "Gazette", "Journal", "Observer", "Chronicle", "Telegraph", "Wire",
+    "Broadcasting", "Television", "Radio",
+    # yards and more company endings ("Lumut Naval Shipyard", "Mitsubishi Electric", "Kosmos Energy")
+    "Shipyard", "Shipyards", "Dockyard", "Electric", "Energy"])
+#: Company-name heads: a company name goes on over "and" ("Karachi Shipyard and Engineering Works").
+COMPANY_HEADS = frozenset(["Shipyard", "Shipyards", "Dockyard", "Electric", "Energy", "Aerospace", "Holdings",
+                           "Technologies", "Shipbuilding", "Industries", "Works", "Engineering", "Motors",
+                           "Electronics", "Dynamics", "Petroleum", "Telecom", "Logistics"])
 #: Organisation heads that do not take a possessor "of ...": "Libyan National Army of Khalifa Haftar"
 #: is the army of a person, but "Armed Forces of the Philippines" names a country.
 FORCE_HEADS = frozenset(["Rifles", "Army", "Navy", "Force", "Forces", "Guard", "Guards", "Troops", "Police", "Militia", "Brigade", "Brigades", "Battalion", "Regiment", "Corps", "Cartel", "Gendarmerie", "Constabulary"])
@@ -51,9 +60,27 @@ INITIATIVE_HEADS: dict[str, str] = {
     "Interconnection": "economic_corridor", "Cable": "economic_corridor", "Gateway": "programme",
     "Presence": "mechanism", "Presences": "mechanism", "Pilot": "programme",
     "Resolution": "declaration",
+    # amendments to agreements and acts of legislation that fund or set up programmes
+    "Amendment": "agreement", "Act": "programme",
 }
+#: Organisation heads of head-initial languages (Spanish, Portuguese, French, Italian, Malay,
+#: Indonesian) that open a name followed by capitalised modifiers ("Guardia Civil", "Polícia
+#: Judiciária", "Universiti Kebangsaan Malaysia").
+HEAD_INITIAL_ORG = frozenset(["Ministerio", "Ministério", "Ministère", "Secretaría", "Secretaria", "Ejército", "Exército",
+                              "Armée", "Armada", "Fuerza", "Fuerzas", "Forças", "Comando", "Comandos", "Policía",
+                              "Polícia", "Policia", "Polizia", "Guardia", "Guarda", "Gendarmería", "Gendarmerie",
+                              "Prefectura", "Dirección", "Direção", "Direction", "Agencia", "Agência", "Agence",
+                              "Servicio", "Serviço", "Instituto", "Institut", "Comisión", "Comissão", "Consejo",
+                              "Conselho", "Conseil", "Partido", "Movimiento", "Frente", "Universidad", "Universidade",
+                              "Université", "Università", "Universiti", "Universitas", "Tentara", "Angkatan",
+                              "Kementerian", "Kementrian", "Badan"])
+#: Words that begin a broadcaster's name ("Radio Free Asia", "Radio Nord").
+ORG_PREFIXES = frozenset(["Radio", "Radiotelevisión", "Télévision", "Rádio"])
 #: Words that begin an initiative name ("Operation Prosperity Guardian").
-INITIATIVE_PREFIXES = {"Operation": "exercise", "Exercise": "exercise"}
+INITIATIVE_PREFIXES = {"Operation": "exercise", "Exercise": "exercise",
+                       # Spanish/Portuguese/French names of plans and operations ("Plan Colombia")
+                       "Plan": "programme", "Plano": "programme", "Operación": "exercise",
+                       "Operação": "exercise", "Opération": "exercise"}
 
 #: Location head words after a name ("Caspian Sea", "Natuna Islands").
 LOCATION_HEADS = frozenset(["Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Islands", "Island", "Isles", "River", "Lake", "Canal", "Peninsula", "Desert", "Valley", "Basin", "Gap", "Shoal", "Shoals", "Reef", "Mountains", "Mountains", "Range", "Plateau", "Coast", "Delta", "Pass", "Archipelago", "Region", "Province", "Territory", "Heights", "Highlands", "Plains", "Cape", "Channel", "Sound", "Atoll", "Airport", "Port", "Harbour", "Harbor", "Waterway", "Lagoon", "Oasis", "Mountain", "Hills", "Falls", "Glacier", "Volcano", "Corniche",
@@ -104,6 +131,9 @@ APPOSITION_TYPES: dict[str, str] = {
     "interconnector": "economic_corridor", "pipeline": "economic_corridor", "cable": "economic_corridor",
     "railway": "economic_corridor", "railroad": "economic_corridor", "highway": "economic_corridor",
 }
+#: Words between an armed group's name and its noun ("the RED-Tabara rebel group").
+GROUP_MODIFIERS = frozenset(["rebel", "militant", "armed", "criminal", "jihadist", "separatist", "insurgent",
+                             "terrorist", "paramilitary", "extremist", "Islamist", "opposition", "drug"])
 #: Material words between a name and its infrastructure noun ("the Balticconnector gas pipeline").
 INFRA_MODIFIERS = frozenset(["gas", "oil", "power", "electricity", "subsea", "undersea", "data", "fibre", "fiber", "rail", "water", "hydrogen", "export", "import", "transmission"])
 #: Verbs that introduce a name ("named the Baltic Sentry Grid", "dubbed the Kisumu Protocol").
@@ -150,5 +180,7 @@ LOCATIVES = frozenset(["in", "near", "at", "from", "outside", "around", "to", "t
 ADMIN_WORDS = frozenset(["State", "Province", "Region", "Oblast", "Governorate", "Prefecture", "County", "District", "Territory", "Krai"])
 #: Lower-case nouns right before an organisation's name ("the state copper company Codelco",
 #: "grid operator Moldelectrica"); plurals take "including"/"such as" ("companies including Maersk").
-ORG_NOUNS_BEFORE = frozenset(["group", "charity", "watchdog", "organisation", "organization", "NGO", "nonprofit", "company", "firm", "operator", "giant", "conglomerate", "carrier", "manufacturer", "contractor", "broadcaster", "newspaper", "insurer", "lender", "producer", "miner", "utility", "shipper", "airline", "maker", "supplier", "outlet", "tabloid", "startup", "start-up", "subsidiary", "consortium", "regulator"])
-ORG_NOUNS_PLURAL = frozenset(["companies", "firms", "operators", "carriers", "manufacturers", "contractors", "broadcasters", "newspapers", "insurers", "lenders", "producers", "miners", "utilities", "shippers", "airlines", "makers", "suppliers", "outlets", "groups", "lines"])
+ORG_NOUNS_BEFORE = frozenset(["group", "charity", "watchdog", "organisation", "organization", "NGO", "nonprofit", "company", "firm", "operator", "giant", "conglomerate", "carrier", "manufacturer", "contractor", "broadcaster", "newspaper", "insurer", "lender", "producer", "miner", "utility", "shipper", "airline", "maker", "supplier", "outlet", "tabloid", "startup", "start-up", "subsidiary", "consortium", "regulator", "shipbuilder", "shipyard", "automaker", "gunmaker"])
+ORG_NOUNS_PLURAL = frozenset(["companies", "firms", "operators", "carriers", "manufacturers", "contractors", "broadcasters", "newspapers", "insurers", "lenders", "producers", "miners", "utilities", "shippers", "airlines", "makers", "suppliers", "outlets", "groups", "lines",
+                            # armed groups named in a list ("gangs such as X and Y")
+                            "gangs", "cartels", "militias", "factions", "shipbuilders"])
