@@ -14,6 +14,17 @@ ROLE_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson", "commander",
 TITLE_MODIFIERS = frozenset(["Deputy", "Vice", "Assistant", "Acting", "Former", "Prime", "Foreign", "Defence", "Defense", "Interior", "Finance", "Home", "Security", "Trade", "Economy", "Economic", "Energy", "Justice", "Health", "Education", "Labour", "Labor", "Agriculture", "Transport", "Information", "Digital", "Development", "External", "Affairs", "State", "Homeland", "Senior", "Chief", "First", "Second", "Supreme", "High", "Executive", "General", "Permanent", "Special", "National", "Rear", "Field", "Crown", "Lieutenant", "Major", "Grand", "Royal", "Commerce", "Industry", "Interim", "Caretaker", "Federal", "Regional"])
 #: Apposition role nouns ("Evan Laksmana, a researcher at ...").
 APPOSITION_ROLES = frozenset(["researcher", "analyst", "lawmaker", "spokesman", "spokeswoman", "spokesperson", "commander", "official", "officer", "professor", "expert", "minister", "president", "diplomat", "adviser", "advisor", "envoy", "director", "chairman", "senator", "legislator", "economist", "scholar", "fellow", "journalist", "editor", "ambassador", "general", "colonel", "admiral", "leader", "activist", "lawyer", "member", "head", "chief", "founder", "secretary", "deputy"])
+#: Ranks and honorifics that stand before a name and are outside person spans (GUIDELINES: span
+#: without title/honorific). The complete English rank tables, full and abbreviated (NATO STANAG
+#: 2116 English forms: army/marines, navy, air force), the UK police ranks, and the Malaysian federal
+#: honorific styles (Tun, Datuk/Dato', Datin). Abbreviations may carry a full stop ("Maj. Gen.").
+RANK_TITLES = frozenset(["Gen", "Lt", "Maj", "Col", "Brig", "Capt", "Cdr", "Cdre", "Adm", "Sgt", "Cpl",
+                         "Pte", "Pvt", "Commodore", "Corporal", "Midshipman", "Ensign", "Constable",
+                         "Inspector", "Prefect", "Datuk", "Dato", "Datin", "Tun"])
+#: Abbreviated rank words that modify a following rank ("Lt Col", "Maj Gen", "Brig Gen", "Lt Cdr").
+RANK_MODIFIERS = frozenset(["Lt", "Maj", "Brig"])
+TITLE_HEADS = TITLE_HEADS | RANK_TITLES
+TITLE_MODIFIERS = TITLE_MODIFIERS | RANK_MODIFIERS
 #: Lower-case particles inside personal names ("Lula da Silva", "Mohammed bin Salman").
 NAME_PARTICLES = frozenset(["e", "binti", "ould", "bin", "bint", "ibn", "al", "el", "da", "de", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "la", "le", "y", "ben"])
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})

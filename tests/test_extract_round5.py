@@ -1,0 +1,28 @@
+"""Round 5 extraction rules (error classes, not strings), each on invented text."""
+from __future__ import annotations
+
+import pytest
+from accords.etl.extract import kb as kb_mod
+from accords.etl.extract.find import extract
+
+
+@pytest.fixture(scope="module")
+def kb() -> kb_mod.KnowledgeBase:
+    return kb_mod.cached()
+
+
+def spans(text: str, kb: kb_mod.KnowledgeBase) -> dict[str, tuple[str, str]]:
+    return {c.surface: (c.entity_type, c.canonical) for c in extract(text, kb)}
+
+
+def test_ranks_and_honorifics_are_outside_person_spans(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Army spokesman Maj Gen Tobias Wendelin said the convoy was late. "
+            "Commodore Ilse Brannvik, who leads the flotilla, agreed. "
+            "“We are ready,” said Lt Col Pavo Rinkemaa, the unit commander. "
+            "Inspector Nala Odhuro of the harbour police was not convinced, and "
+            "Datuk Harun Selangkoh, the mission head, spoke last.")
+    got = spans(text, kb)
+    for name in ("Tobias Wendelin", "Ilse Brannvik", "Pavo Rinkemaa", "Nala Odhuro", "Harun Selangkoh"):
+        assert got.get(name, ("",))[0] == "person", name
+    assert not any(s.startswith(("Maj", "Gen ", "Commodore", "Lt", "Col", "Inspector", "Datuk"))
+                   for s in got)
