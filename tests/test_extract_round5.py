@@ -26,3 +26,12 @@ def test_ranks_and_honorifics_are_outside_person_spans(kb: kb_mod.KnowledgeBase)
         assert got.get(name, ("",))[0] == "person", name
     assert not any(s.startswith(("Maj", "Gen ", "Commodore", "Lt", "Col", "Inspector", "Datuk"))
                    for s in got)
+
+
+def test_dependent_territories_are_locations_de_facto_states_countries(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("A cutter from Guam and a frigate based in Réunion joined ships of Taiwan and Kosovo "
+                "observers off Bermuda.", kb)
+    for place in ("Guam", "Réunion", "Bermuda"):
+        assert got[place][0] == "location", place
+    assert got["Taiwan"][0] == "country"
+    assert got["Kosovo"][0] == "country"

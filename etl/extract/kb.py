@@ -9,6 +9,7 @@ so cached per-document results can be invalidated.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import hashlib
 import os
@@ -66,6 +67,12 @@ class KnowledgeBase:
             yield e.canonical_name, e
             for a in e.aliases:
                 yield a, e
+
+
+#: ISO 3166-1 entries (subtype ``territory`` in countries.csv: not UN members or observers) that
+#: are states with limited recognition (Wikipedia, "List of states with limited recognition"),
+#: not dependent territories: they stay countries. Every other ``territory`` row is typed location.
+DE_FACTO_STATES = frozenset({"country:twn", "country:xkx"})
 
 
 def _split(value: str | None) -> tuple[str, ...]:
@@ -153,6 +160,13 @@ def load(extra: Sequence[Path] = (), places: bool = True) -> KnowledgeBase:
         kb.stopwords = frozenset(w.strip().lower() for w in stop_path.read_text("utf-8").splitlines()
                                  if w.strip() and not w.startswith("#"))
     kb.demonyms = _column(KB_DIR / "demonyms.csv", "demonym")
+    for key, entry in list(kb.entries.items()):
+        if entry.entity_type == "country" and entry.subtype == "territory" and key not in DE_FACTO_STATES:
+            # GUIDELINES/README: a dependent territory is a place, not a country ("Greenland",
+            # "Puerto Rico"); its demonym is then no country adjective either.
+            kb.entries[key] = dataclasses.replace(
+                entry, entity_type="location",
+                aliases=tuple(a for a in entry.aliases if a not in kb.demonyms))
     kb.given_names = _words(KB_DIR / "given_names.txt")
     kb.common_words = _words(KB_DIR / "common_words.txt")
     kb.ambiguous = _column(KB_DIR / "ambiguous.csv", "surface")
