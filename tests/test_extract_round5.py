@@ -35,3 +35,15 @@ def test_dependent_territories_are_locations_de_facto_states_countries(kb: kb_mo
         assert got[place][0] == "location", place
     assert got["Taiwan"][0] == "country"
     assert got["Kosovo"][0] == "country"
+
+
+def test_particle_runs_and_hyphen_links_inside_person_names(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("“The corridor holds,” said Maarten van der Stoelhuis, a researcher at the port. "
+            "“Not yet,” said Elsa af Brinkenstam, an analyst at the institute. "
+            "The figures were confirmed, according to Lieutenant Commander Anis-ul-Karimuddin, "
+            "spokesman of the flotilla. “We wait,” said Qasim al-Barzanjiwi, a researcher at a think tank.")
+    got = spans(text, kb)
+    for name in ("Maarten van der Stoelhuis", "Elsa af Brinkenstam", "Anis-ul-Karimuddin",
+                 "Qasim al-Barzanjiwi"):
+        assert got.get(name, ("",))[0] == "person", name
+    assert "Stoelhuis" not in got and "Anis-ul" not in got

@@ -858,12 +858,23 @@ def _person_name(d: _Doc, i: int, limit: int | None = None) -> int:
                     and d.toks[j + 1].isalpha() and d.toks[j + 1].islower() and len(d.toks[j + 1]) <= 4 \
                     and d.toks[j + 1] not in lx.HYPHEN_BREAKS and words:
                 j += 2  # Korean given names: "Shin Won-sik", "Kim Jong-un"
-        elif t in lx.NAME_PARTICLES and words and j + 1 < end and d.toks[j + 1][:1].isupper():
-            j += 1
-        elif t in lx.NAME_PARTICLES and words and j + 2 < end and d.toks[j + 1] == "-" \
-                and d.glued(j + 1) and d.glued(j + 2) and d.toks[j + 2][:1].isupper():
-            j += 3  # "Mohammed Shia al-Sudani"
-            words += 1
+                if d.toks[j - 1] in lx.LINK_PARTICLES and j + 1 < end and d.toks[j] == "-" \
+                        and d.glued(j) and d.glued(j + 1) and d.toks[j + 1][:1].isupper():
+                    j += 1  # "Harun-ur-Rashid", "Shams-ud-Din": a linking particle between names
+        elif t in lx.NAME_PARTICLES and words:
+            # a run of particles before the next name word: "van den Heuvel", "de la Cruz",
+            # "af Klercker", "al-Sudani"
+            k = j
+            while k < end and k - j < 3 and d.toks[k] in lx.NAME_PARTICLES and not d.newline_before(k):
+                k += 1
+            if k < end and d.toks[k][:1].isupper() and not d.newline_before(k):
+                j = k
+            elif k + 1 < end and d.toks[k] == "-" and d.glued(k) and d.glued(k + 1) \
+                    and d.toks[k + 1][:1].isupper():
+                j = k + 2  # "Mohammed Shia al-Sudani"
+                words += 1
+            else:
+                break
         else:
             break
     if j < end and d.toks[j - 1] in lx.NAME_SUFFIXES:
@@ -1165,7 +1176,8 @@ class _Extractor:
             if i > 0 and ((d.cap(i - 1) and not d.sentence_initial(i)) or d.toks[i - 1] in {"-"}):
                 continue
             e = _person_name(d, i)
-            words = sum(1 for k in range(i, e) if d.toks[k][:1].isupper() and d.toks[k - 1] != "-")
+            words = sum(1 for k in range(i, e) if d.toks[k][:1].isupper() and (
+                d.toks[k - 1] != "-" or d.toks[k - 2] in lx.NAME_PARTICLES))  # "Maher al-Assad": 2
             if words < 2 or e - i > 7 or not _looks_like_name(d, i, e, g):
                 continue
             after = d.toks[e:e + 3]

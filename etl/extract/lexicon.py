@@ -26,7 +26,13 @@ RANK_MODIFIERS = frozenset(["Lt", "Maj", "Brig"])
 TITLE_HEADS = TITLE_HEADS | RANK_TITLES
 TITLE_MODIFIERS = TITLE_MODIFIERS | RANK_MODIFIERS
 #: Lower-case particles inside personal names ("Lula da Silva", "Mohammed bin Salman").
-NAME_PARTICLES = frozenset(["e", "binti", "ould", "bin", "bint", "ibn", "al", "el", "da", "de", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "la", "le", "y", "ben"])
+NAME_PARTICLES = frozenset(["e", "binti", "ould", "bin", "bint", "ibn", "al", "el", "da", "de", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "la", "le", "y", "ben",
+                            # the Germanic nobiliary particles (Wikipedia, "Nobiliary particle"); not Spanish/Italian
+                            # "del"/"della", which also join place names ("Cruz del Sur", "Isola della Scala")
+                            "af", "av", "ter", "ten", "zu"])
+#: Arabic/Persian/Urdu linking particles between two hyphenated name words ("Harun-ur-Rashid",
+#: "Shams-ud-Din", "Zia-ul-Haq", "Ali-uz-Zaman"): the assimilated forms of the article.
+LINK_PARTICLES = frozenset(["ur", "ud", "ul", "uz", "us", "un", "ut", "ush", "al", "el", "ad", "ar", "as", "an", "at", "az"])
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
 
 #: Final words of organisation names ("Pakistan Navy", "Egyptian Ministry of Defence").
