@@ -47,3 +47,10 @@ def test_particle_runs_and_hyphen_links_inside_person_names(kb: kb_mod.Knowledge
                  "Qasim al-Barzanjiwi"):
         assert got.get(name, ("",))[0] == "person", name
     assert "Stoelhuis" not in got and "Anis-ul" not in got
+
+
+def test_lower_case_admin_word_stays_outside_a_known_place(kb: kb_mod.KnowledgeBase) -> None:
+    # the KB lists "Batken region" and "Sughd region" as aliases; the span is the name alone
+    got = spans("Lorries cross the Sughd region into the Batken region every night.", kb)
+    assert got["Sughd"][0] == "location" and got["Batken"][0] == "location"
+    assert "Sughd region" not in got and "Batken region" not in got

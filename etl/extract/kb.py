@@ -161,6 +161,14 @@ def load(extra: Sequence[Path] = (), places: bool = True) -> KnowledgeBase:
                                  if w.strip() and not w.startswith("#"))
     kb.demonyms = _column(KB_DIR / "demonyms.csv", "demonym")
     for key, entry in list(kb.entries.items()):
+        if entry.entity_type == "location":
+            # "Batken region" next to "Batken": the lower-case generic word stays outside a place
+            # span (GUIDELINES/README: "Agadez region" -> "Agadez"), so such an alias only misleads.
+            names = {entry.canonical_name, *entry.aliases}
+            kept = tuple(a for a in entry.aliases
+                         if not (" " in a and a.rsplit(" ", 1)[1].islower() and a.rsplit(" ", 1)[0] in names))
+            if kept != entry.aliases:
+                kb.entries[key] = entry = dataclasses.replace(entry, aliases=kept)
         if entry.entity_type == "country" and entry.subtype == "territory" and key not in DE_FACTO_STATES:
             # GUIDELINES/README: a dependent territory is a place, not a country ("Greenland",
             # "Puerto Rico"); its demonym is then no country adjective either.
