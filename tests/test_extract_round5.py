@@ -54,3 +54,15 @@ def test_lower_case_admin_word_stays_outside_a_known_place(kb: kb_mod.KnowledgeB
     got = spans("Lorries cross the Sughd region into the Batken region every night.", kb)
     assert got["Sughd"][0] == "location" and got["Batken"][0] == "location"
     assert "Sughd region" not in got and "Batken region" not in got
+
+
+def test_place_names_go_on_over_romance_and_arabic_particles(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("The patrol boats left Vila Real de Santo Anselmo at dawn and reached Isla del Tigre by noon. "
+            "Smugglers were seen near the village of Hawsh al-Kazimiyya Ali and in Saint-Georges-de-l'Ardoise.")
+    got = spans(text, kb)
+    for place in ("Isla del Tigre", "Hawsh al-Kazimiyya Ali", "Saint-Georges-de-l'Ardoise"):
+        assert got.get(place, ("",))[0] == "location", place
+    assert "Tigre" not in got and "Hawsh" not in got and "Saint-Georges" not in got
+    # a person's particles are not a place's
+    assert "Lula da Silva" not in {s for s, (t, _) in spans("Lula da Silva spoke in Brasília.", kb).items()
+                                   if t == "location"}

@@ -886,6 +886,28 @@ def _person_name(d: _Doc, i: int, limit: int | None = None) -> int:
     return j
 
 
+def _particle_tail(d: _Doc, k: int) -> int:
+    """End of the particle-joined words after a place name ending at ``k`` ("del Tigre",
+    "-de-l'Oyapock", "al-Sayyed Ali"); ``k`` when none follows."""
+    j = k
+    while j < d.n:
+        m = j + 1 if d.toks[j] == "-" and d.glued(j) else j
+        p = m
+        while p < d.n and p - m < 4 and d.toks[p] in lx.PLACE_PARTICLES and not d.newline_before(p) \
+                and (p == j or d.glued(p) == (m > j)):
+            p += 1
+            if p < d.n and d.toks[p] in ("-", "'", "’") and d.glued(p):
+                p += 1
+        if p == m or p >= d.n or not d.cap(p) or d.newline_before(p) or (
+                d.toks[p - 1] in ("-", "'", "’") and not d.glued(p)):
+            break
+        q = p + 1
+        while q < d.n and d.cap(q) and not d.newline_before(q) and not d.glued(q):
+            q += 1
+        j = q
+    return j
+
+
 def _after_titles(d: _Doc, i: int, j: int, info: _Info) -> int:
     """Start of a known person's name inside a titled alias ("President Xi" -> "Xi"): titles and
     honorifics are outside person spans, unless the canonical name starts with one ("Sheikh Hasina")."""
@@ -1531,6 +1553,19 @@ class _Extractor:
                 self._org_after_noun(m)
         self._datelines()
 
+    def particle_places(self) -> None:
+        """A place name goes on over a Romance or Arabic particle before more capitalised words:
+        "Isla del Tigre", "Vila Real de Santo António", "Saint-Georges-de-l'Oyapock",
+        "Hawsh al-Sayyed Ali" (the gazetteer or a cue found only the first part)."""
+        d = self.d
+        for s in list(self.spans):
+            if s.info.entity_type != "location" or s.j >= d.n:
+                continue
+            j = _particle_tail(d, s.j)
+            if j > s.j and not any(_head_type(t) for t in d.toks[s.j:j]):
+                name = d.text[d.starts[s.i]:d.ends[j - 1]]
+                self.add(s.i, j, _Info("location", name, None, s.info.subtype, None, None), s.method)
+
     def unknown_places(self) -> None:
         """Places no gazetteer lists, by their cue: a name after a locative ("based in Elegu",
         "at Bhairahawa", "linking Copacabana, Yunguyo and Kasani"), a name in a list with a known
@@ -2026,6 +2061,7 @@ class _Extractor:
         self.tables()
         self.places_by_cue()
         self.unknown_places()
+        self.particle_places()
         spans = self.second_pass(self.resolve())
         return [self._candidate(s, spans) for s in spans]
 

@@ -123,6 +123,10 @@ LOCATION_PREFIXES = frozenset(["Gulf", "Strait", "Sea", "Bay", "Lake", "Mount", 
 #: Lower-case words allowed inside a capitalised name ("Council of ...", "Bank for ...").
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "de", "del", "des", "du",
                         "da", "do", "la", "le", "el", "al", "&", "against"})
+#: Romance and Arabic particles inside place names ("Isla del Tigre", "Saint-Georges-de-l'Oyapock",
+#: "Hawsh al-Sayyed Ali"); "l"/"d" are the elided articles.
+PLACE_PARTICLES = frozenset({"de", "del", "della", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "les",
+                             "el", "al", "l", "d"})
 #: Lower-case words after a hyphen that end a name rather than continue it ("Nairobi-based").
 HYPHEN_BREAKS = frozenset(["based", "led", "backed", "brokered", "owned", "funded", "run", "style", "born", "speaking", "made", "linked", "aligned", "affiliated", "controlled", "held", "era", "bound", "flagged", "registered", "sponsored", "supported", "type", "class", "level", "wide"])
 #: Lower-case type nouns that say what a name in apposition is ("an exercise, Steppe Shield,").
