@@ -66,3 +66,10 @@ def test_place_names_go_on_over_romance_and_arabic_particles(kb: kb_mod.Knowledg
     # a person's particles are not a place's
     assert "Lula da Silva" not in {s for s, (t, _) in spans("Lula da Silva spoke in Brasília.", kb).items()
                                    if t == "location"}
+
+
+def test_force_of_the_parent_body_is_one_name(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("The accord was signed by the Coastal Troops of the Federal Protection Service "
+                "and by the Mountain Troops of Ruritania's Internal Security Service.", kb)
+    assert got["Coastal Troops of the Federal Protection Service"][0] == "organization"
+    assert "Mountain Troops of Ruritania's Internal Security Service" not in got

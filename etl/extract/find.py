@@ -626,7 +626,7 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
             ht = _head_type(d.toks[k])
             if ht is not None and ht[0] != "location":
                 if d.toks[k + 1] == "of" and d.toks[k] in lx.FORCE_HEADS and k > i \
-                        and not _of_place(d, k + 1, j):
+                        and not _of_place(d, k + 1, j) and not _of_parent_body(d, k + 1, j):
                     return ht[0], ht[1], k + 1  # "Libyan National Army | of Khalifa Haftar"
                 if ht == ("initiative", "programme") and d.toks[k + 1] == "of" and k > i \
                         and _of_owner(d, k + 1, j):
@@ -644,7 +644,7 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
                 or re.fullmatch(r"\d+", tail[0]) or (tail[0] == "-" and ht[0] != "location") \
                 or (len(tail) == 1 and tail[0] in _AREA_SUFFIXES and d.toks[k] in _COMMAND_HEADS):
             if tail and tail[0] == "of" and d.toks[k] in lx.FORCE_HEADS and k > i \
-                    and not _of_place(d, k + 1, j):
+                    and not _of_place(d, k + 1, j) and not _of_parent_body(d, k + 1, j):
                 return ht[0], ht[1], k + 1  # "Libyan National Army | of Khalifa Haftar"
             if ht[0] == "location" and k == i:
                 continue  # "Sea" alone; "Gulf of Finland" is a prefix name (below)
@@ -734,6 +734,22 @@ def _of_place(d: _Doc, k: int, j: int) -> bool:
     if hit is None or hit[1].entity_type not in ("country", "location"):
         return False
     return not (hit[0] < d.n and d.toks[hit[0]] in ("'", "’"))
+
+
+def _of_parent_body(d: _Doc, k: int, j: int) -> bool:
+    """Whether "of the ..." at token ``k`` is an unknown parent body written out in the name
+    ("Border Troops of the State Security Service of Uzbekistan"): "the", then capitalised words
+    ending in an organisation head word, with no possessive and no known name."""
+    if k + 2 >= j or d.toks[k + 1] != "the" or d.g is None:
+        return False
+    m = k + 2
+    e = m
+    while e < j and d.toks[e][:1].isupper():
+        e += 1
+    if e - m < 2 or any(t in ("'", "’") for t in d.toks[m:j]):
+        return False
+    ht = _head_type(d.toks[e - 1])
+    return ht is not None and ht[0] == "organization" and d.longest(d.g, m) is None
 
 
 def _split_and(d: _Doc, i: int, j: int, g: Gazetteer) -> list[tuple[int, int]]:
