@@ -73,3 +73,12 @@ def test_force_of_the_parent_body_is_one_name(kb: kb_mod.KnowledgeBase) -> None:
                 "and by the Mountain Troops of Ruritania's Internal Security Service.", kb)
     assert got["Coastal Troops of the Federal Protection Service"][0] == "organization"
     assert "Mountain Troops of Ruritania's Internal Security Service" not in got
+
+
+def test_outlet_after_told_the_is_an_organisation(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("A spokesman told the Harbour Clarion the ships would sail. She later told the Vekstrom "
+                "on Friday that talks went well. He told the President nothing and told the Minister of "
+                "Fisheries everything.", kb)
+    assert got["Harbour Clarion"][0] == "organization"
+    assert got["Vekstrom"][0] == "organization"
+    assert "President" not in got and "Minister" not in got

@@ -902,6 +902,11 @@ def _person_name(d: _Doc, i: int, limit: int | None = None) -> int:
     return j
 
 
+#: Words after "told the X" that show X is not a whole name yet ("told the Minister of ...",
+#: "told the Guardian's ...", "told the Al-Jazeera ...").
+_TOLD_GOES_ON = frozenset({"of", "for", "'", "’", "-", "–", "and", "&"})
+
+
 def _particle_tail(d: _Doc, k: int) -> int:
     """End of the particle-joined words after a place name ending at ``k`` ("del Tigre",
     "-de-l'Oyapock", "al-Sayyed Ali"); ``k`` when none follows."""
@@ -1569,6 +1574,26 @@ class _Extractor:
                 self._org_after_noun(m)
         self._datelines()
 
+    def told_media(self) -> None:
+        """"told the Nation.", "told the ABC on Monday": a new name after "told the" that ends
+        the clause is the outlet a person spoke to (GUIDELINES: media named as sources are
+        organisations); people are not "the X"."""
+        d, g = self.d, self.g
+        for m in range(d.n - 3):
+            if d.toks[m] != "told" or d.toks[m + 1] != "the" or not d.cap(m + 2) or d.newline_before(m + 2):
+                continue
+            j = m + 2
+            while j < d.n and j - m - 2 < 3 and d.cap(j) and not d.newline_before(j) \
+                    and not (j > m + 2 and d.glued(j)):
+                j += 1
+            words = d.toks[m + 2:j]
+            if j >= d.n or d.cap(j) or d.toks[j] in _TOLD_GOES_ON or d.longest(g, m + 2) is not None \
+                    or any(_title_at(d, k) or d.toks[k] in lx.SENTENCE_WORDS or d.toks[k] in lx.TITLE_MODIFIERS
+                           for k in range(m + 2, j)) or _head_type(words[-1]):
+                continue
+            self.add(m + 2, j, _Info("organization", d.text[d.starts[m + 2]:d.ends[j - 1]], None, "media",
+                                     None, None), "org_pattern")
+
     def particle_places(self) -> None:
         """A place name goes on over a Romance or Arabic particle before more capitalised words:
         "Isla del Tigre", "Vila Real de Santo António", "Saint-Georges-de-l'Oyapock",
@@ -2078,6 +2103,7 @@ class _Extractor:
         self.places_by_cue()
         self.unknown_places()
         self.particle_places()
+        self.told_media()
         spans = self.second_pass(self.resolve())
         return [self._candidate(s, spans) for s in spans]
 
