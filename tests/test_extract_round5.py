@@ -82,3 +82,10 @@ def test_outlet_after_told_the_is_an_organisation(kb: kb_mod.KnowledgeBase) -> N
     assert got["Harbour Clarion"][0] == "organization"
     assert got["Vekstrom"][0] == "organization"
     assert "President" not in got and "Minister" not in got
+
+
+def test_name_before_a_facility_place_noun_with_a_modifier(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("The trawler was escorted to the Vorrakulam fishery harbour. The ships will use the "
+                "Kestrava naval base and the navy’s Ostrandby base.", kb)
+    for place in ("Vorrakulam", "Kestrava", "Ostrandby"):
+        assert got.get(place, ("",))[0] == "location", place

@@ -1537,7 +1537,14 @@ class _Extractor:
                 i = self._name_before(m - 1)  # "the Ras Jedir border crossing"
                 if i is not None:
                     self._place(i, m - 1)
-            if t in lx.PLACE_NOUNS_AFTER and d.cap(m - 1) and not d.glued(m):
+            if t in lx.PLACE_NOUNS_AT and m >= 3 and not d.cap(m - 1) and toks[m - 1].isalpha() \
+                    and toks[m - 1] not in lx.CONNECTORS and d.cap(m - 2) and not d.glued(m - 1):
+                # a place noun that also takes "at", after one lower-case modifier: "the Lombrum
+                # naval base", "the Dikkowita fishery harbour"
+                i = self._name_before(m - 1)
+                if i is not None:
+                    self._place(i, m - 1)
+            if (t in lx.PLACE_NOUNS_AFTER or t in lx.PLACE_NOUNS_AT) and d.cap(m - 1) and not d.glued(m):
                 i = self._name_before(m)
                 if i is not None:
                     self._place(i, m)
