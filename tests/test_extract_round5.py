@@ -89,3 +89,11 @@ def test_name_before_a_facility_place_noun_with_a_modifier(kb: kb_mod.KnowledgeB
                 "Kestrava naval base and the navy’s Ostrandby base.", kb)
     for place in ("Vorrakulam", "Kestrava", "Ostrandby"):
         assert got.get(place, ("",))[0] == "location", place
+
+
+def test_capitalised_compass_word_opens_a_known_place(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Cocaine moves through the Eastern Pacific and the Western and Central Pacific, "
+                "and eastern Caribbean states watch the Caribbean.", kb)
+    assert got["Eastern Pacific"][0] == "location"
+    assert got["Western and Central Pacific"][0] == "location"
+    assert got["Caribbean"][0] == "location" and "eastern Caribbean" not in got

@@ -902,6 +902,10 @@ def _person_name(d: _Doc, i: int, limit: int | None = None) -> int:
     return j
 
 
+#: Capitalised compass words that open a place name before a known place ("Eastern Pacific").
+_COMPASS_CAPS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+                           "Central", "Northeast", "Northwest", "Southeast", "Southwest", "North-East",
+                           "North-West", "South-East", "South-West"})
 #: Words after "told the X" that show X is not a whole name yet ("told the Minister of ...",
 #: "told the Guardian's ...", "told the Al-Jazeera ...").
 _TOLD_GOES_ON = frozenset({"of", "for", "'", "’", "-", "–", "and", "&"})
@@ -1601,6 +1605,22 @@ class _Extractor:
             self.add(m + 2, j, _Info("organization", d.text[d.starts[m + 2]:d.ends[j - 1]], None, "media",
                                      None, None), "org_pattern")
 
+    def compass_places(self) -> None:
+        """A capitalised compass word before a known place is part of its name: "Eastern Pacific",
+        "North Atlantic", "Western and Central Pacific" (a lower-case one is not: "eastern
+        Caribbean states" -> "Caribbean")."""
+        d = self.d
+        for s in list(self.spans):
+            if s.info.entity_type != "location" or s.i == 0 or d.toks[s.i - 1] not in _COMPASS_CAPS \
+                    or d.glued(s.i) or d.newline_before(s.i):
+                continue
+            i = s.i - 1
+            if i >= 2 and d.toks[i - 1] == "and" and d.toks[i - 2] in _COMPASS_CAPS \
+                    and not d.newline_before(i):
+                i -= 2
+            self.add(i, s.j, _Info("location", d.text[d.starts[i]:d.ends[s.j - 1]], None, s.info.subtype,
+                                   None, None), s.method)
+
     def particle_places(self) -> None:
         """A place name goes on over a Romance or Arabic particle before more capitalised words:
         "Isla del Tigre", "Vila Real de Santo António", "Saint-Georges-de-l'Oyapock",
@@ -2110,6 +2130,7 @@ class _Extractor:
         self.places_by_cue()
         self.unknown_places()
         self.particle_places()
+        self.compass_places()
         self.told_media()
         spans = self.second_pass(self.resolve())
         return [self._candidate(s, spans) for s in spans]
