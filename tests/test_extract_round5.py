@@ -97,3 +97,13 @@ def test_capitalised_compass_word_opens_a_known_place(kb: kb_mod.KnowledgeBase) 
     assert got["Eastern Pacific"][0] == "location"
     assert got["Western and Central Pacific"][0] == "location"
     assert got["Caribbean"][0] == "location" and "eastern Caribbean" not in got
+
+
+def test_name_in_parentheses_after_an_organisation_is_its_other_name(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("Officers of the Ruritanian Maritime Authority (Merivirasto) and of the National Narcotics "
+            "Secretariat (Senarko) met the Borduria Coast Guard (Kenya) team. Senarko said the seizure "
+            "was large.")
+    got = spans(text, kb)
+    assert got["Merivirasto"] == got["Ruritanian Maritime Authority"]
+    assert got["Senarko"][0] == "organization"
+    assert got.get("Kenya", ("",))[0] == "country"

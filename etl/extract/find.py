@@ -1909,6 +1909,39 @@ class _Extractor:
                 return False
         return True
 
+    def paren_names(self, kept: list[_Span]) -> list[_Span]:
+        """"National Anti-Drug Secretariat (Senad)", "Icelandic Coast Guard (Landhelgisgæslan)",
+        "Ombudsman's Office (Defensoría del Pueblo)": a capitalised name in parentheses right
+        after an organisation is its other name (a native name or a mixed-case acronym), one
+        entity; a country inside it stays a mention too."""
+        d, g = self.d, self.g
+        out = list(kept)
+        for s in kept:
+            if s.info.entity_type != "organization" or s.j + 2 >= d.n or d.toks[s.j] != "(":
+                continue
+            a = s.j + 1
+            p = a
+            while p < d.n and p - a < 6 and d.toks[p] != ")" and not d.newline_before(p):
+                p += 1
+            if p >= d.n or d.toks[p] != ")" or p == a or not d.toks[a][:1].isupper():
+                continue
+            words = d.toks[a:p]
+            if not all(d.cap(k) or d.toks[k] in lx.PLACE_PARTICLES or d.toks[k] in {"-", "’", "'"}
+                       for k in range(a, p)) or any(w.isdigit() for w in words):
+                continue
+            inner = [t for t in out if a <= t.i and t.j <= p]
+            if any(t.i == a and t.j == p and t.info.entity_type == "organization" for t in inner):
+                continue  # the acronym pass has it
+            hit = d.longest(g, a)
+            if hit is not None and hit[0] == p and hit[1].entity_type != "organization":
+                continue  # "(Kenya)", "(Mombasa)": a place, not a name of the body
+            if any(t.info.entity_type == "person" for t in inner) or any(
+                    t.i < a < t.j or t.i < p < t.j for t in out):
+                continue
+            out = [t for t in out if not (a <= t.i and t.j <= p) or t.info.entity_type == "country"]
+            out.append(_Span(a, p, s.info, "acronym_definition"))
+        return out
+
     def second_pass(self, kept: list[_Span]) -> list[_Span]:
         """Every other occurrence of a name found once; surnames and acronyms of people/orgs."""
         d = self.d
@@ -2132,7 +2165,7 @@ class _Extractor:
         self.particle_places()
         self.compass_places()
         self.told_media()
-        spans = self.second_pass(self.resolve())
+        spans = self.second_pass(self.paren_names(self.resolve()))
         return [self._candidate(s, spans) for s in spans]
 
     def _candidate(self, s: _Span, spans: list[_Span]) -> Candidate:
