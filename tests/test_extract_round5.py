@@ -107,3 +107,10 @@ def test_name_in_parentheses_after_an_organisation_is_its_other_name(kb: kb_mod.
     assert got["Merivirasto"] == got["Ruritanian Maritime Authority"]
     assert got["Senarko"][0] == "organization"
     assert got.get("Kenya", ("",))[0] == "country"
+
+
+def test_name_set_off_by_commas_after_a_role_noun(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("A port official, Teodor Vasquell, said the cranes were idle. The gang's alleged "
+                "leader, Miro Saltanek, is wanted in three countries.", kb)
+    assert got["Teodor Vasquell"][0] == "person"
+    assert got["Miro Saltanek"][0] == "person"

@@ -1243,7 +1243,12 @@ class _Extractor:
             source = i >= 2 and d.toks[i - 2].lower() == "according" and before == "to" \
                 and (e >= d.n or d.toks[e] in {",", "."})
             clause = d.sentence_initial(i) or before in {",", "that"}  # "In a statement, X Y said"
-            if role or said or (said2 and clause) or who or source:
+            # "An ATLA official, Yusuke Kanda, said", "its alleged leader, Rawa Majid, is wanted":
+            # a name set off by commas right after a role noun
+            after_role = before == "," and i >= 2 and (d.toks[i - 2] in lx.APPOSITION_ROLES
+                                                       or d.toks[i - 2] in lx.ROLE_NOUNS) \
+                and e < d.n and d.toks[e] == ","
+            if role or said or (said2 and clause) or who or source or after_role:
                 self._person(i, e, "person_title")
 
     def given_name_persons(self) -> None:
