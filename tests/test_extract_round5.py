@@ -114,3 +114,11 @@ def test_name_set_off_by_commas_after_a_role_noun(kb: kb_mod.KnowledgeBase) -> N
                 "leader, Miro Saltanek, is wanted in three countries.", kb)
     assert got["Teodor Vasquell"][0] == "person"
     assert got["Miro Saltanek"][0] == "person"
+
+
+def test_people_listed_by_country_after_a_plural_role(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Interior ministers Kasimir Oltrend of Poland, Davor Meklin of Croatia and others met. "
+                "The Bank of Korea and the University of Ghana were not there.", kb)
+    assert got["Kasimir Oltrend"][0] == "person"
+    assert got["Davor Meklin"][0] == "person"
+    assert not any(t == "person" for t, _ in got.values() if _ in ("Bank", "University"))

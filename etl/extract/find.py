@@ -902,6 +902,8 @@ def _person_name(d: _Doc, i: int, limit: int | None = None) -> int:
     return j
 
 
+#: Plural role nouns that open a list of people ("defence ministers X of A and Y of B").
+_PLURAL_ROLES = frozenset(w + "s" for w in lx.ROLE_NOUNS | lx.APPOSITION_ROLES) | {"counterparts"}
 #: Capitalised compass words that open a place name before a known place ("Eastern Pacific").
 _COMPASS_CAPS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
                            "Central", "Northeast", "Northwest", "Southeast", "Southwest", "North-East",
@@ -1248,7 +1250,13 @@ class _Extractor:
             after_role = before == "," and i >= 2 and (d.toks[i - 2] in lx.APPOSITION_ROLES
                                                        or d.toks[i - 2] in lx.ROLE_NOUNS) \
                 and e < d.n and d.toks[e] == ","
-            if role or said or (said2 and clause) or who or source or after_role:
+            # "Defence ministers X Y of Romania, Z W of Bulgaria and ...": a list of people by country
+            # after a plural role noun
+            of_country = e + 1 < d.n and d.toks[e] == "of" and (
+                (hit := d.longest(g, e + 1)) is not None and hit[1].entity_type == "country") \
+                and (before in {",", "and"} or before in _PLURAL_ROLES) \
+                and any(d.toks[k] in _PLURAL_ROLES for k in range(max(0, i - 12), i))
+            if role or said or (said2 and clause) or who or source or after_role or of_country:
                 self._person(i, e, "person_title")
 
     def given_name_persons(self) -> None:
