@@ -123,3 +123,11 @@ def test_people_listed_by_country_after_a_plural_role(kb: kb_mod.KnowledgeBase) 
     assert got["Davor Meklin"][0] == "person"
     assert not any(t == "person" and ("Bank" in surface or "University" in surface)
                    for surface, (t, _) in got.items())
+
+
+def test_gnis_feature_heads_make_places_not_persons(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("Gold miners hide inside the Varmanu Forest and near the Tolbek Reservoir, rangers "
+                "from Oskel Park said. Park Jun-seo, a researcher at the institute, agreed.", kb)
+    for place in ("Varmanu Forest", "Tolbek Reservoir", "Oskel Park"):
+        assert got.get(place, ("",))[0] == "location", place
+    assert got["Park Jun-seo"][0] == "person"

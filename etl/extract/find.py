@@ -959,7 +959,9 @@ def _looks_like_name(d: _Doc, i: int, j: int, g: Gazetteer) -> bool:
                 k > i and hit[0] - k == 1 and hit[1].entity_type in ("organization", "initiative")):
             return False  # a one-word body later in the name is a surname ("... Wagner")
         k += 1
-    return not any(_head_type(t) for t in words)
+    # a place head word first does not head the name ("Park Min-jae"): heads end names
+    return not any(_head_type(t) and not (n == 0 and _head_type(t) == ("location", None))
+                   for n, t in enumerate(words))
 
 
 _SPEECH = frozenset({"said", "told", "added", "says", "noted", "warned", "stressed", "insisted"})

@@ -106,7 +106,12 @@ LOCATION_HEADS = frozenset(["Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", 
     "Base", "Station", "County", "Canton", "District", "Municipality", "Parish", "Governorate",
     "Prefecture", "Oblast", "Krai",
     # built places named after people ("Ahmed Orabi Street", "Nelson Mandela Square"): never persons
-    "Street", "Avenue", "Boulevard", "Square", "Stadium", "Mosque", "Cathedral", "Bridge"])
+    "Street", "Avenue", "Boulevard", "Square", "Stadium", "Mosque", "Cathedral", "Bridge",
+    # the other feature-class names of the USGS Geographic Names Information System (GNIS) that
+    # head names; not "Reserve" (an organisation head: "Federal Reserve"), "Summit"/"Spring"
+    # (events here: "NATO Summit", "Arab Spring"), "Bar"/"Flat"/"Area" (common words)
+    "Park", "Dam", "Reservoir", "Swamp", "Forest", "Beach", "Ridge", "Isthmus", "Cliff", "Crater",
+    "Rapids", "Woods", "Bend", "Tunnel", "Trail", "Cave", "Levee"])
 #: Two-word location heads that override an organisation head ("Mohammed Al-Ahmad Naval Base").
 LOCATION_HEADS_2 = frozenset([("Naval", "Base"), ("Air", "Base"), ("Airbase",), ("Border", "Crossing"), ("Crossing", "Point"),
                               # military training grounds are places ("Five Hills Training Area")
