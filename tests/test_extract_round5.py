@@ -131,3 +131,11 @@ def test_gnis_feature_heads_make_places_not_persons(kb: kb_mod.KnowledgeBase) ->
     for place in ("Varmanu Forest", "Tolbek Reservoir", "Oskel Park"):
         assert got.get(place, ("",))[0] == "location", place
     assert got["Park Jun-seo"][0] == "person"
+
+
+def test_descriptive_organisation_aliases_give_only_the_name_inside(kb: kb_mod.KnowledgeBase) -> None:
+    got = spans("The Lebanese army and the French military met officials of the Islamic State group "
+                "case and the UN refugee agency.", kb)
+    assert "Lebanese army" not in got and "French military" not in got and "UN refugee agency" not in got
+    assert got["Lebanese"][0] == "country" and got["French"][0] == "country"
+    assert got["Islamic State"][0] == "organization"

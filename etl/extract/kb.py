@@ -160,6 +160,9 @@ def load(extra: Sequence[Path] = (), places: bool = True) -> KnowledgeBase:
         kb.stopwords = frozenset(w.strip().lower() for w in stop_path.read_text("utf-8").splitlines()
                                  if w.strip() and not w.startswith("#"))
     kb.demonyms = _column(KB_DIR / "demonyms.csv", "demonym")
+    kb.given_names = _words(KB_DIR / "given_names.txt")
+    kb.common_words = _words(KB_DIR / "common_words.txt")
+    kb.ambiguous = _column(KB_DIR / "ambiguous.csv", "surface")
     for key, entry in list(kb.entries.items()):
         if entry.entity_type == "location":
             # "Batken region" next to "Batken": the lower-case generic word stays outside a place
@@ -169,15 +172,21 @@ def load(extra: Sequence[Path] = (), places: bool = True) -> KnowledgeBase:
                          if not (" " in a and a.rsplit(" ", 1)[1].islower() and a.rsplit(" ", 1)[0] in names))
             if kept != entry.aliases:
                 kb.entries[key] = entry = dataclasses.replace(entry, aliases=kept)
+        if entry.entity_type == "organization" and kb.common_words:
+            # "Indian military", "Lebanese army", "UN refugee agency", "Islamic State group": a
+            # description ending in a common lower-case English word is no name (GUIDELINES: only
+            # the country/body inside is annotated); native names stay ("Assemblée nationale").
+            kept = tuple(a for a in entry.aliases
+                         if not (" " in a and a.rsplit(" ", 1)[1].isalpha() and a.rsplit(" ", 1)[1].islower()
+                                 and a.rsplit(" ", 1)[1] in kb.common_words))
+            if kept != entry.aliases:
+                kb.entries[key] = entry = dataclasses.replace(entry, aliases=kept)
         if entry.entity_type == "country" and entry.subtype == "territory" and key not in DE_FACTO_STATES:
             # GUIDELINES/README: a dependent territory is a place, not a country ("Greenland",
             # "Puerto Rico"); its demonym is then no country adjective either.
             kb.entries[key] = dataclasses.replace(
                 entry, entity_type="location",
                 aliases=tuple(a for a in entry.aliases if a not in kb.demonyms))
-    kb.given_names = _words(KB_DIR / "given_names.txt")
-    kb.common_words = _words(KB_DIR / "common_words.txt")
-    kb.ambiguous = _column(KB_DIR / "ambiguous.csv", "surface")
     if places:
         taken = [n for _, e in kb.surface_forms() for n in (e.canonical_name,)]
         taken += [a for e in kb.entries.values() for a in e.aliases]
