@@ -626,7 +626,7 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
             ht = _head_type(d.toks[k])
             if ht is not None and ht[0] != "location":
                 if d.toks[k + 1] == "of" and d.toks[k] in lx.FORCE_HEADS and k > i \
-                        and not _of_place(d, k + 1, j):
+                        and not _of_place(d, k + 1, j) and not _of_parent_body(d, k + 1, j):
                     return ht[0], ht[1], k + 1  # "Libyan National Army | of Khalifa Haftar"
                 if ht == ("initiative", "programme") and d.toks[k + 1] == "of" and k > i \
                         and _of_owner(d, k + 1, j):
@@ -644,7 +644,7 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
                 or re.fullmatch(r"\d+", tail[0]) or (tail[0] == "-" and ht[0] != "location") \
                 or (len(tail) == 1 and tail[0] in _AREA_SUFFIXES and d.toks[k] in _COMMAND_HEADS):
             if tail and tail[0] == "of" and d.toks[k] in lx.FORCE_HEADS and k > i \
-                    and not _of_place(d, k + 1, j):
+                    and not _of_place(d, k + 1, j) and not _of_parent_body(d, k + 1, j):
                 return ht[0], ht[1], k + 1  # "Libyan National Army | of Khalifa Haftar"
             if ht[0] == "location" and k == i:
                 continue  # "Sea" alone; "Gulf of Finland" is a prefix name (below)
@@ -734,6 +734,22 @@ def _of_place(d: _Doc, k: int, j: int) -> bool:
     if hit is None or hit[1].entity_type not in ("country", "location"):
         return False
     return not (hit[0] < d.n and d.toks[hit[0]] in ("'", "’"))
+
+
+def _of_parent_body(d: _Doc, k: int, j: int) -> bool:
+    """Whether "of the ..." at token ``k`` is an unknown parent body written out in the name
+    ("Border Troops of the State Security Service of Uzbekistan"): "the", then capitalised words
+    ending in an organisation head word, with no possessive and no known name."""
+    if k + 2 >= j or d.toks[k + 1] != "the" or d.g is None:
+        return False
+    m = k + 2
+    e = m
+    while e < j and d.toks[e][:1].isupper():
+        e += 1
+    if e - m < 2 or any(t in ("'", "’") for t in d.toks[m:j]):
+        return False
+    ht = _head_type(d.toks[e - 1])
+    return ht is not None and ht[0] == "organization" and d.longest(d.g, m) is None
 
 
 def _split_and(d: _Doc, i: int, j: int, g: Gazetteer) -> list[tuple[int, int]]:
@@ -858,12 +874,23 @@ def _person_name(d: _Doc, i: int, limit: int | None = None) -> int:
                     and d.toks[j + 1].isalpha() and d.toks[j + 1].islower() and len(d.toks[j + 1]) <= 4 \
                     and d.toks[j + 1] not in lx.HYPHEN_BREAKS and words:
                 j += 2  # Korean given names: "Shin Won-sik", "Kim Jong-un"
-        elif t in lx.NAME_PARTICLES and words and j + 1 < end and d.toks[j + 1][:1].isupper():
-            j += 1
-        elif t in lx.NAME_PARTICLES and words and j + 2 < end and d.toks[j + 1] == "-" \
-                and d.glued(j + 1) and d.glued(j + 2) and d.toks[j + 2][:1].isupper():
-            j += 3  # "Mohammed Shia al-Sudani"
-            words += 1
+                if d.toks[j - 1] in lx.LINK_PARTICLES and j + 1 < end and d.toks[j] == "-" \
+                        and d.glued(j) and d.glued(j + 1) and d.toks[j + 1][:1].isupper():
+                    j += 1  # "Harun-ur-Rashid", "Shams-ud-Din": a linking particle between names
+        elif t in lx.NAME_PARTICLES and words:
+            # a run of particles before the next name word: "van den Heuvel", "de la Cruz",
+            # "af Klercker", "al-Sudani"
+            k = j
+            while k < end and k - j < 3 and d.toks[k] in lx.NAME_PARTICLES and not d.newline_before(k):
+                k += 1
+            if k < end and d.toks[k][:1].isupper() and not d.newline_before(k):
+                j = k
+            elif k + 1 < end and d.toks[k] == "-" and d.glued(k) and d.glued(k + 1) \
+                    and d.toks[k + 1][:1].isupper():
+                j = k + 2  # "Mohammed Shia al-Sudani"
+                words += 1
+            else:
+                break
         else:
             break
     if j < end and d.toks[j - 1] in lx.NAME_SUFFIXES:
@@ -872,6 +899,39 @@ def _person_name(d: _Doc, i: int, limit: int | None = None) -> int:
         j += 2  # "Marcos Jr."
     while j > i and d.toks[j - 1] in lx.NAME_PARTICLES:
         j -= 1
+    return j
+
+
+#: Plural role nouns that open a list of people ("defence ministers X of A and Y of B").
+_PLURAL_ROLES = frozenset(w + "s" for w in lx.ROLE_NOUNS | lx.APPOSITION_ROLES) | {"counterparts"}
+#: Capitalised compass words that open a place name before a known place ("Eastern Pacific").
+_COMPASS_CAPS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+                           "Central", "Northeast", "Northwest", "Southeast", "Southwest", "North-East",
+                           "North-West", "South-East", "South-West"})
+#: Words after "told the X" that show X is not a whole name yet ("told the Minister of ...",
+#: "told the Guardian's ...", "told the Al-Jazeera ...").
+_TOLD_GOES_ON = frozenset({"of", "for", "'", "’", "-", "–", "and", "&"})
+
+
+def _particle_tail(d: _Doc, k: int) -> int:
+    """End of the particle-joined words after a place name ending at ``k`` ("del Tigre",
+    "-de-l'Oyapock", "al-Sayyed Ali"); ``k`` when none follows."""
+    j = k
+    while j < d.n:
+        m = j + 1 if d.toks[j] == "-" and d.glued(j) else j
+        p = m
+        while p < d.n and p - m < 4 and d.toks[p] in lx.PLACE_PARTICLES and not d.newline_before(p) \
+                and (p == j or d.glued(p) == (m > j)):
+            p += 1
+            if p < d.n and d.toks[p] in ("-", "'", "’") and d.glued(p):
+                p += 1
+        if p == m or p >= d.n or not d.cap(p) or d.newline_before(p) or (
+                d.toks[p - 1] in ("-", "'", "’") and not d.glued(p)):
+            break
+        q = p + 1
+        while q < d.n and d.cap(q) and not d.newline_before(q) and not d.glued(q):
+            q += 1
+        j = q
     return j
 
 
@@ -899,7 +959,9 @@ def _looks_like_name(d: _Doc, i: int, j: int, g: Gazetteer) -> bool:
                 k > i and hit[0] - k == 1 and hit[1].entity_type in ("organization", "initiative")):
             return False  # a one-word body later in the name is a surname ("... Wagner")
         k += 1
-    return not any(_head_type(t) for t in words)
+    # a place head word first does not head the name ("Park Min-jae"): heads end names
+    return not any(_head_type(t) and not (n == 0 and _head_type(t) == ("location", None))
+                   for n, t in enumerate(words))
 
 
 _SPEECH = frozenset({"said", "told", "added", "says", "noted", "warned", "stressed", "insisted"})
@@ -1165,7 +1227,8 @@ class _Extractor:
             if i > 0 and ((d.cap(i - 1) and not d.sentence_initial(i)) or d.toks[i - 1] in {"-"}):
                 continue
             e = _person_name(d, i)
-            words = sum(1 for k in range(i, e) if d.toks[k][:1].isupper() and d.toks[k - 1] != "-")
+            words = sum(1 for k in range(i, e) if d.toks[k][:1].isupper() and (
+                d.toks[k - 1] != "-" or d.toks[k - 2] in lx.NAME_PARTICLES))  # "Maher al-Assad": 2
             if words < 2 or e - i > 7 or not _looks_like_name(d, i, e, g):
                 continue
             after = d.toks[e:e + 3]
@@ -1184,7 +1247,18 @@ class _Extractor:
             source = i >= 2 and d.toks[i - 2].lower() == "according" and before == "to" \
                 and (e >= d.n or d.toks[e] in {",", "."})
             clause = d.sentence_initial(i) or before in {",", "that"}  # "In a statement, X Y said"
-            if role or said or (said2 and clause) or who or source:
+            # "An ATLA official, Yusuke Kanda, said", "its alleged leader, Rawa Majid, is wanted":
+            # a name set off by commas right after a role noun
+            after_role = before == "," and i >= 2 and (d.toks[i - 2] in lx.APPOSITION_ROLES
+                                                       or d.toks[i - 2] in lx.ROLE_NOUNS) \
+                and e < d.n and d.toks[e] == ","
+            # "Defence ministers X Y of Romania, Z W of Bulgaria and ...": a list of people by country
+            # after a plural role noun
+            of_country = e + 1 < d.n and d.toks[e] == "of" and (
+                (hit := d.longest(g, e + 1)) is not None and hit[1].entity_type == "country") \
+                and (before in {",", "and"} or before in _PLURAL_ROLES) \
+                and any(d.toks[k] in _PLURAL_ROLES for k in range(max(0, i - 12), i))
+            if role or said or (said2 and clause) or who or source or after_role or of_country:
                 self._person(i, e, "person_title")
 
     def given_name_persons(self) -> None:
@@ -1482,7 +1556,14 @@ class _Extractor:
                 i = self._name_before(m - 1)  # "the Ras Jedir border crossing"
                 if i is not None:
                     self._place(i, m - 1)
-            if t in lx.PLACE_NOUNS_AFTER and d.cap(m - 1) and not d.glued(m):
+            if t in lx.PLACE_NOUNS_AT and m >= 3 and not d.cap(m - 1) and toks[m - 1].isalpha() \
+                    and toks[m - 1] not in lx.CONNECTORS and d.cap(m - 2) and not d.glued(m - 1):
+                # a place noun that also takes "at", after one lower-case modifier: "the Lombrum
+                # naval base", "the Dikkowita fishery harbour"
+                i = self._name_before(m - 1)
+                if i is not None:
+                    self._place(i, m - 1)
+            if (t in lx.PLACE_NOUNS_AFTER or t in lx.PLACE_NOUNS_AT) and d.cap(m - 1) and not d.glued(m):
                 i = self._name_before(m)
                 if i is not None:
                     self._place(i, m)
@@ -1518,6 +1599,55 @@ class _Extractor:
             if t in _ORG_CUES:
                 self._org_after_noun(m)
         self._datelines()
+
+    def told_media(self) -> None:
+        """"told the Nation.", "told the ABC on Monday": a new name after "told the" that ends
+        the clause is the outlet a person spoke to (GUIDELINES: media named as sources are
+        organisations); people are not "the X"."""
+        d, g = self.d, self.g
+        for m in range(d.n - 3):
+            if d.toks[m] != "told" or d.toks[m + 1] != "the" or not d.cap(m + 2) or d.newline_before(m + 2):
+                continue
+            j = m + 2
+            while j < d.n and j - m - 2 < 3 and d.cap(j) and not d.newline_before(j) \
+                    and not (j > m + 2 and d.glued(j)):
+                j += 1
+            words = d.toks[m + 2:j]
+            if j >= d.n or d.cap(j) or d.toks[j] in _TOLD_GOES_ON or d.longest(g, m + 2) is not None \
+                    or any(_title_at(d, k) or d.toks[k] in lx.SENTENCE_WORDS or d.toks[k] in lx.TITLE_MODIFIERS
+                           for k in range(m + 2, j)) or _head_type(words[-1]):
+                continue
+            self.add(m + 2, j, _Info("organization", d.text[d.starts[m + 2]:d.ends[j - 1]], None, "media",
+                                     None, None), "org_pattern")
+
+    def compass_places(self) -> None:
+        """A capitalised compass word before a known place is part of its name: "Eastern Pacific",
+        "North Atlantic", "Western and Central Pacific" (a lower-case one is not: "eastern
+        Caribbean states" -> "Caribbean")."""
+        d = self.d
+        for s in list(self.spans):
+            if s.info.entity_type != "location" or s.i == 0 or d.toks[s.i - 1] not in _COMPASS_CAPS \
+                    or d.glued(s.i) or d.newline_before(s.i):
+                continue
+            i = s.i - 1
+            if i >= 2 and d.toks[i - 1] == "and" and d.toks[i - 2] in _COMPASS_CAPS \
+                    and not d.newline_before(i):
+                i -= 2
+            self.add(i, s.j, _Info("location", d.text[d.starts[i]:d.ends[s.j - 1]], None, s.info.subtype,
+                                   None, None), s.method)
+
+    def particle_places(self) -> None:
+        """A place name goes on over a Romance or Arabic particle before more capitalised words:
+        "Isla del Tigre", "Vila Real de Santo António", "Saint-Georges-de-l'Oyapock",
+        "Hawsh al-Sayyed Ali" (the gazetteer or a cue found only the first part)."""
+        d = self.d
+        for s in list(self.spans):
+            if s.info.entity_type != "location" or s.j >= d.n:
+                continue
+            j = _particle_tail(d, s.j)
+            if j > s.j and not any(_head_type(t) for t in d.toks[s.j:j]):
+                name = d.text[d.starts[s.i]:d.ends[j - 1]]
+                self.add(s.i, j, _Info("location", name, None, s.info.subtype, None, None), s.method)
 
     def unknown_places(self) -> None:
         """Places no gazetteer lists, by their cue: a name after a locative ("based in Elegu",
@@ -1794,6 +1924,39 @@ class _Extractor:
                 return False
         return True
 
+    def paren_names(self, kept: list[_Span]) -> list[_Span]:
+        """"National Anti-Drug Secretariat (Senad)", "Icelandic Coast Guard (Landhelgisgæslan)",
+        "Ombudsman's Office (Defensoría del Pueblo)": a capitalised name in parentheses right
+        after an organisation is its other name (a native name or a mixed-case acronym), one
+        entity; a country inside it stays a mention too."""
+        d, g = self.d, self.g
+        out = list(kept)
+        for s in kept:
+            if s.info.entity_type != "organization" or s.j + 2 >= d.n or d.toks[s.j] != "(":
+                continue
+            a = s.j + 1
+            p = a
+            while p < d.n and p - a < 6 and d.toks[p] != ")" and not d.newline_before(p):
+                p += 1
+            if p >= d.n or d.toks[p] != ")" or p == a or not d.toks[a][:1].isupper():
+                continue
+            words = d.toks[a:p]
+            if not all(d.cap(k) or d.toks[k] in lx.PLACE_PARTICLES or d.toks[k] in {"-", "’", "'"}
+                       for k in range(a, p)) or any(w.isdigit() for w in words):
+                continue
+            inner = [t for t in out if a <= t.i and t.j <= p]
+            if any(t.i == a and t.j == p and t.info.entity_type == "organization" for t in inner):
+                continue  # the acronym pass has it
+            hit = d.longest(g, a)
+            if hit is not None and hit[0] == p and hit[1].entity_type != "organization":
+                continue  # "(Kenya)", "(Mombasa)": a place, not a name of the body
+            if any(t.info.entity_type == "person" for t in inner) or any(
+                    t.i < a < t.j or t.i < p < t.j for t in out):
+                continue
+            out = [t for t in out if not (a <= t.i and t.j <= p) or t.info.entity_type == "country"]
+            out.append(_Span(a, p, s.info, "acronym_definition"))
+        return out
+
     def second_pass(self, kept: list[_Span]) -> list[_Span]:
         """Every other occurrence of a name found once; surnames and acronyms of people/orgs."""
         d = self.d
@@ -2014,7 +2177,10 @@ class _Extractor:
         self.tables()
         self.places_by_cue()
         self.unknown_places()
-        spans = self.second_pass(self.resolve())
+        self.particle_places()
+        self.compass_places()
+        self.told_media()
+        spans = self.second_pass(self.paren_names(self.resolve()))
         return [self._candidate(s, spans) for s in spans]
 
     def _candidate(self, s: _Span, spans: list[_Span]) -> Candidate:

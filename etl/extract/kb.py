@@ -9,6 +9,7 @@ so cached per-document results can be invalidated.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import hashlib
 import os
@@ -66,6 +67,12 @@ class KnowledgeBase:
             yield e.canonical_name, e
             for a in e.aliases:
                 yield a, e
+
+
+#: ISO 3166-1 entries (subtype ``territory`` in countries.csv: not UN members or observers) that
+#: are states with limited recognition (Wikipedia, "List of states with limited recognition"),
+#: not dependent territories: they stay countries. Every other ``territory`` row is typed location.
+DE_FACTO_STATES = frozenset({"country:twn", "country:xkx"})
 
 
 def _split(value: str | None) -> tuple[str, ...]:
@@ -156,6 +163,30 @@ def load(extra: Sequence[Path] = (), places: bool = True) -> KnowledgeBase:
     kb.given_names = _words(KB_DIR / "given_names.txt")
     kb.common_words = _words(KB_DIR / "common_words.txt")
     kb.ambiguous = _column(KB_DIR / "ambiguous.csv", "surface")
+    for key, entry in list(kb.entries.items()):
+        if entry.entity_type == "location":
+            # "Batken region" next to "Batken": the lower-case generic word stays outside a place
+            # span (GUIDELINES/README: "Agadez region" -> "Agadez"), so such an alias only misleads.
+            names = {entry.canonical_name, *entry.aliases}
+            kept = tuple(a for a in entry.aliases
+                         if not (" " in a and a.rsplit(" ", 1)[1].islower() and a.rsplit(" ", 1)[0] in names))
+            if kept != entry.aliases:
+                kb.entries[key] = entry = dataclasses.replace(entry, aliases=kept)
+        if entry.entity_type == "organization" and kb.common_words:
+            # "Indian military", "Lebanese army", "UN refugee agency", "Islamic State group": a
+            # description ending in a common lower-case English word is no name (GUIDELINES: only
+            # the country/body inside is annotated); native names stay ("Assemblée nationale").
+            kept = tuple(a for a in entry.aliases
+                         if not (" " in a and a.rsplit(" ", 1)[1].isalpha() and a.rsplit(" ", 1)[1].islower()
+                                 and a.rsplit(" ", 1)[1] in kb.common_words))
+            if kept != entry.aliases:
+                kb.entries[key] = entry = dataclasses.replace(entry, aliases=kept)
+        if entry.entity_type == "country" and entry.subtype == "territory" and key not in DE_FACTO_STATES:
+            # GUIDELINES/README: a dependent territory is a place, not a country ("Greenland",
+            # "Puerto Rico"); its demonym is then no country adjective either.
+            kb.entries[key] = dataclasses.replace(
+                entry, entity_type="location",
+                aliases=tuple(a for a in entry.aliases if a not in kb.demonyms))
     if places:
         taken = [n for _, e in kb.surface_forms() for n in (e.canonical_name,)]
         taken += [a for e in kb.entries.values() for a in e.aliases]

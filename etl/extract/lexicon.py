@@ -14,8 +14,25 @@ ROLE_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson", "commander",
 TITLE_MODIFIERS = frozenset(["Deputy", "Vice", "Assistant", "Acting", "Former", "Prime", "Foreign", "Defence", "Defense", "Interior", "Finance", "Home", "Security", "Trade", "Economy", "Economic", "Energy", "Justice", "Health", "Education", "Labour", "Labor", "Agriculture", "Transport", "Information", "Digital", "Development", "External", "Affairs", "State", "Homeland", "Senior", "Chief", "First", "Second", "Supreme", "High", "Executive", "General", "Permanent", "Special", "National", "Rear", "Field", "Crown", "Lieutenant", "Major", "Grand", "Royal", "Commerce", "Industry", "Interim", "Caretaker", "Federal", "Regional"])
 #: Apposition role nouns ("Evan Laksmana, a researcher at ...").
 APPOSITION_ROLES = frozenset(["researcher", "analyst", "lawmaker", "spokesman", "spokeswoman", "spokesperson", "commander", "official", "officer", "professor", "expert", "minister", "president", "diplomat", "adviser", "advisor", "envoy", "director", "chairman", "senator", "legislator", "economist", "scholar", "fellow", "journalist", "editor", "ambassador", "general", "colonel", "admiral", "leader", "activist", "lawyer", "member", "head", "chief", "founder", "secretary", "deputy"])
+#: Ranks and honorifics that stand before a name and are outside person spans (GUIDELINES: span
+#: without title/honorific). The complete English rank tables, full and abbreviated (NATO STANAG
+#: 2116 English forms: army/marines, navy, air force), the UK police ranks, and the Malaysian federal
+#: honorific styles (Tun, Datuk/Dato', Datin). Abbreviations may carry a full stop ("Maj. Gen.").
+RANK_TITLES = frozenset(["Gen", "Lt", "Maj", "Col", "Brig", "Capt", "Cdr", "Cdre", "Adm", "Sgt", "Cpl",
+                         "Pte", "Pvt", "Commodore", "Corporal", "Midshipman", "Ensign", "Constable",
+                         "Inspector", "Prefect", "Datuk", "Dato", "Datin", "Tun"])
+#: Abbreviated rank words that modify a following rank ("Lt Col", "Maj Gen", "Brig Gen", "Lt Cdr").
+RANK_MODIFIERS = frozenset(["Lt", "Maj", "Brig"])
+TITLE_HEADS = TITLE_HEADS | RANK_TITLES
+TITLE_MODIFIERS = TITLE_MODIFIERS | RANK_MODIFIERS
 #: Lower-case particles inside personal names ("Lula da Silva", "Mohammed bin Salman").
-NAME_PARTICLES = frozenset(["e", "binti", "ould", "bin", "bint", "ibn", "al", "el", "da", "de", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "la", "le", "y", "ben"])
+NAME_PARTICLES = frozenset(["e", "binti", "ould", "bin", "bint", "ibn", "al", "el", "da", "de", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "la", "le", "y", "ben",
+                            # the Germanic nobiliary particles (Wikipedia, "Nobiliary particle"); not Spanish/Italian
+                            # "del"/"della", which also join place names ("Cruz del Sur", "Isola della Scala")
+                            "af", "av", "ter", "ten", "zu"])
+#: Arabic/Persian/Urdu linking particles between two hyphenated name words ("Harun-ur-Rashid",
+#: "Shams-ud-Din", "Zia-ul-Haq", "Ali-uz-Zaman"): the assimilated forms of the article.
+LINK_PARTICLES = frozenset(["ur", "ud", "ul", "uz", "us", "un", "ut", "ush", "al", "el", "ad", "ar", "as", "an", "at", "az"])
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
 
 #: Final words of organisation names ("Pakistan Navy", "Egyptian Ministry of Defence").
@@ -89,7 +106,12 @@ LOCATION_HEADS = frozenset(["Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", 
     "Base", "Station", "County", "Canton", "District", "Municipality", "Parish", "Governorate",
     "Prefecture", "Oblast", "Krai",
     # built places named after people ("Ahmed Orabi Street", "Nelson Mandela Square"): never persons
-    "Street", "Avenue", "Boulevard", "Square", "Stadium", "Mosque", "Cathedral", "Bridge"])
+    "Street", "Avenue", "Boulevard", "Square", "Stadium", "Mosque", "Cathedral", "Bridge",
+    # the other feature-class names of the USGS Geographic Names Information System (GNIS) that
+    # head names; not "Reserve" (an organisation head: "Federal Reserve"), "Summit"/"Spring"
+    # (events here: "NATO Summit", "Arab Spring"), "Bar"/"Flat"/"Area" (common words)
+    "Park", "Dam", "Reservoir", "Swamp", "Forest", "Beach", "Ridge", "Isthmus", "Cliff", "Crater",
+    "Rapids", "Woods", "Bend", "Tunnel", "Trail", "Cave", "Levee"])
 #: Two-word location heads that override an organisation head ("Mohammed Al-Ahmad Naval Base").
 LOCATION_HEADS_2 = frozenset([("Naval", "Base"), ("Air", "Base"), ("Airbase",), ("Border", "Crossing"), ("Crossing", "Point"),
                               # military training grounds are places ("Five Hills Training Area")
@@ -106,6 +128,10 @@ LOCATION_PREFIXES = frozenset(["Gulf", "Strait", "Sea", "Bay", "Lake", "Mount", 
 #: Lower-case words allowed inside a capitalised name ("Council of ...", "Bank for ...").
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "de", "del", "des", "du",
                         "da", "do", "la", "le", "el", "al", "&", "against"})
+#: Romance and Arabic particles inside place names ("Isla del Tigre", "Saint-Georges-de-l'Oyapock",
+#: "Hawsh al-Sayyed Ali"); "l"/"d" are the elided articles.
+PLACE_PARTICLES = frozenset({"de", "del", "della", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "les",
+                             "el", "al", "l", "d"})
 #: Lower-case words after a hyphen that end a name rather than continue it ("Nairobi-based").
 HYPHEN_BREAKS = frozenset(["based", "led", "backed", "brokered", "owned", "funded", "run", "style", "born", "speaking", "made", "linked", "aligned", "affiliated", "controlled", "held", "era", "bound", "flagged", "registered", "sponsored", "supported", "type", "class", "level", "wide"])
 #: Lower-case type nouns that say what a name in apposition is ("an exercise, Steppe Shield,").
