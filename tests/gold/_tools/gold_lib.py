@@ -84,6 +84,8 @@ ISO3 = {
     "Saint Vincent and the Grenadines": "VCT", "Madagascar": "MDG", "Comoros": "COM", "Cabo Verde": "CPV",
     "Guinea-Bissau": "GNB", "Bhutan": "BTN", "Austria": "AUT", "North Macedonia": "MKD", "Albania": "ALB",
     "Gabon": "GAB", "Equatorial Guinea": "GNQ", "Iceland": "ISL", "Ireland": "IRL",
+    "Switzerland": "CHE", "Liechtenstein": "LIE", "Lesotho": "LSO", "Samoa": "WSM",
+    "Belize": "BLZ", "Slovakia": "SVK",
 }
 
 
