@@ -11,10 +11,15 @@ GOLD = Path(__file__).resolve().parent / "gold"
 #: (docs/extraction.md); the floors sit a bit below.
 ENTITY_F1_FLOOR = 0.96
 MENTION_F1_FLOOR = 0.95
-#: heldout4-9 (60 pages never used to tune the extractor) pooled, measured 0.914 with
-#: extractor v3 (P 0.927, R 0.901): a change that loses generality fails here first.
-UNSEEN_SPLITS = ("heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
-UNSEEN_ENTITY_F1_FLOOR = 0.90
+#: heldout4-11 were used to tune extractor rounds 4 and 5 (development data now): pooled entity
+#: F1 0.953 with extractor v5; the floor catches a regression on everything we have looked at.
+TUNED_SPLITS = tuple(f"heldout{i}" for i in range(4, 12))
+TUNED_ENTITY_F1_FLOOR = 0.93
+#: heldout12-13 (16 pages written after round 5, never used to tune anything): pooled entity
+#: F1 0.898 with v5 (P 0.937, R 0.862). A change that loses generality fails here first; a
+#: change tuned on these splits makes this floor meaningless (write new gold instead).
+UNSEEN_SPLITS = ("heldout12", "heldout13")
+UNSEEN_ENTITY_F1_FLOOR = 0.87
 
 
 def test_scoring_rules() -> None:
@@ -37,10 +42,16 @@ def test_quality_floor_on_dev_and_seeds() -> None:
     assert rep.mention_total.f1 >= MENTION_F1_FLOOR, ev.format_report("seeds+dev", rep, True)
 
 
+def test_quality_floor_on_the_tuned_heldout_splits() -> None:
+    docs = [d for split in TUNED_SPLITS for d in ev.load_split(GOLD, split)]
+    rep = ev.evaluate(docs)
+    assert rep.entity_total.f1 >= TUNED_ENTITY_F1_FLOOR, ev.format_report("heldout4-11", rep, True)
+
+
 def test_quality_floor_on_the_unseen_splits() -> None:
     docs = [d for split in UNSEEN_SPLITS for d in ev.load_split(GOLD, split)]
     rep = ev.evaluate(docs)
-    assert rep.entity_total.f1 >= UNSEEN_ENTITY_F1_FLOOR, ev.format_report("heldout4-9", rep, True)
+    assert rep.entity_total.f1 >= UNSEEN_ENTITY_F1_FLOOR, ev.format_report("heldout12-13", rep, True)
 
 
 def test_cli_prints_table(capsys: object) -> None:
