@@ -51,6 +51,7 @@ def add_folds(row: dict) -> None:
     (round 6: legislatures, broadcasters, companies alike), unless listed in NO_FOLD."""
     names = [row["canonical_name"], *[a for a in row["aliases"].split("|") if a]]
     folded = [ascii_fold(n) for n in names if n not in NO_FOLD]
+    folded += [n.replace(" & ", " and ") for n in names if " & " in n]  # "Shipyard & Engineering"
     extra = [f for f in folded if f not in names]
     if extra:
         row["aliases"] = join([*names[1:], *extra])
