@@ -105,6 +105,12 @@ AMBIGUOUS = {
     "SPA": "Saudi Press Agency; also spa / other agencies",
     "The Commonwealth": "Commonwealth of Nations; also US commonwealths, Australia",
     "Taliban": "Afghan Taliban; in Pakistani context may mean the TTP",
+    # round 6 (whole classes: arms companies, national oil companies, broadcasters/agencies)
+    "Leonardo": "Italian defence company; also a given name (Leonardo da Vinci, DiCaprio)",
+    "Thales": "French defence company; also a given name (Thales of Miletus)",
+    "Saab": "Swedish defence company; also an Arabic/Lebanese surname and the car brand",
+    "Rai": "Italian public broadcaster (RAI); also a South Asian surname and a place",
+    "Kan": "Israeli public broadcaster; also a given name / surname and a common word",
     # --- people ---
     "Zhang Ming": "SCO Secretary-General; common Chinese name",
     "Zhang Jun": "Chinese diplomat; common Chinese name",

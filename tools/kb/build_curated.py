@@ -14,6 +14,7 @@ leading `~` (e.g. `~UN`), in which case it is stored in `acronym` only.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from pathlib import Path
 
 from kbcommon import KB_DIR, PREFIX, join, write_rows
@@ -25,6 +26,35 @@ FILES = {
     "initiatives.txt": "initiatives.csv",
     "locations.txt": "locations.csv",
 }
+#: Further sources merged into the same output (round 6: whole classes of organisations from
+#: named public lists, kept apart so their sources and editions are documented in one header).
+EXTRA_SOURCES = {
+    "organizations.txt": ["org_classes.txt"],
+}
+#: Letters that NFKD does not decompose, with their usual English-press Latin spelling
+#: ("Alþingi" -> "Althingi", "Łódź" -> "Lodz", "Ørsted" -> "Orsted").
+_FOLD = str.maketrans({"þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L", "ø": "o",
+                       "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ı": "i",
+                       "đ": "d", "Đ": "D", "–": "-", "’": "'"})
+#: Organisation surfaces whose folded form is not added (it is another entity or a common word).
+NO_FOLD = {"Sénat"}
+
+
+def ascii_fold(text: str) -> str:
+    """The usual Latin spelling of a name written with diacritics or special letters."""
+    t = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(c for c in t if not unicodedata.combining(c))
+
+
+def add_folds(row: dict) -> None:
+    """Every organisation surface with diacritics or þ/ð/ł/ş... also in its plain Latin spelling
+    (round 6: legislatures, broadcasters, companies alike), unless listed in NO_FOLD."""
+    names = [row["canonical_name"], *[a for a in row["aliases"].split("|") if a]]
+    folded = [ascii_fold(n) for n in names if n not in NO_FOLD]
+    folded += [n.replace(" & ", " and ") for n in names if " & " in n]  # "Shipyard & Engineering"
+    extra = [f for f in folded if f not in names]
+    if extra:
+        row["aliases"] = join([*names[1:], *extra])
 
 
 def parse(path: Path) -> list[dict]:
@@ -59,6 +89,11 @@ def main():
         if not p.exists():
             continue
         rows = parse(p)
+        for extra in EXTRA_SOURCES.get(src, []):
+            rows += parse(SRC / extra)
+        if dst == "organizations.csv":
+            for r in rows:
+                add_folds(r)
         keys = [r["key"] for r in rows]
         dup = {k for k in keys if keys.count(k) > 1}
         if dup:
