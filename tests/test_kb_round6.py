@@ -57,6 +57,7 @@ def test_romanised_legislature_names(kb: kb_mod.KnowledgeBase) -> None:
     ("Leonardo said he would walk home after the match.", "Leonardo"),
     ("Thales wrote that water is the origin of all things.", "Thales"),
     ("Saab was born in a village outside the city, his brother said.", "Saab"),
+    ("Police installed CCTV cameras along the border road near the crossing.", "CCTV"),
 ])
 def test_ambiguous_name_alone_is_no_organisation(text: str, surface: str, kb: kb_mod.KnowledgeBase) -> None:
     got = found(text, kb)
@@ -66,6 +67,11 @@ def test_ambiguous_name_alone_is_no_organisation(text: str, surface: str, kb: kb
 def test_ambiguous_name_after_its_full_name(kb: kb_mod.KnowledgeBase) -> None:
     got = found("Leonardo S.p.A. won the helicopter order. Leonardo said deliveries start in May.", kb)
     assert got["Leonardo"][0] == "organization"
+
+
+def test_cctv_is_the_broadcaster_once_its_full_name_is_given(kb: kb_mod.KnowledgeBase) -> None:
+    got = found("China Central Television (CCTV) aired the talks. Later CCTV showed the signing.", kb)
+    assert got["CCTV"][0] == "organization"
 
 
 def test_shared_acronyms_are_not_matched_alone(kb: kb_mod.KnowledgeBase) -> None:

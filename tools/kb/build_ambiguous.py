@@ -108,6 +108,7 @@ AMBIGUOUS = {
     # round 6 (whole classes: arms companies, national oil companies, broadcasters/agencies)
     "Leonardo": "Italian defence company; also a given name (Leonardo da Vinci, DiCaprio)",
     "Thales": "French defence company; also a given name (Thales of Miletus)",
+    "CCTV": "China Central Television; also closed-circuit television cameras, common in security reporting",
     "Saab": "Swedish defence company; also an Arabic/Lebanese surname and the car brand",
     "Rai": "Italian public broadcaster (RAI); also a South Asian surname and a place",
     "Kan": "Israeli public broadcaster; also a given name / surname and a common word",
