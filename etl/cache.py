@@ -92,6 +92,11 @@ class ResultCache:
                 self._keys.update(pq.read_table(seg, columns=["key"]).column("key").to_pylist())
         return self._keys
 
+    def forget_keys(self) -> None:
+        """Drop the set of cached keys (a 64-character string per document) once no more rows
+        will be added; :meth:`keys` reads it again if asked."""
+        self._keys = None
+
     def add(self, results: pa.Table) -> None:
         """Buffer newly computed rows (not yet cached, with a key); write a segment when full."""
         mask = pc.and_(pc.invert(results.column("cached")), pc.is_valid(results.column("key")))

@@ -414,6 +414,31 @@ def mention_rules(rules: Sequence[Any], frames: dict[str, pl.DataFrame],
     return out
 
 
+def _release_memory(collect: bool = True) -> None:
+    """Hand memory the last step freed back to the OS, so the next step starts from a lower RSS.
+
+    Freed memory does not leave the process by itself: glibc keeps freed blocks of its heaps
+    (Python objects, the system Arrow pool) until ``malloc_trim``, and reference cycles wait
+    for the collector. Called between corpus-wide steps (a few ms), never per document.
+    """
+    import ctypes
+    import ctypes.util
+    import gc
+
+    import pyarrow as pa
+
+    if collect:
+        gc.collect()
+    pa.default_memory_pool().release_unused()
+    libc = ctypes.util.find_library("c")
+    if libc:
+        try:
+            trim = ctypes.CDLL(libc).malloc_trim
+        except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to trim
+            return
+        trim(0)
+
+
 def _contract_frame(table: str, df: pl.DataFrame, problems: list[Any]) -> pl.DataFrame:
     cast, bad = cast_to_contract(table, df)
     problems.extend(bad)
@@ -540,6 +565,7 @@ def run(
                 "size": pa.array([h[2] for h in hit], pa.int64()),
                 "error_code": pa.array([None] * len(hit), pa.string()),
             }))
+            del known, hit  # a Python tuple and a key string per file: ~200 B a file
             lap("hash")
         eng = get_engine(engine, workers, ray_address)
         if engine == "local" and len(todo) <= CHUNK_FILES:
@@ -560,9 +586,15 @@ def run(
                     progress(done, len(todo))
         finally:
             cache.flush()  # an interrupted run keeps what it computed; the next one resumes
+        # Per-file Python objects (entries, cached-key sets) are not needed past this point;
+        # dropped now, they are not under everything the global steps allocate.
+        n_entries = len(entries)
+        del entries, todo, items, skip
+        cache.forget_keys()
         lap("process")
         files = (_frame(pa.concat_tables(file_parts, promote_options="permissive")) if file_parts else pl.DataFrame(
             schema={"source_path": pl.Utf8, "key": pl.Utf8, "size": pl.Int64, "error_code": pl.Utf8})).sort("source_path")
+        del file_parts
         # ``files`` is sorted by path as ``entries`` are, one row each: the stats line up with it
         # without a join (a join of a million paths is a few hundred MB); checked, else joined.
         if files.height == len(entry_paths) and all(
@@ -576,6 +608,7 @@ def run(
             del paths_s, keys_in_entry_order
         del entry_paths
         del stats
+        _release_memory()
         lap("stat")
         digest = input_digest(files.iter_rows(), kb.digest)
         current = layout.current_version()
@@ -592,7 +625,7 @@ def run(
         # (a filter on 100k keys hashed the key set once per segment: seconds and 200 MB).
         statuses = _frame(cache.read(["h", "status", "reason_code", "reason", "document_id"]))
         keyed = files.filter(pl.col("key").is_not_null()).join(statuses, on="key", how="left")
-        del statuses
+        del statuses, files
         accepted = keyed.filter(pl.col("status") == "accepted").sort("source_path")
         # Duplicates from the persistent LSH index when it is there and few documents changed
         # (only what the changes can reach is decided again; the same answer as a full pass),
@@ -613,6 +646,7 @@ def run(
         dup_df = answer.filter(pl.col("_code").is_not_null()).select(
             pl.col("path").alias("source_path"), "_code", "_reason", "_doc")
         del answer
+        _release_memory()
         lap("dedupe")
         src_cols = ["source_path", "key", "size", "status", "reason_code", "reason", "document_id"]
         src = pl.concat([keyed.select(src_cols),
@@ -627,10 +661,12 @@ def run(
             "status", "reason_code", "reason", "document_id")
         kept = accepted.join(dup_df.select("source_path"), on="source_path", how="anti", maintain_order="left") \
             .select("source_path", "key", "document_id", "h")
+        del keyed, accepted, dup_df, uncached_sources
+        _release_memory()  # what the steps above freed, before the bucket loop allocates
 
         # Global step 2: per bucket, documents + mentions written (or linked when unchanged),
         # resolve() run on the bucket, entities/initiatives merged across buckets.
-        bits = bucket_bits(len(entries))
+        bits = bucket_bits(n_entries)
         kept = kept.with_columns((pl.col("h") // (1 << (32 - bits))).cast(pl.Int64).alias("_b"))
         prev_id = layout.current_version()
         prev = layout.manifest(prev_id) if prev_id else {}
@@ -680,7 +716,11 @@ def run(
             counts["documents"] += docs.height
             counts["mentions"] += resolved.mentions.height
             lap("resolve")
+            # This bucket's rows are dropped before the next bucket's are read (else two
+            # buckets' worth are alive while the next one is built).
+            del rows, bucket_sum
             if reuse:
+                del docs, resolved
                 for p in parts.values():
                     files_out.append(link_part(layout.version_dir(str(prev_id)), prev_files[p], stage))
                 lap("write")
@@ -702,9 +742,12 @@ def run(
             for t, p in parts.items():
                 if frames[t].height or bits == 0:
                     files_out.append(write_part(frames[t], stage, p, t))
+            del docs, resolved, frames
+            _release_memory(collect=False)
             lap("write")
 
         summaries.prune(list(fingerprints.values()))
+        _release_memory()
         entities, initiatives = merge.frames()
         small = {
             "entities": _contract_frame("entities", entities, problems),
