@@ -98,10 +98,15 @@ def gather_signatures(segments: Iterable[pa.Table], keys: Sequence[str]) -> tupl
     """The signatures of ``keys`` (accepted documents, in path order) as one compact matrix,
     filled segment by segment from ``(key, minhash)`` tables, and each document's matrix row
     (-1: no signature). One copy of the signatures in memory: neither the whole Arrow
-    column nor a combined copy of it is held (200 MB at 100k documents)."""
+    column nor a combined copy of it is held (200 MB at 100k documents).
+
+    The matrix is ``uint32`` while every value fits (datasketch's MinHash values are 32-bit
+    hashes stored in 64-bit slots), half the memory: the dedupe pass only compares values
+    and mixes them into ``uint64`` band hashes, which give the same numbers from either
+    width. A value of 2**32 or more (not from datasketch) widens it to ``uint64``."""
     n = len(keys)
     want = pl.DataFrame({"key": pl.Series(list(keys), dtype=pl.Utf8)}).with_row_index("_pos")
-    mat = np.zeros((n, NUM_PERM), dtype=np.uint64)
+    mat: np.ndarray = np.zeros((n, NUM_PERM), dtype=np.uint32)
     valid = np.zeros(n, dtype=bool)
     for seg in segments:
         if not seg.num_rows:
@@ -114,7 +119,10 @@ def gather_signatures(segments: Iterable[pa.Table], keys: Sequence[str]) -> tupl
         seg_sigs, seg_rows = signature_matrix(seg.column("minhash"), hit["_row"].to_numpy().astype(np.int64))
         ok = seg_rows >= 0
         pos = hit["_pos"].to_numpy().astype(np.int64)[ok]
-        mat[pos] = seg_sigs[seg_rows[ok]]
+        got = seg_sigs[seg_rows[ok]]
+        if mat.dtype != np.uint64 and len(got) and int(got.max()) > np.iinfo(np.uint32).max:
+            mat = mat.astype(np.uint64)  # not 32-bit values: keep every bit
+        mat[pos] = got
         valid[pos] = True
     # Compact in place (sources never before targets, so forward slices are safe).
     src = np.flatnonzero(valid)
