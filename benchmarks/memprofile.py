@@ -52,8 +52,15 @@ class StageMemory(dict[str, float]):
 
     def __setitem__(self, stage: str, seconds: float) -> None:
         super().__setitem__(stage, seconds)
+        import sys
+
+        import pyarrow as pa
+
         hwm, rss = _status_mb("VmHWM"), _status_mb("VmRSS")
-        self.laps.append({"stage": stage, "rss_mb": round(rss, 1), "peak_mb": round(hwm, 1)})
+        # Python blocks and Arrow's pool, to tell live Python objects from native memory.
+        self.laps.append({"stage": stage, "rss_mb": round(rss, 1), "peak_mb": round(hwm, 1),
+                          "py_blocks_k": sys.getallocatedblocks() // 1000,
+                          "arrow_mb": round(pa.total_allocated_bytes() / 2**20, 1)})
         self.peak[stage] = max(self.peak.get(stage, 0.0), hwm)
         _reset_peak()
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import itertools
 import json
 import os
 import shutil
@@ -263,6 +264,45 @@ class DupIndex:
 
         self._commit(docs, sig_file, len(has), 0, write)
 
+    def full_stream(self, paths: Sequence[str], keys: Sequence[str], doc_ids: Sequence[str],
+                    read_segments: Callable[[], Iterable[pa.Table]]) -> pl.DataFrame:
+        """:meth:`full` out of core: the same answer and the same index files, but the
+        signatures of ``keys`` (from the ``(key, minhash)`` tables ``read_segments()`` yields) go straight to the
+        index's signature file, band groups are computed band by band from a file of band
+        hashes, and the sequential pass reads its own signatures in blocks and its
+        candidates' through a memory map re-opened every block. Memory per document: a few
+        8-byte slots (no 1 kB signature, no ``[documents, bands]`` matrix), so the driver's
+        peak does not grow with the corpus here."""
+        shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir.mkdir(parents=True)
+        sig_file = "sigs-1.u64"
+        try:
+            rows, m = _spill_signatures(read_segments(), keys, self.dir / sig_file, self.dir / ".bypos.tmp")
+            _band_hash_file(self.dir / sig_file, m, self.dir / ".bandhash.tmp")
+            _group_file(self.dir / ".bandhash.tmp", m, self.dir / ".groups.tmp")
+            answer = _stream_find(paths, doc_ids, rows, self.dir / sig_file, m, self.dir / ".groups.tmp")
+        except OSError:
+            # No room for the index files: the in-memory pass gives the same answer.
+            shutil.rmtree(self.dir, ignore_errors=True)
+            sigs, mrow = gather_signatures(read_segments(), keys)
+            return self.full_matrix(paths, keys, doc_ids, sigs, mrow)
+        res = pl.DataFrame({"path": pl.Series(list(paths), dtype=pl.Utf8),
+                            "document_id": pl.Series(list(doc_ids), dtype=pl.Utf8),
+                            **{c: pl.Series(c, v, dtype=pl.Utf8) for c, v in zip(_RESULT, answer, strict=True)}})
+        del answer
+        docs = res.with_columns(pl.Series("key", list(keys), dtype=pl.Utf8), pl.Series("row", rows))
+        hashes = self.dir / ".bandhash.tmp"
+
+        def band(b: int) -> tuple[np.ndarray, np.ndarray]:
+            return np.fromfile(hashes, dtype=np.uint64, count=m, offset=b * m * 8), np.arange(m, dtype=np.int64)
+
+        try:
+            self._commit(docs, sig_file, m, 0, lambda hp, rp: _write_bands(hp, rp, m, band))
+        except OSError:  # the index is an optimisation; the answer stands
+            shutil.rmtree(self.dir, ignore_errors=True)
+        self.last = {"mode": "full", "decided": len(paths)}
+        return res
+
     # ----------------------------------------------------------------- incremental pass
     def incremental(self, paths: Sequence[str], keys: Sequence[str], doc_ids: Sequence[str],
                     read_signatures: Any) -> pl.DataFrame | None:
@@ -438,6 +478,176 @@ class DupIndex:
         self._commit(docs, st.sig_file.name, total_rows, st.dead + len(dead_rows), write)
         self.last = {"mode": "incremental", "decided": decided, "changed": changed}
         return res
+
+
+#: Signatures per block of the out-of-core full pass (8 MB of signatures).
+_BLOCK = 8192
+_SIG_BYTES = NUM_PERM * 8
+
+
+def _spill_signatures(segments: Iterable[pa.Table], keys: Sequence[str], sig_path: Path,
+                      scratch: Path) -> tuple[np.ndarray, int]:
+    """Write the signatures of ``keys`` (path order) to ``sig_path``, compacted (row ``i`` is
+    the ``i``-th document that has one), and return each document's row (-1: none) and
+    the row count. Segments arrive in key order, so each signature is first written at its
+    document's position of a sparse scratch file, then the scratch file is copied in
+    order without its holes: plain writes and reads, never a matrix in memory (pages of
+    the file cache are not this process's RSS; a memory map's would be)."""
+    n = len(keys)
+    want = pl.DataFrame({"key": pl.Series(list(keys), dtype=pl.Utf8)}).with_row_index("_pos")
+    valid = np.zeros(n, dtype=bool)
+    with open(scratch, "w+b") as fh:
+        fh.truncate(n * _SIG_BYTES)
+        fd = fh.fileno()
+        for seg in segments:
+            if not seg.num_rows:
+                continue
+            at = pl.from_arrow(seg.select(["key"]))
+            assert isinstance(at, pl.DataFrame)
+            hit = at.with_row_index("_row").join(want, on="key", how="inner")  # a key of several paths: each
+            if not hit.height:
+                continue
+            seg_sigs, seg_rows = signature_matrix(seg.column("minhash"), hit["_row"].to_numpy().astype(np.int64))
+            ok = seg_rows >= 0
+            if not ok.any():
+                continue
+            pos = hit["_pos"].to_numpy().astype(np.int64)[ok]
+            buf = memoryview(np.ascontiguousarray(seg_sigs[seg_rows[ok]], dtype="<u8")).cast("B")
+            for i, p in enumerate(pos.tolist()):
+                os.pwrite(fd, buf[i * _SIG_BYTES:(i + 1) * _SIG_BYTES], p * _SIG_BYTES)
+            valid[pos] = True
+        del want
+        rows = np.full(n, -1, dtype=np.int64)
+        has = np.flatnonzero(valid)
+        rows[has] = np.arange(len(has))
+        with open(sig_path, "wb") as out:
+            for lo in range(0, n, _BLOCK):
+                hi = min(n, lo + _BLOCK)
+                keep = valid[lo:hi]
+                if keep.any():
+                    out.write(_read_rows(fh, lo, hi - lo)[keep].tobytes())
+    scratch.unlink(missing_ok=True)
+    return rows, len(has)
+
+
+def _read_rows(fh: Any, start: int, count: int) -> np.ndarray:
+    """Signature rows ``start .. start+count`` of an open signature file, by a plain read."""
+    fh.seek(start * _SIG_BYTES)
+    return np.frombuffer(fh.read(count * _SIG_BYTES), dtype="<u8").reshape(-1, NUM_PERM)
+
+
+def _read_ints(fh: Any, start: int, count: int) -> np.ndarray:
+    """``count`` int64 values of an open file from value ``start``, by a plain read."""
+    fh.seek(start * 8)
+    return np.frombuffer(fh.read(count * 8), dtype=np.int64)
+
+
+def _band_hash_file(sig_path: Path, m: int, out_path: Path) -> None:
+    """Every band's hash of every signature row, as a ``[bands, m]`` uint64 file (band-major,
+    so a band is one contiguous read), computed block by block from the signature file."""
+    with open(sig_path, "rb") as fh, open(out_path, "w+b") as out:
+        out.truncate(_NB * m * 8)
+        for lo in range(0, m, _BLOCK):
+            block = _read_rows(fh, lo, min(_BLOCK, m - lo))
+            bh = band_hashes(block)
+            for b in range(_NB):
+                os.pwrite(out.fileno(), np.ascontiguousarray(bh[:, b]).tobytes(), (b * m + lo) * 8)
+
+
+def _group_file(hash_path: Path, m: int, out_path: Path) -> None:
+    """Per band and signature row, the id of its group of equal band hashes, or -1 when no
+    other row has that hash (as dedupe's ``_shared_band_groups``, one band at a time),
+    written band-major like the hashes."""
+    offset = 0
+    with open(out_path, "wb") as out:
+        for b in range(_NB):
+            h = np.fromfile(hash_path, dtype=np.uint64, count=m, offset=b * m * 8)
+            order = np.argsort(h, kind="stable")
+            sv = h[order]
+            starts = np.ones(len(sv), dtype=bool)
+            starts[1:] = sv[1:] != sv[:-1]
+            grp = np.cumsum(starts) - 1
+            counts = np.bincount(grp) if len(grp) else np.zeros(0, dtype=np.int64)
+            col = np.empty(m, dtype=np.int64)
+            col[order] = np.where(counts[grp] >= 2, grp + offset, -1)
+            out.write(col.tobytes())
+            offset += len(counts)
+
+
+def _stream_find(paths: Sequence[str], doc_ids: Sequence[str], rows: np.ndarray, sig_path: Path, m: int,
+                 group_path: Path) -> tuple[list[str | None], list[str | None], list[str | None], list[str | None]]:
+    """dedupe._find over the files written above: the same decisions in the same order (its
+    comments say why each step is what it is), with the per-document state as arrays.
+
+    Returns the answer columns ``_code, _doc, _kpath, _reason`` (None: kept), in path order.
+    """
+    n = len(paths)
+    ids = pl.Series(list(doc_ids), dtype=pl.Utf8)
+    # The first position of each document_id: an exact duplicate points where that one points.
+    first = pl.DataFrame({"d": ids}).with_row_index("f").select(pl.col("f").min().over("d"))[
+        "f"].to_numpy().astype(np.int64) if n else np.zeros(0, dtype=np.int64)
+    del ids
+    near_of: dict[int, int] = {}  # position of a near duplicate (first of its id) -> position it repeats
+    code: list[str | None] = [None] * n
+    kdoc: list[str | None] = [None] * n
+    kpath: list[str | None] = [None] * n
+    reason: list[str | None] = [None] * n
+    members: dict[int, list[int]] = {}  # band group -> kept signature rows in it, in path order
+    rank = np.full(m, -1, dtype=np.int64)  # signature row -> path position of its kept document
+    cols_all = np.arange(_ROWS)
+    with open(sig_path, "rb") as fh, open(group_path, "rb") as gh:
+        block_lo, block_hi = 0, 0
+        block = np.zeros((0, NUM_PERM), dtype=np.uint64)
+        groups = np.zeros((0, _NB), dtype=np.int64)
+        sigs: np.ndarray = np.zeros((0, NUM_PERM), dtype=np.uint64)
+        for pos in range(n):
+            f = int(first[pos])
+            if f < pos:
+                t = near_of.get(f, f)
+                code[pos], kdoc[pos], kpath[pos] = "exact_duplicate", doc_ids[t], paths[t]
+                reason[pos] = _exact_reason(paths[t])
+                continue
+            k = int(rows[pos])
+            if k < 0:
+                continue
+            if k >= block_hi:  # next block: its signatures and groups, and a fresh map for candidates
+                block_lo, block_hi = k, min(m, k + _BLOCK)
+                block = _read_rows(fh, block_lo, block_hi - block_lo)
+                groups = np.stack([_read_ints(gh, b * m + block_lo, block_hi - block_lo) for b in range(_NB)], axis=1)
+                del sigs  # unmapping drops the pages the last block touched from this process's RSS
+                sigs = np.memmap(sig_path, dtype="<u8", mode="r", shape=(m, NUM_PERM))
+            me = block[k - block_lo]
+            g_row = groups[k - block_lo]
+            mine = [(int(g_row[j]), int(j)) for j in np.flatnonzero(g_row >= 0)]
+            lists = [(members[g], j) for g, j in mine if g in members]
+            best: tuple[float, int] | None = None
+            if lists:
+                idx = np.fromiter(itertools.chain.from_iterable(mm for mm, _ in lists), dtype=np.int64)
+                band = np.repeat(np.array([j for _, j in lists]), [len(mm) for mm, _ in lists])
+                cols = band[:, None] * _ROWS + cols_all
+                cand_sigs = np.asarray(sigs[idx])
+                same = np.take_along_axis(cand_sigs, cols, axis=1) == me[cols]
+                cands = np.unique(idx[same.all(axis=1)])
+                if len(cands):
+                    cands = cands[np.argsort(rank[cands], kind="stable")]
+                    scores = np.count_nonzero(np.asarray(sigs[cands]) == me, axis=1).astype(np.float64) / float(NUM_PERM)
+                    ok = np.flatnonzero(scores >= NEAR_DUPLICATE_JACCARD)
+                    if len(ok):
+                        top = ok[np.argmax(scores[ok])]
+                        best = (float(scores[top]), int(cands[top]))
+            if best is not None:
+                score, i = best
+                t = int(rank[i])
+                near_of[pos] = t
+                code[pos], kdoc[pos], kpath[pos] = "near_duplicate", doc_ids[t], paths[t]
+                reason[pos] = _near_reason(paths[t], score)
+                continue
+            for g, _ in mine:
+                members.setdefault(g, []).append(k)
+            if mine:
+                rank[k] = pos
+        del sigs
+    return code, kdoc, kpath, reason
 
 
 def _band_hash(sigs: np.ndarray, b: int, rows: np.ndarray) -> np.ndarray:

@@ -21,7 +21,7 @@ import polars as pl
 from accords.etl import ingest, statindex
 from accords.etl.dedupe import find_duplicates
 from accords.etl.document import FileResult, process_file
-from accords.etl.dupindex import DupIndex, gather_signatures
+from accords.etl.dupindex import DupIndex
 from accords.etl.extract import kb as kb_mod
 from accords.etl.extract.candidates import Candidate
 from accords.etl.extract.find import extract
@@ -381,15 +381,28 @@ def mention_summary(mentions: pl.DataFrame) -> pl.DataFrame:
         pl.col("document_id").first().alias("_doc"))
 
 
+_SUMMARY_SCHEMA: dict[str, Any] = {"entity_id": pl.Utf8, "_mentions": pl.UInt32, "_documents": pl.UInt32,
+                                   "_doc": pl.Utf8}
+
+
+def sum_mention_summaries(summaries: Sequence[pl.DataFrame]) -> pl.DataFrame:
+    """:func:`mention_summary` frames of several buckets as one (counts added, the first
+    ``_doc`` kept, entities in order of first appearance). Associative, so the bucket loop
+    folds each bucket into a running total (bounded by the number of entities) instead of
+    keeping one frame per bucket until the end."""
+    if not summaries:
+        return pl.DataFrame(schema=_SUMMARY_SCHEMA)
+    return pl.concat([s.cast(_SUMMARY_SCHEMA) for s in summaries]).group_by("entity_id", maintain_order=True).agg(
+        pl.col("_mentions").sum(), pl.col("_documents").sum(), pl.col("_doc").first())
+
+
 def mention_rules(rules: Sequence[Any], frames: dict[str, pl.DataFrame],
                   summaries: Sequence[pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """Failing rows of the corpus-wide rules that read ``mentions``, from per-bucket
-    :func:`mention_summary` frames; same answers as the rules on the whole table (failure
-    samples show one document per entity). Keyed by rule name + column."""
-    schema = {"entity_id": pl.Utf8, "_mentions": pl.UInt32, "_documents": pl.UInt32, "_doc": pl.Utf8}
-    agg = (pl.concat([s.cast(schema) for s in summaries]).group_by("entity_id", maintain_order=True).agg(  # type: ignore[arg-type]
-        pl.col("_mentions").sum(), pl.col("_documents").sum(), pl.col("_doc").first())
-        if summaries else pl.DataFrame(schema=schema))
+    :func:`mention_summary` frames (or running totals of them, :func:`sum_mention_summaries`);
+    same answers as the rules on the whole table (failure samples show one document per
+    entity). Keyed by rule name + column."""
+    agg = sum_mention_summaries(summaries)
     mentioned = agg.select(pl.col("_doc").alias("document_id"), "entity_id")  # one row per entity
     out: dict[str, pl.DataFrame] = {}
     for rule in rules:
@@ -637,11 +650,9 @@ def run(
         answer = None if rehash else dup_index.incremental(
             acc_paths, acc_keys, acc_ids, lambda ks: cache.read_keys(["minhash"], ks))
         if answer is None:
-            # Signatures (1 kB a document) go segment by segment into one matrix: the only
-            # copy in memory (no Arrow column of every signature, no combined copy of it).
-            sigs, mrow = gather_signatures(cache.iter_segments(["minhash"]), acc_keys)
-            answer = dup_index.full_matrix(acc_paths, acc_keys, acc_ids, sigs, mrow)
-            del sigs, mrow
+            # Out of core: signatures (1 kB a document) go segment by segment to the index's
+            # signature file, never into one matrix; the pass reads them back in blocks.
+            answer = dup_index.full_stream(acc_paths, acc_keys, acc_ids, lambda: cache.iter_segments(["minhash"]))
         del acc_paths, acc_keys, acc_ids
         dup_df = answer.filter(pl.col("_code").is_not_null()).select(
             pl.col("path").alias("source_path"), "_code", "_reason", "_doc")
@@ -692,7 +703,7 @@ def run(
             cached_sum = summaries.get(fp) if reuse else None
             if cached_sum is not None:  # unchanged bucket, resolved before: nothing to read or resolve
                 merge.add_summary(cached_sum)
-                mention_sums.append(cached_sum.mentions)
+                mention_sums = [sum_mention_summaries([*mention_sums, cached_sum.mentions])]
                 counts["documents"] += group.height
                 counts["mentions"] += cached_sum.mention_rows
                 for p in parts.values():
@@ -712,7 +723,7 @@ def run(
             bucket_sum = bucket_summary(resolved, dict(zip(docs["document_id"], docs["source_path"], strict=True)))
             summaries.put(fp, bucket_sum)
             merge.add_summary(bucket_sum)
-            mention_sums.append(bucket_sum.mentions)
+            mention_sums = [sum_mention_summaries([*mention_sums, bucket_sum.mentions])]
             counts["documents"] += docs.height
             counts["mentions"] += resolved.mentions.height
             lap("resolve")
