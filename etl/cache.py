@@ -37,7 +37,7 @@ _PER_FILE = ("source_path", "size", "error_code", "cached")
 _ETL_DIR = Path(__file__).resolve().parent
 #: Modules that do not change per-document results (orchestration and I/O).
 _NOT_PER_DOC = frozenset({"pipeline.py", "publish.py", "store.py", "cache.py", "__init__.py",
-                          "statindex.py", "dupindex.py"})
+                          "statindex.py", "dupindex.py", "memory.py"})
 
 
 def code_digest() -> str:

@@ -40,6 +40,7 @@ import numpy as np
 import polars as pl
 import pyarrow as pa
 from accords.etl.dedupe import _BANDS, _MIX, _ROWS, NEAR_DUPLICATE_JACCARD, NUM_PERM, _find
+from accords.etl.memory import release_memory
 
 #: Bump when the files of the index change meaning.
 INDEX_VERSION = "1"
@@ -494,7 +495,7 @@ def _spill_signatures(segments: Iterable[pa.Table], keys: Sequence[str], sig_pat
     order without its holes: plain writes and reads, never a matrix in memory (pages of
     the file cache are not this process's RSS; a memory map's would be)."""
     n = len(keys)
-    want = pl.DataFrame({"key": pl.Series(list(keys), dtype=pl.Utf8)}).with_row_index("_pos")
+    find = _KeyPositions(keys)
     valid = np.zeros(n, dtype=bool)
     with open(scratch, "w+b") as fh:
         fh.truncate(n * _SIG_BYTES)
@@ -502,21 +503,21 @@ def _spill_signatures(segments: Iterable[pa.Table], keys: Sequence[str], sig_pat
         for seg in segments:
             if not seg.num_rows:
                 continue
-            at = pl.from_arrow(seg.select(["key"]))
-            assert isinstance(at, pl.DataFrame)
-            hit = at.with_row_index("_row").join(want, on="key", how="inner")  # a key of several paths: each
-            if not hit.height:
+            seg_row, seg_pos = find(seg.column("key").to_pylist())  # a key of several paths: each
+            if not len(seg_row):
                 continue
-            seg_sigs, seg_rows = signature_matrix(seg.column("minhash"), hit["_row"].to_numpy().astype(np.int64))
+            seg_sigs, seg_rows = signature_matrix(seg.column("minhash"), seg_row)
             ok = seg_rows >= 0
             if not ok.any():
                 continue
-            pos = hit["_pos"].to_numpy().astype(np.int64)[ok]
+            pos = seg_pos[ok]
             buf = memoryview(np.ascontiguousarray(seg_sigs[seg_rows[ok]], dtype="<u8")).cast("B")
             for i, p in enumerate(pos.tolist()):
                 os.pwrite(fd, buf[i * _SIG_BYTES:(i + 1) * _SIG_BYTES], p * _SIG_BYTES)
             valid[pos] = True
-        del want
+            del seg, seg_sigs, buf
+            release_memory(collect=False)  # else the heap climbs a few MB a segment
+        del find
         rows = np.full(n, -1, dtype=np.int64)
         has = np.flatnonzero(valid)
         rows[has] = np.arange(len(has))
@@ -528,6 +529,43 @@ def _spill_signatures(segments: Iterable[pa.Table], keys: Sequence[str], sig_pat
                     out.write(_read_rows(fh, lo, hi - lo)[keep].tobytes())
     scratch.unlink(missing_ok=True)
     return rows, len(has)
+
+
+class _KeyPositions:
+    """Where each of a segment's keys is in ``keys`` (hex sha256 strings, any order, repeats
+    allowed), by binary search over the keys' first 60 bits with the whole key compared on a
+    match. A polars join per segment against every key held several MB more per segment
+    (allocator pages not reused within the loop): +150 MB over the 50 segments of 100k."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self.keys = keys
+        h = _prefixes(keys)
+        self.order = np.argsort(h, kind="stable")
+        self.sorted = h[self.order]
+
+    def __call__(self, seg_keys: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray]:
+        """``(segment rows, positions in keys)`` of every match, one pair per position."""
+        h = _prefixes(seg_keys)
+        lo = np.searchsorted(self.sorted, h, "left")
+        hi = np.searchsorted(self.sorted, h, "right")
+        seg_row, pos = [], []
+        for r in np.flatnonzero(hi > lo).tolist():
+            for i in self.order[lo[r]:hi[r]].tolist():
+                if self.keys[i] == seg_keys[r]:
+                    seg_row.append(r)
+                    pos.append(i)
+        return np.array(seg_row, dtype=np.int64), np.array(pos, dtype=np.int64)
+
+
+def _prefixes(keys: Sequence[str | None]) -> np.ndarray:
+    """The first 15 hex digits of each key as an int64 (-1 for a key that is not hex)."""
+    out = np.full(len(keys), -1, dtype=np.int64)
+    for i, k in enumerate(keys):
+        try:
+            out[i] = int(k[:15], 16) if k is not None else -1
+        except ValueError:
+            pass
+    return out
 
 
 def _read_rows(fh: Any, start: int, count: int) -> np.ndarray:
@@ -574,19 +612,36 @@ def _group_file(hash_path: Path, m: int, out_path: Path) -> None:
             offset += len(counts)
 
 
+def _fingerprints(sig_path: Path, m: int) -> np.ndarray:
+    """The low 8 bits of every signature value, ``[m, NUM_PERM]`` uint8 (128 B a document,
+    an eighth of the signatures): what the pass screens candidates with in memory."""
+    out = np.empty((m, NUM_PERM), dtype=np.uint8)
+    with open(sig_path, "rb") as fh:
+        for lo in range(0, m, _BLOCK):
+            block = _read_rows(fh, lo, min(_BLOCK, m - lo))
+            out[lo:lo + len(block)] = (block & np.uint64(0xFF)).astype(np.uint8)
+    return out
+
+
 def _stream_find(paths: Sequence[str], doc_ids: Sequence[str], rows: np.ndarray, sig_path: Path, m: int,
                  group_path: Path) -> tuple[list[str | None], list[str | None], list[str | None], list[str | None]]:
     """dedupe._find over the files written above: the same decisions in the same order (its
-    comments say why each step is what it is), with the per-document state as arrays.
+    comments say why each step is what it is), without the signatures in memory.
+
+    Candidates (kept documents sharing a band group; ~60 a document at 100k, spread over
+    the whole signature file, so a memory map of it ended up wholly in RSS) are screened
+    with 8-bit fingerprints of the values: equal values have equal fingerprints, so a
+    candidate's fingerprint band check and score can only be too generous. Only those whose
+    fingerprint score reaches :data:`NEAR_DUPLICATE_JACCARD` (the near duplicates, and the
+    rare false alarm) are read from the file and checked and scored exactly as ``_find``
+    does; the others could not have been chosen there either.
 
     Returns the answer columns ``_code, _doc, _kpath, _reason`` (None: kept), in path order.
     """
     n = len(paths)
-    ids = pl.Series(list(doc_ids), dtype=pl.Utf8)
+    fps = _fingerprints(sig_path, m)
     # The first position of each document_id: an exact duplicate points where that one points.
-    first = pl.DataFrame({"d": ids}).with_row_index("f").select(pl.col("f").min().over("d"))[
-        "f"].to_numpy().astype(np.int64) if n else np.zeros(0, dtype=np.int64)
-    del ids
+    first_of: dict[str, int] = {}
     near_of: dict[int, int] = {}  # position of a near duplicate (first of its id) -> position it repeats
     code: list[str | None] = [None] * n
     kdoc: list[str | None] = [None] * n
@@ -595,13 +650,14 @@ def _stream_find(paths: Sequence[str], doc_ids: Sequence[str], rows: np.ndarray,
     members: dict[int, list[int]] = {}  # band group -> kept signature rows in it, in path order
     rank = np.full(m, -1, dtype=np.int64)  # signature row -> path position of its kept document
     cols_all = np.arange(_ROWS)
+    # The fewest equal values whose score (computed as _find does) reaches the bar.
+    need = next(c for c in range(NUM_PERM + 1) if c / float(NUM_PERM) >= NEAR_DUPLICATE_JACCARD)
     with open(sig_path, "rb") as fh, open(group_path, "rb") as gh:
         block_lo, block_hi = 0, 0
         block = np.zeros((0, NUM_PERM), dtype=np.uint64)
         groups = np.zeros((0, _NB), dtype=np.int64)
-        sigs: np.ndarray = np.zeros((0, NUM_PERM), dtype=np.uint64)
         for pos in range(n):
-            f = int(first[pos])
+            f = first_of.setdefault(doc_ids[pos], pos)
             if f < pos:
                 t = near_of.get(f, f)
                 code[pos], kdoc[pos], kpath[pos] = "exact_duplicate", doc_ids[t], paths[t]
@@ -610,12 +666,10 @@ def _stream_find(paths: Sequence[str], doc_ids: Sequence[str], rows: np.ndarray,
             k = int(rows[pos])
             if k < 0:
                 continue
-            if k >= block_hi:  # next block: its signatures and groups, and a fresh map for candidates
+            if k >= block_hi:  # next block of this pass's own signatures and band groups
                 block_lo, block_hi = k, min(m, k + _BLOCK)
                 block = _read_rows(fh, block_lo, block_hi - block_lo)
                 groups = np.stack([_read_ints(gh, b * m + block_lo, block_hi - block_lo) for b in range(_NB)], axis=1)
-                del sigs  # unmapping drops the pages the last block touched from this process's RSS
-                sigs = np.memmap(sig_path, dtype="<u8", mode="r", shape=(m, NUM_PERM))
             me = block[k - block_lo]
             g_row = groups[k - block_lo]
             mine = [(int(g_row[j]), int(j)) for j in np.flatnonzero(g_row >= 0)]
@@ -625,16 +679,27 @@ def _stream_find(paths: Sequence[str], doc_ids: Sequence[str], rows: np.ndarray,
                 idx = np.fromiter(itertools.chain.from_iterable(mm for mm, _ in lists), dtype=np.int64)
                 band = np.repeat(np.array([j for _, j in lists]), [len(mm) for mm, _ in lists])
                 cols = band[:, None] * _ROWS + cols_all
-                cand_sigs = np.asarray(sigs[idx])
-                same = np.take_along_axis(cand_sigs, cols, axis=1) == me[cols]
-                cands = np.unique(idx[same.all(axis=1)])
-                if len(cands):
-                    cands = cands[np.argsort(rank[cands], kind="stable")]
-                    scores = np.count_nonzero(np.asarray(sigs[cands]) == me, axis=1).astype(np.float64) / float(NUM_PERM)
-                    ok = np.flatnonzero(scores >= NEAR_DUPLICATE_JACCARD)
-                    if len(ok):
-                        top = ok[np.argmax(scores[ok])]
-                        best = (float(scores[top]), int(cands[top]))
+                fme = fps[k]
+                # Screen: pairs whose band may be equal, candidates whose score may reach the bar.
+                fband = (np.take_along_axis(fps[idx], cols, axis=1) == fme[cols]).all(axis=1)
+                idx, cols = idx[fband], cols[fband]
+                maybe = np.unique(idx)
+                maybe = maybe[np.count_nonzero(fps[maybe] == fme, axis=1) >= need]
+                if len(maybe):
+                    keep = np.isin(idx, maybe)
+                    idx, cols = idx[keep], cols[keep]
+                    exact = _read_rows_at(fh, maybe)  # exact values, in ``maybe`` order
+                    at = np.searchsorted(maybe, idx)
+                    same = np.take_along_axis(exact[at], cols, axis=1) == me[cols]
+                    cands = np.unique(idx[same.all(axis=1)])
+                    if len(cands):
+                        cands = cands[np.argsort(rank[cands], kind="stable")]
+                        scores = np.count_nonzero(exact[np.searchsorted(maybe, cands)] == me, axis=1) \
+                            .astype(np.float64) / float(NUM_PERM)
+                        ok = np.flatnonzero(scores >= NEAR_DUPLICATE_JACCARD)
+                        if len(ok):
+                            top = ok[np.argmax(scores[ok])]
+                            best = (float(scores[top]), int(cands[top]))
             if best is not None:
                 score, i = best
                 t = int(rank[i])
@@ -646,8 +711,15 @@ def _stream_find(paths: Sequence[str], doc_ids: Sequence[str], rows: np.ndarray,
                 members.setdefault(g, []).append(k)
             if mine:
                 rank[k] = pos
-        del sigs
     return code, kdoc, kpath, reason
+
+
+def _read_rows_at(fh: Any, rows: np.ndarray) -> np.ndarray:
+    """Signature rows ``rows`` (few) of an open signature file, by plain reads."""
+    out = np.empty((len(rows), NUM_PERM), dtype=np.uint64)
+    for i, r in enumerate(rows.tolist()):
+        out[i] = np.frombuffer(os.pread(fh.fileno(), _SIG_BYTES, r * _SIG_BYTES), dtype="<u8")
+    return out
 
 
 def _band_hash(sigs: np.ndarray, b: int, rows: np.ndarray) -> np.ndarray:

@@ -22,6 +22,7 @@ from accords.etl import ingest, statindex
 from accords.etl.dedupe import find_duplicates
 from accords.etl.document import FileResult, process_file
 from accords.etl.dupindex import DupIndex
+from accords.etl.memory import release_memory
 from accords.etl.extract import kb as kb_mod
 from accords.etl.extract.candidates import Candidate
 from accords.etl.extract.find import extract
@@ -438,31 +439,6 @@ def mention_rules(rules: Sequence[Any], frames: dict[str, pl.DataFrame],
     return out
 
 
-def _release_memory(collect: bool = True) -> None:
-    """Hand memory the last step freed back to the OS, so the next step starts from a lower RSS.
-
-    Freed memory does not leave the process by itself: glibc keeps freed blocks of its heaps
-    (Python objects, the system Arrow pool) until ``malloc_trim``, and reference cycles wait
-    for the collector. Called between corpus-wide steps (a few ms), never per document.
-    """
-    import ctypes
-    import ctypes.util
-    import gc
-
-    import pyarrow as pa
-
-    if collect:
-        gc.collect()
-    pa.default_memory_pool().release_unused()
-    libc = ctypes.util.find_library("c")
-    if libc:
-        try:
-            trim = ctypes.CDLL(libc).malloc_trim
-        except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to trim
-            return
-        trim(0)
-
-
 def _contract_frame(table: str, df: pl.DataFrame, problems: list[Any]) -> pl.DataFrame:
     cast, bad = cast_to_contract(table, df)
     problems.extend(bad)
@@ -632,7 +608,7 @@ def run(
             del paths_s, keys_in_entry_order
         del entry_paths
         del stats
-        _release_memory()
+        release_memory()
         lap("stat")
         digest = input_digest(files.iter_rows(), kb.digest)
         current = layout.current_version()
@@ -668,7 +644,7 @@ def run(
         dup_df = answer.filter(pl.col("_code").is_not_null()).select(
             pl.col("path").alias("source_path"), "_code", "_reason", "_doc")
         del answer
-        _release_memory()
+        release_memory()
         lap("dedupe")
         src_cols = ["source_path", "key", "size", "status", "reason_code", "reason", "document_id"]
         src = pl.concat([keyed.select(src_cols),
@@ -684,7 +660,7 @@ def run(
         kept = accepted.join(dup_df.select("source_path"), on="source_path", how="anti", maintain_order="left") \
             .select("source_path", "key", "document_id", "h")
         del keyed, accepted, dup_df, uncached_sources
-        _release_memory()  # what the steps above freed, before the bucket loop allocates
+        release_memory()  # what the steps above freed, before the bucket loop allocates
 
         # Global step 2: per bucket, documents + mentions written (or linked when unchanged),
         # resolve() run on the bucket, entities/initiatives merged across buckets.
@@ -765,11 +741,11 @@ def run(
                 if frames[t].height or bits == 0:
                     files_out.append(write_part(frames[t], stage, p, t))
             del docs, resolved, frames
-            _release_memory(collect=False)
+            release_memory(collect=False)
             lap("write")
 
         summaries.prune(list(fingerprints.values()))
-        _release_memory()
+        release_memory()
         entities, initiatives = merge.frames()
         small = {
             "entities": _contract_frame("entities", entities, problems),

@@ -171,15 +171,21 @@ def _index_files(idx: DupIndex) -> dict[str, object]:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(seed=st.integers(0, 2**31), n=st.integers(0, 60), cut=st.integers(0, 60))
+@given(seed=st.integers(0, 2**31), n=st.integers(0, 60), cut=st.integers(0, 60), spread=st.booleans())
 def test_out_of_core_full_pass_equals_the_in_memory_one(tmp_path_factory: pytest.TempPathFactory,
                                                          monkeypatch: pytest.MonkeyPatch,
-                                                         seed: int, n: int, cut: int) -> None:
-    """full_stream (signatures on disk, blocks, a memory map) gives the answer and the index
-    files of full() (one matrix in memory), with segments in any order, a key cached twice
-    and a stray key; small blocks, so several are crossed."""
+                                                         seed: int, n: int, cut: int, spread: bool) -> None:
+    """full_stream (signatures on disk, read in blocks, candidates screened by 8-bit
+    fingerprints) gives the answer and the index files of full() (one matrix in memory), with
+    segments in any order, a key cached twice and a stray key; small blocks, so several are
+    crossed. With ``spread``, values differ by multiples of 256: equal fingerprints, unequal
+    values, so the screen lets through candidates the exact check must drop."""
     monkeypatch.setattr(dupindex, "_BLOCK", 3)
     docs = sorted(_corpus(seed, n))
+    if spread:
+        rng = np.random.default_rng(seed)
+        docs = [(p, d, (np.frombuffer(sig, dtype="<u8") + 256 * (rng.random(NUM_PERM) < 0.3)).astype("<u8").tobytes()
+                 if sig else None) for p, d, sig in docs]
     paths, ids, keys = [d[0] for d in docs], [d[1] for d in docs], [_key(d) for d in docs]
     table = pa.table({"key": pa.array(keys, pa.string()), "minhash": pa.array([d[2] for d in docs], pa.binary())})
     stray = pa.table({"key": pa.array(["f" * 64], pa.string()), "minhash": pa.array([b"\0" * NUM_PERM * 8], pa.binary())})
