@@ -511,7 +511,7 @@ def _spill_signatures(segments: Iterable[pa.Table], keys: Sequence[str], sig_pat
             if not ok.any():
                 continue
             pos = seg_pos[ok]
-            buf = memoryview(np.ascontiguousarray(seg_sigs[seg_rows[ok]], dtype="<u8")).cast("B")
+            buf = np.ascontiguousarray(seg_sigs[seg_rows[ok]], dtype="<u8").data.cast("B")
             for i, p in enumerate(pos.tolist()):
                 os.pwrite(fd, buf[i * _SIG_BYTES:(i + 1) * _SIG_BYTES], p * _SIG_BYTES)
             valid[pos] = True
@@ -561,10 +561,8 @@ def _prefixes(keys: Sequence[str | None]) -> np.ndarray:
     """The first 15 hex digits of each key as an int64 (-1 for a key that is not hex)."""
     out = np.full(len(keys), -1, dtype=np.int64)
     for i, k in enumerate(keys):
-        try:
+        with contextlib.suppress(ValueError):  # not hex: never matches a cached key's prefix
             out[i] = int(k[:15], 16) if k is not None else -1
-        except ValueError:
-            pass
     return out
 
 

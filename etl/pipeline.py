@@ -22,11 +22,11 @@ from accords.etl import ingest, statindex
 from accords.etl.dedupe import find_duplicates
 from accords.etl.document import FileResult, process_file
 from accords.etl.dupindex import DupIndex
-from accords.etl.memory import release_memory
 from accords.etl.extract import kb as kb_mod
 from accords.etl.extract.candidates import Candidate
 from accords.etl.extract.find import extract
 from accords.etl.extract.resolve import DocCandidates, resolve
+from accords.etl.memory import release_memory
 from accords.etl.publish import CurrentGate, Layout, StageRenderer, accords_version, locked
 from accords.etl.statindex import StatIndex
 from accords.etl.store import cast_to_contract
@@ -382,8 +382,8 @@ def mention_summary(mentions: pl.DataFrame) -> pl.DataFrame:
         pl.col("document_id").first().alias("_doc"))
 
 
-_SUMMARY_SCHEMA: dict[str, Any] = {"entity_id": pl.Utf8, "_mentions": pl.UInt32, "_documents": pl.UInt32,
-                                   "_doc": pl.Utf8}
+_SUMMARY_SCHEMA = pl.Schema({"entity_id": pl.Utf8, "_mentions": pl.UInt32, "_documents": pl.UInt32,
+                             "_doc": pl.Utf8})
 
 
 def sum_mention_summaries(summaries: Sequence[pl.DataFrame]) -> pl.DataFrame:
