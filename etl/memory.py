@@ -12,7 +12,6 @@ corpus-wide loop, never per document.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import gc
 from collections.abc import Callable
@@ -20,12 +19,12 @@ from collections.abc import Callable
 
 @functools.lru_cache(maxsize=1)
 def _malloc_trim() -> Callable[[int], int] | None:
-    libc = ctypes.util.find_library("c")
-    if not libc:
-        return None
+    # The C library already loaded in this process (dlopen(NULL)); not ctypes.util.find_library,
+    # which runs ldconfig in a subprocess: a fork of the driver, whose RSS then counts as a
+    # child's peak (and costs a fork of a process of several hundred MB).
     try:
-        trim: Callable[[int], int] = ctypes.CDLL(libc).malloc_trim
-    except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to trim
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):  # not glibc (musl, macOS, Windows): nothing to trim
         return None
     return trim
 
