@@ -118,7 +118,12 @@ class DatasetDiff:
 #: DuckDB's memory for the diff and the report's aggregates. Its default (80 % of RAM,
 #: one thread per core) made the run's peak grow with the corpus (~400 MB at 100k
 #: documents on top of the driver); past this it spills to a temporary folder instead.
-DUCKDB_MEMORY_LIMIT = "256MB"
+#: 256 MB still let the report's co-occurrence query add ~130 MB at 100k documents (and
+#: DuckDB kept most of it cached until the connection closed); at 64 MB the same page takes
+#: ~100 MB less and about a second longer. Below ~48 MB that query runs out of memory.
+DUCKDB_MEMORY_LIMIT = "64MB"
+#: What a query that runs out of memory under the limit above is retried with.
+DUCKDB_RETRY_MEMORY_LIMIT = "1GB"
 
 
 def bounded_connection() -> duckdb.DuckDBPyConnection:

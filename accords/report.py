@@ -63,9 +63,21 @@ class ReportError(AccordsError):
 # --------------------------------------------------------------------------- aggregates
 
 
+def _execute(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> duckdb.DuckDBPyConnection:
+    """``con.execute``; a query that does not fit DuckDB's (small) memory limit, which not every
+    operator can spill past, is run again with a larger one rather than losing the page."""
+    from accords.dataset_diff import DUCKDB_RETRY_MEMORY_LIMIT
+
+    try:
+        return con.execute(sql, list(params))
+    except duckdb.OutOfMemoryException:
+        con.execute(f"SET memory_limit = '{DUCKDB_RETRY_MEMORY_LIMIT}'")
+        return con.execute(sql, list(params))
+
+
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     """A query's rows as JSON-able dicts (dates as ISO strings)."""
-    rel = con.execute(sql, list(params))
+    rel = _execute(con, sql, params)
     names = [d[0] for d in rel.description or []]
     out = []
     for row in rel.fetchall():
@@ -74,7 +86,7 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) 
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> Any:
-    row = con.execute(sql).fetchone()
+    row = _execute(con, sql).fetchone()
     return row[0] if row else None
 
 

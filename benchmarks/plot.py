@@ -15,7 +15,9 @@ def main() -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    runs = sorted((json.loads(p.read_text()) for p in RESULTS.glob("bench-*.json")), key=lambda r: r["docs"])
+    # Only the current figures (bench-<docs>.json), not saved earlier ones (bench-<docs>-<label>.json).
+    current = [p for p in RESULTS.glob("bench-*.json") if p.stem.removeprefix("bench-").isdigit()]
+    runs = sorted((json.loads(p.read_text()) for p in current), key=lambda r: r["docs"])
     print("| docs | runs | floor s | full s | ratio | docs/s | peak RSS MB (driver / worker) | "
           "incremental s (%) | incremental peak RSS MB | 2-core speed-up |")
     print("|---|---|---|---|---|---|---|---|---|---|")

@@ -37,7 +37,7 @@ _PER_FILE = ("source_path", "size", "error_code", "cached")
 _ETL_DIR = Path(__file__).resolve().parent
 #: Modules that do not change per-document results (orchestration and I/O).
 _NOT_PER_DOC = frozenset({"pipeline.py", "publish.py", "store.py", "cache.py", "__init__.py",
-                          "statindex.py", "dupindex.py"})
+                          "statindex.py", "dupindex.py", "memory.py"})
 
 
 def code_digest() -> str:
@@ -91,6 +91,11 @@ class ResultCache:
             for seg in self.segments():
                 self._keys.update(pq.read_table(seg, columns=["key"]).column("key").to_pylist())
         return self._keys
+
+    def forget_keys(self) -> None:
+        """Drop the set of cached keys (a 64-character string per document) once no more rows
+        will be added; :meth:`keys` reads it again if asked."""
+        self._keys = None
 
     def add(self, results: pa.Table) -> None:
         """Buffer newly computed rows (not yet cached, with a key); write a segment when full."""

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import itertools
 import json
 import os
 import shutil
@@ -39,6 +40,7 @@ import numpy as np
 import polars as pl
 import pyarrow as pa
 from accords.etl.dedupe import _BANDS, _MIX, _ROWS, NEAR_DUPLICATE_JACCARD, NUM_PERM, _find
+from accords.etl.memory import release_memory
 
 #: Bump when the files of the index change meaning.
 INDEX_VERSION = "1"
@@ -98,10 +100,15 @@ def gather_signatures(segments: Iterable[pa.Table], keys: Sequence[str]) -> tupl
     """The signatures of ``keys`` (accepted documents, in path order) as one compact matrix,
     filled segment by segment from ``(key, minhash)`` tables, and each document's matrix row
     (-1: no signature). One copy of the signatures in memory: neither the whole Arrow
-    column nor a combined copy of it is held (200 MB at 100k documents)."""
+    column nor a combined copy of it is held (200 MB at 100k documents).
+
+    The matrix is ``uint32`` while every value fits (datasketch's MinHash values are 32-bit
+    hashes stored in 64-bit slots), half the memory: the dedupe pass only compares values
+    and mixes them into ``uint64`` band hashes, which give the same numbers from either
+    width. A value of 2**32 or more (not from datasketch) widens it to ``uint64``."""
     n = len(keys)
     want = pl.DataFrame({"key": pl.Series(list(keys), dtype=pl.Utf8)}).with_row_index("_pos")
-    mat = np.zeros((n, NUM_PERM), dtype=np.uint64)
+    mat: np.ndarray = np.zeros((n, NUM_PERM), dtype=np.uint32)
     valid = np.zeros(n, dtype=bool)
     for seg in segments:
         if not seg.num_rows:
@@ -114,7 +121,10 @@ def gather_signatures(segments: Iterable[pa.Table], keys: Sequence[str]) -> tupl
         seg_sigs, seg_rows = signature_matrix(seg.column("minhash"), hit["_row"].to_numpy().astype(np.int64))
         ok = seg_rows >= 0
         pos = hit["_pos"].to_numpy().astype(np.int64)[ok]
-        mat[pos] = seg_sigs[seg_rows[ok]]
+        got = seg_sigs[seg_rows[ok]]
+        if mat.dtype != np.uint64 and len(got) and int(got.max()) > np.iinfo(np.uint32).max:
+            mat = mat.astype(np.uint64)  # not 32-bit values: keep every bit
+        mat[pos] = got
         valid[pos] = True
     # Compact in place (sources never before targets, so forward slices are safe).
     src = np.flatnonzero(valid)
@@ -254,6 +264,45 @@ class DupIndex:
                          lambda b: (_band_hash(sigs, b, index_rows), np.arange(len(has))))
 
         self._commit(docs, sig_file, len(has), 0, write)
+
+    def full_stream(self, paths: Sequence[str], keys: Sequence[str], doc_ids: Sequence[str],
+                    read_segments: Callable[[], Iterable[pa.Table]]) -> pl.DataFrame:
+        """:meth:`full` out of core: the same answer and the same index files, but the
+        signatures of ``keys`` (from the ``(key, minhash)`` tables ``read_segments()`` yields) go straight to the
+        index's signature file, band groups are computed band by band from a file of band
+        hashes, and the sequential pass reads its own signatures in blocks and its
+        candidates' through a memory map re-opened every block. Memory per document: a few
+        8-byte slots (no 1 kB signature, no ``[documents, bands]`` matrix), so the driver's
+        peak does not grow with the corpus here."""
+        shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir.mkdir(parents=True)
+        sig_file = "sigs-1.u64"
+        try:
+            rows, m = _spill_signatures(read_segments(), keys, self.dir / sig_file, self.dir / ".bypos.tmp")
+            _band_hash_file(self.dir / sig_file, m, self.dir / ".bandhash.tmp")
+            _group_file(self.dir / ".bandhash.tmp", m, self.dir / ".groups.tmp")
+            answer = _stream_find(paths, doc_ids, rows, self.dir / sig_file, m, self.dir / ".groups.tmp")
+        except OSError:
+            # No room for the index files: the in-memory pass gives the same answer.
+            shutil.rmtree(self.dir, ignore_errors=True)
+            sigs, mrow = gather_signatures(read_segments(), keys)
+            return self.full_matrix(paths, keys, doc_ids, sigs, mrow)
+        res = pl.DataFrame({"path": pl.Series(list(paths), dtype=pl.Utf8),
+                            "document_id": pl.Series(list(doc_ids), dtype=pl.Utf8),
+                            **{c: pl.Series(c, v, dtype=pl.Utf8) for c, v in zip(_RESULT, answer, strict=True)}})
+        del answer
+        docs = res.with_columns(pl.Series("key", list(keys), dtype=pl.Utf8), pl.Series("row", rows))
+        hashes = self.dir / ".bandhash.tmp"
+
+        def band(b: int) -> tuple[np.ndarray, np.ndarray]:
+            return np.fromfile(hashes, dtype=np.uint64, count=m, offset=b * m * 8), np.arange(m, dtype=np.int64)
+
+        try:
+            self._commit(docs, sig_file, m, 0, lambda hp, rp: _write_bands(hp, rp, m, band))
+        except OSError:  # the index is an optimisation; the answer stands
+            shutil.rmtree(self.dir, ignore_errors=True)
+        self.last = {"mode": "full", "decided": len(paths)}
+        return res
 
     # ----------------------------------------------------------------- incremental pass
     def incremental(self, paths: Sequence[str], keys: Sequence[str], doc_ids: Sequence[str],
@@ -430,6 +479,246 @@ class DupIndex:
         self._commit(docs, st.sig_file.name, total_rows, st.dead + len(dead_rows), write)
         self.last = {"mode": "incremental", "decided": decided, "changed": changed}
         return res
+
+
+#: Signatures per block of the out-of-core full pass (8 MB of signatures).
+_BLOCK = 8192
+_SIG_BYTES = NUM_PERM * 8
+
+
+def _spill_signatures(segments: Iterable[pa.Table], keys: Sequence[str], sig_path: Path,
+                      scratch: Path) -> tuple[np.ndarray, int]:
+    """Write the signatures of ``keys`` (path order) to ``sig_path``, compacted (row ``i`` is
+    the ``i``-th document that has one), and return each document's row (-1: none) and
+    the row count. Segments arrive in key order, so each signature is first written at its
+    document's position of a sparse scratch file, then the scratch file is copied in
+    order without its holes: plain writes and reads, never a matrix in memory (pages of
+    the file cache are not this process's RSS; a memory map's would be)."""
+    n = len(keys)
+    find = _KeyPositions(keys)
+    valid = np.zeros(n, dtype=bool)
+    with open(scratch, "w+b") as fh:
+        fh.truncate(n * _SIG_BYTES)
+        fd = fh.fileno()
+        for seg in segments:
+            if not seg.num_rows:
+                continue
+            seg_row, seg_pos = find(seg.column("key").to_pylist())  # a key of several paths: each
+            if not len(seg_row):
+                continue
+            seg_sigs, seg_rows = signature_matrix(seg.column("minhash"), seg_row)
+            ok = seg_rows >= 0
+            if not ok.any():
+                continue
+            pos = seg_pos[ok]
+            buf = np.ascontiguousarray(seg_sigs[seg_rows[ok]], dtype="<u8").data.cast("B")
+            for i, p in enumerate(pos.tolist()):
+                os.pwrite(fd, buf[i * _SIG_BYTES:(i + 1) * _SIG_BYTES], p * _SIG_BYTES)
+            valid[pos] = True
+            del seg, seg_sigs, buf
+            release_memory(collect=False)  # else the heap climbs a few MB a segment
+        del find
+        rows = np.full(n, -1, dtype=np.int64)
+        has = np.flatnonzero(valid)
+        rows[has] = np.arange(len(has))
+        with open(sig_path, "wb") as out:
+            for lo in range(0, n, _BLOCK):
+                hi = min(n, lo + _BLOCK)
+                keep = valid[lo:hi]
+                if keep.any():
+                    out.write(_read_rows(fh, lo, hi - lo)[keep].tobytes())
+    scratch.unlink(missing_ok=True)
+    return rows, len(has)
+
+
+class _KeyPositions:
+    """Where each of a segment's keys is in ``keys`` (hex sha256 strings, any order, repeats
+    allowed), by binary search over the keys' first 60 bits with the whole key compared on a
+    match: the key set is sorted once, instead of a polars join hashing every key once per
+    segment. (The RSS growth of ~3 MB a segment seen with the join came from glibc's heap,
+    not from the join: :func:`release_memory` per segment is what stops it.)"""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self.keys = keys
+        h = _prefixes(keys)
+        self.order = np.argsort(h, kind="stable")
+        self.sorted = h[self.order]
+
+    def __call__(self, seg_keys: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray]:
+        """``(segment rows, positions in keys)`` of every match, one pair per position."""
+        h = _prefixes(seg_keys)
+        lo = np.searchsorted(self.sorted, h, "left")
+        hi = np.searchsorted(self.sorted, h, "right")
+        seg_row, pos = [], []
+        for r in np.flatnonzero(hi > lo).tolist():
+            for i in self.order[lo[r]:hi[r]].tolist():
+                if self.keys[i] == seg_keys[r]:
+                    seg_row.append(r)
+                    pos.append(i)
+        return np.array(seg_row, dtype=np.int64), np.array(pos, dtype=np.int64)
+
+
+def _prefixes(keys: Sequence[str | None]) -> np.ndarray:
+    """The first 15 hex digits of each key as an int64 (-1 for a key that is not hex)."""
+    out = np.full(len(keys), -1, dtype=np.int64)
+    for i, k in enumerate(keys):
+        with contextlib.suppress(ValueError):  # not hex: never matches a cached key's prefix
+            out[i] = int(k[:15], 16) if k is not None else -1
+    return out
+
+
+def _read_rows(fh: Any, start: int, count: int) -> np.ndarray:
+    """Signature rows ``start .. start+count`` of an open signature file, by a plain read."""
+    fh.seek(start * _SIG_BYTES)
+    return np.frombuffer(fh.read(count * _SIG_BYTES), dtype="<u8").reshape(-1, NUM_PERM)
+
+
+def _read_ints(fh: Any, start: int, count: int) -> np.ndarray:
+    """``count`` int64 values of an open file from value ``start``, by a plain read."""
+    fh.seek(start * 8)
+    return np.frombuffer(fh.read(count * 8), dtype=np.int64)
+
+
+def _band_hash_file(sig_path: Path, m: int, out_path: Path) -> None:
+    """Every band's hash of every signature row, as a ``[bands, m]`` uint64 file (band-major,
+    so a band is one contiguous read), computed block by block from the signature file."""
+    with open(sig_path, "rb") as fh, open(out_path, "w+b") as out:
+        out.truncate(_NB * m * 8)
+        for lo in range(0, m, _BLOCK):
+            block = _read_rows(fh, lo, min(_BLOCK, m - lo))
+            bh = band_hashes(block)
+            for b in range(_NB):
+                os.pwrite(out.fileno(), np.ascontiguousarray(bh[:, b]).tobytes(), (b * m + lo) * 8)
+
+
+def _group_file(hash_path: Path, m: int, out_path: Path) -> None:
+    """Per band and signature row, the id of its group of equal band hashes, or -1 when no
+    other row has that hash (as dedupe's ``_shared_band_groups``, one band at a time),
+    written band-major like the hashes."""
+    offset = 0
+    with open(out_path, "wb") as out:
+        for b in range(_NB):
+            h = np.fromfile(hash_path, dtype=np.uint64, count=m, offset=b * m * 8)
+            order = np.argsort(h, kind="stable")
+            sv = h[order]
+            starts = np.ones(len(sv), dtype=bool)
+            starts[1:] = sv[1:] != sv[:-1]
+            grp = np.cumsum(starts) - 1
+            counts = np.bincount(grp) if len(grp) else np.zeros(0, dtype=np.int64)
+            col = np.empty(m, dtype=np.int64)
+            col[order] = np.where(counts[grp] >= 2, grp + offset, -1)
+            out.write(col.tobytes())
+            offset += len(counts)
+
+
+def _fingerprints(sig_path: Path, m: int) -> np.ndarray:
+    """The low 8 bits of every signature value, ``[m, NUM_PERM]`` uint8 (128 B a document,
+    an eighth of the signatures): what the pass screens candidates with in memory."""
+    out = np.empty((m, NUM_PERM), dtype=np.uint8)
+    with open(sig_path, "rb") as fh:
+        for lo in range(0, m, _BLOCK):
+            block = _read_rows(fh, lo, min(_BLOCK, m - lo))
+            out[lo:lo + len(block)] = (block & np.uint64(0xFF)).astype(np.uint8)
+    return out
+
+
+def _stream_find(paths: Sequence[str], doc_ids: Sequence[str], rows: np.ndarray, sig_path: Path, m: int,
+                 group_path: Path) -> tuple[list[str | None], list[str | None], list[str | None], list[str | None]]:
+    """dedupe._find over the files written above: the same decisions in the same order (its
+    comments say why each step is what it is), without the signatures in memory.
+
+    Candidates (kept documents sharing a band group; ~60 a document at 100k, spread over
+    the whole signature file, so a memory map of it ended up wholly in RSS) are screened
+    with 8-bit fingerprints of the values: equal values have equal fingerprints, so a
+    candidate's fingerprint band check and score can only be too generous. Only those whose
+    fingerprint score reaches :data:`NEAR_DUPLICATE_JACCARD` (the near duplicates, and the
+    rare false alarm) are read from the file and checked and scored exactly as ``_find``
+    does; the others could not have been chosen there either.
+
+    Returns the answer columns ``_code, _doc, _kpath, _reason`` (None: kept), in path order.
+    """
+    n = len(paths)
+    fps = _fingerprints(sig_path, m)
+    # The first position of each document_id: an exact duplicate points where that one points.
+    first_of: dict[str, int] = {}
+    near_of: dict[int, int] = {}  # position of a near duplicate (first of its id) -> position it repeats
+    code: list[str | None] = [None] * n
+    kdoc: list[str | None] = [None] * n
+    kpath: list[str | None] = [None] * n
+    reason: list[str | None] = [None] * n
+    members: dict[int, list[int]] = {}  # band group -> kept signature rows in it, in path order
+    rank = np.full(m, -1, dtype=np.int64)  # signature row -> path position of its kept document
+    cols_all = np.arange(_ROWS)
+    # The fewest equal values whose score (computed as _find does) reaches the bar.
+    need = next(c for c in range(NUM_PERM + 1) if c / float(NUM_PERM) >= NEAR_DUPLICATE_JACCARD)
+    with open(sig_path, "rb") as fh, open(group_path, "rb") as gh:
+        block_lo, block_hi = 0, 0
+        block = np.zeros((0, NUM_PERM), dtype=np.uint64)
+        groups = np.zeros((0, _NB), dtype=np.int64)
+        for pos in range(n):
+            f = first_of.setdefault(doc_ids[pos], pos)
+            if f < pos:
+                t = near_of.get(f, f)
+                code[pos], kdoc[pos], kpath[pos] = "exact_duplicate", doc_ids[t], paths[t]
+                reason[pos] = _exact_reason(paths[t])
+                continue
+            k = int(rows[pos])
+            if k < 0:
+                continue
+            if k >= block_hi:  # next block of this pass's own signatures and band groups
+                block_lo, block_hi = k, min(m, k + _BLOCK)
+                block = _read_rows(fh, block_lo, block_hi - block_lo)
+                groups = np.stack([_read_ints(gh, b * m + block_lo, block_hi - block_lo) for b in range(_NB)], axis=1)
+            me = block[k - block_lo]
+            g_row = groups[k - block_lo]
+            mine = [(int(g_row[j]), int(j)) for j in np.flatnonzero(g_row >= 0)]
+            lists = [(members[g], j) for g, j in mine if g in members]
+            best: tuple[float, int] | None = None
+            if lists:
+                idx = np.fromiter(itertools.chain.from_iterable(mm for mm, _ in lists), dtype=np.int64)
+                band = np.repeat(np.array([j for _, j in lists]), [len(mm) for mm, _ in lists])
+                cols = band[:, None] * _ROWS + cols_all
+                fme = fps[k]
+                # Screen: pairs whose band may be equal, candidates whose score may reach the bar.
+                fband = (np.take_along_axis(fps[idx], cols, axis=1) == fme[cols]).all(axis=1)
+                idx, cols = idx[fband], cols[fband]
+                maybe = np.unique(idx)
+                maybe = maybe[np.count_nonzero(fps[maybe] == fme, axis=1) >= need]
+                if len(maybe):
+                    keep = np.isin(idx, maybe)
+                    idx, cols = idx[keep], cols[keep]
+                    exact = _read_rows_at(fh, maybe)  # exact values, in ``maybe`` order
+                    at = np.searchsorted(maybe, idx)
+                    same = np.take_along_axis(exact[at], cols, axis=1) == me[cols]
+                    cands = np.unique(idx[same.all(axis=1)])
+                    if len(cands):
+                        cands = cands[np.argsort(rank[cands], kind="stable")]
+                        scores = np.count_nonzero(exact[np.searchsorted(maybe, cands)] == me, axis=1) \
+                            .astype(np.float64) / float(NUM_PERM)
+                        ok = np.flatnonzero(scores >= NEAR_DUPLICATE_JACCARD)
+                        if len(ok):
+                            top = ok[np.argmax(scores[ok])]
+                            best = (float(scores[top]), int(cands[top]))
+            if best is not None:
+                score, i = best
+                t = int(rank[i])
+                near_of[pos] = t
+                code[pos], kdoc[pos], kpath[pos] = "near_duplicate", doc_ids[t], paths[t]
+                reason[pos] = _near_reason(paths[t], score)
+                continue
+            for g, _ in mine:
+                members.setdefault(g, []).append(k)
+            if mine:
+                rank[k] = pos
+    return code, kdoc, kpath, reason
+
+
+def _read_rows_at(fh: Any, rows: np.ndarray) -> np.ndarray:
+    """Signature rows ``rows`` (few) of an open signature file, by plain reads."""
+    out = np.empty((len(rows), NUM_PERM), dtype=np.uint64)
+    for i, r in enumerate(rows.tolist()):
+        out[i] = np.frombuffer(os.pread(fh.fileno(), _SIG_BYTES, r * _SIG_BYTES), dtype="<u8")
+    return out
 
 
 def _band_hash(sigs: np.ndarray, b: int, rows: np.ndarray) -> np.ndarray:

@@ -21,11 +21,12 @@ import polars as pl
 from accords.etl import ingest, statindex
 from accords.etl.dedupe import find_duplicates
 from accords.etl.document import FileResult, process_file
-from accords.etl.dupindex import DupIndex, gather_signatures
+from accords.etl.dupindex import DupIndex
 from accords.etl.extract import kb as kb_mod
 from accords.etl.extract.candidates import Candidate
 from accords.etl.extract.find import extract
 from accords.etl.extract.resolve import DocCandidates, resolve
+from accords.etl.memory import release_memory
 from accords.etl.publish import CurrentGate, Layout, StageRenderer, accords_version, locked
 from accords.etl.statindex import StatIndex
 from accords.etl.store import cast_to_contract
@@ -381,15 +382,39 @@ def mention_summary(mentions: pl.DataFrame) -> pl.DataFrame:
         pl.col("document_id").first().alias("_doc"))
 
 
+_SUMMARY_SCHEMA = pl.Schema({"entity_id": pl.Utf8, "_mentions": pl.UInt32, "_documents": pl.UInt32,
+                             "_doc": pl.Utf8})
+
+
+def sum_mention_summaries(summaries: Sequence[pl.DataFrame]) -> pl.DataFrame:
+    """:func:`mention_summary` frames of several buckets as one (counts added, the first
+    ``_doc`` kept, entities in order of first appearance). Associative, so the bucket loop
+    folds each bucket into a running total (bounded by the number of entities) instead of
+    keeping one frame per bucket until the end."""
+    if not summaries:
+        return pl.DataFrame(schema=_SUMMARY_SCHEMA)
+    return _compact(pl.concat([s.cast(_SUMMARY_SCHEMA) for s in summaries]).group_by(
+        "entity_id", maintain_order=True).agg(pl.col("_mentions").sum(), pl.col("_documents").sum(),
+                                              pl.col("_doc").first()))
+
+
+def _compact(df: pl.DataFrame) -> pl.DataFrame:
+    """``df`` with strings in buffers of its own.
+
+    Polars strings are views into shared buffers: a group-by or a slice of a frame keeps the
+    whole source buffers alive. A few thousand summary rows kept across buckets held every
+    bucket's mention strings (~1.5 MB a bucket, a creep of ~100 MB over the 64 buckets of
+    100k documents). A copy through Arrow (contiguous ``large_string``) drops them."""
+    return _frame(df.to_arrow())
+
+
 def mention_rules(rules: Sequence[Any], frames: dict[str, pl.DataFrame],
                   summaries: Sequence[pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """Failing rows of the corpus-wide rules that read ``mentions``, from per-bucket
-    :func:`mention_summary` frames; same answers as the rules on the whole table (failure
-    samples show one document per entity). Keyed by rule name + column."""
-    schema = {"entity_id": pl.Utf8, "_mentions": pl.UInt32, "_documents": pl.UInt32, "_doc": pl.Utf8}
-    agg = (pl.concat([s.cast(schema) for s in summaries]).group_by("entity_id", maintain_order=True).agg(  # type: ignore[arg-type]
-        pl.col("_mentions").sum(), pl.col("_documents").sum(), pl.col("_doc").first())
-        if summaries else pl.DataFrame(schema=schema))
+    :func:`mention_summary` frames (or running totals of them, :func:`sum_mention_summaries`);
+    same answers as the rules on the whole table (failure samples show one document per
+    entity). Keyed by rule name + column."""
+    agg = sum_mention_summaries(summaries)
     mentioned = agg.select(pl.col("_doc").alias("document_id"), "entity_id")  # one row per entity
     out: dict[str, pl.DataFrame] = {}
     for rule in rules:
@@ -540,6 +565,7 @@ def run(
                 "size": pa.array([h[2] for h in hit], pa.int64()),
                 "error_code": pa.array([None] * len(hit), pa.string()),
             }))
+            del known, hit  # a Python tuple and a key string per file: ~200 B a file
             lap("hash")
         eng = get_engine(engine, workers, ray_address)
         if engine == "local" and len(todo) <= CHUNK_FILES:
@@ -560,9 +586,15 @@ def run(
                     progress(done, len(todo))
         finally:
             cache.flush()  # an interrupted run keeps what it computed; the next one resumes
+        # Per-file Python objects (entries, cached-key sets) are not needed past this point;
+        # dropped now, they are not under everything the global steps allocate.
+        n_entries = len(entries)
+        del entries, todo, items, skip
+        cache.forget_keys()
         lap("process")
         files = (_frame(pa.concat_tables(file_parts, promote_options="permissive")) if file_parts else pl.DataFrame(
             schema={"source_path": pl.Utf8, "key": pl.Utf8, "size": pl.Int64, "error_code": pl.Utf8})).sort("source_path")
+        del file_parts
         # ``files`` is sorted by path as ``entries`` are, one row each: the stats line up with it
         # without a join (a join of a million paths is a few hundred MB); checked, else joined.
         if files.height == len(entry_paths) and all(
@@ -576,6 +608,7 @@ def run(
             del paths_s, keys_in_entry_order
         del entry_paths
         del stats
+        release_memory()
         lap("stat")
         digest = input_digest(files.iter_rows(), kb.digest)
         current = layout.current_version()
@@ -592,7 +625,7 @@ def run(
         # (a filter on 100k keys hashed the key set once per segment: seconds and 200 MB).
         statuses = _frame(cache.read(["h", "status", "reason_code", "reason", "document_id"]))
         keyed = files.filter(pl.col("key").is_not_null()).join(statuses, on="key", how="left")
-        del statuses
+        del statuses, files
         accepted = keyed.filter(pl.col("status") == "accepted").sort("source_path")
         # Duplicates from the persistent LSH index when it is there and few documents changed
         # (only what the changes can reach is decided again; the same answer as a full pass),
@@ -604,15 +637,14 @@ def run(
         answer = None if rehash else dup_index.incremental(
             acc_paths, acc_keys, acc_ids, lambda ks: cache.read_keys(["minhash"], ks))
         if answer is None:
-            # Signatures (1 kB a document) go segment by segment into one matrix: the only
-            # copy in memory (no Arrow column of every signature, no combined copy of it).
-            sigs, mrow = gather_signatures(cache.iter_segments(["minhash"]), acc_keys)
-            answer = dup_index.full_matrix(acc_paths, acc_keys, acc_ids, sigs, mrow)
-            del sigs, mrow
+            # Out of core: signatures (1 kB a document) go segment by segment to the index's
+            # signature file, never into one matrix; the pass reads them back in blocks.
+            answer = dup_index.full_stream(acc_paths, acc_keys, acc_ids, lambda: cache.iter_segments(["minhash"]))
         del acc_paths, acc_keys, acc_ids
         dup_df = answer.filter(pl.col("_code").is_not_null()).select(
             pl.col("path").alias("source_path"), "_code", "_reason", "_doc")
         del answer
+        release_memory()
         lap("dedupe")
         src_cols = ["source_path", "key", "size", "status", "reason_code", "reason", "document_id"]
         src = pl.concat([keyed.select(src_cols),
@@ -627,10 +659,12 @@ def run(
             "status", "reason_code", "reason", "document_id")
         kept = accepted.join(dup_df.select("source_path"), on="source_path", how="anti", maintain_order="left") \
             .select("source_path", "key", "document_id", "h")
+        del keyed, accepted, dup_df, uncached_sources
+        release_memory()  # what the steps above freed, before the bucket loop allocates
 
         # Global step 2: per bucket, documents + mentions written (or linked when unchanged),
         # resolve() run on the bucket, entities/initiatives merged across buckets.
-        bits = bucket_bits(len(entries))
+        bits = bucket_bits(n_entries)
         kept = kept.with_columns((pl.col("h") // (1 << (32 - bits))).cast(pl.Int64).alias("_b"))
         prev_id = layout.current_version()
         prev = layout.manifest(prev_id) if prev_id else {}
@@ -656,7 +690,7 @@ def run(
             cached_sum = summaries.get(fp) if reuse else None
             if cached_sum is not None:  # unchanged bucket, resolved before: nothing to read or resolve
                 merge.add_summary(cached_sum)
-                mention_sums.append(cached_sum.mentions)
+                mention_sums = [sum_mention_summaries([*mention_sums, cached_sum.mentions])]
                 counts["documents"] += group.height
                 counts["mentions"] += cached_sum.mention_rows
                 for p in parts.values():
@@ -676,11 +710,15 @@ def run(
             bucket_sum = bucket_summary(resolved, dict(zip(docs["document_id"], docs["source_path"], strict=True)))
             summaries.put(fp, bucket_sum)
             merge.add_summary(bucket_sum)
-            mention_sums.append(bucket_sum.mentions)
+            mention_sums = [sum_mention_summaries([*mention_sums, bucket_sum.mentions])]
             counts["documents"] += docs.height
             counts["mentions"] += resolved.mentions.height
             lap("resolve")
+            # This bucket's rows are dropped before the next bucket's are read (else two
+            # buckets' worth are alive while the next one is built).
+            del rows, bucket_sum
             if reuse:
+                del docs, resolved
                 for p in parts.values():
                     files_out.append(link_part(layout.version_dir(str(prev_id)), prev_files[p], stage))
                 lap("write")
@@ -702,9 +740,12 @@ def run(
             for t, p in parts.items():
                 if frames[t].height or bits == 0:
                     files_out.append(write_part(frames[t], stage, p, t))
+            del docs, resolved, frames
+            release_memory(collect=False)
             lap("write")
 
         summaries.prune(list(fingerprints.values()))
+        release_memory()
         entities, initiatives = merge.frames()
         small = {
             "entities": _contract_frame("entities", entities, problems),

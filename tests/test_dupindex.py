@@ -157,3 +157,56 @@ def test_signatures_gathered_by_segment_equal_the_whole_column() -> None:
     want, wrows = dupindex.signature_matrix(table.column("minhash"), np.arange(len(keys)))
     assert np.array_equal(grows, wrows)
     assert np.array_equal(got, want)
+
+
+def _index_files(idx: DupIndex) -> dict[str, object]:
+    """What an index generation holds, comparable across two builds."""
+    meta = __import__("json").loads((idx.dir / "state.json").read_text(encoding="utf-8"))
+    gen = meta["generation"]
+    return {"meta": meta, "docs": pl.read_parquet(idx.dir / f"docs-{gen}.parquet").rows(),
+            "sigs": (idx.dir / meta["sig_file"]).read_bytes(),
+            "bandhash": np.load(idx.dir / f"bandhash-{gen}.npy").tolist(),
+            "bandrow": np.load(idx.dir / f"bandrow-{gen}.npy").tolist(),
+            "files": sorted(p.name for p in idx.dir.iterdir())}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 2**31), n=st.integers(0, 60), cut=st.integers(0, 60), spread=st.booleans())
+def test_out_of_core_full_pass_equals_the_in_memory_one(tmp_path_factory: pytest.TempPathFactory,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         seed: int, n: int, cut: int, spread: bool) -> None:
+    """full_stream (signatures on disk, read in blocks, candidates screened by 8-bit
+    fingerprints) gives the answer and the index files of full() (one matrix in memory), with
+    segments in any order, a key cached twice and a stray key; small blocks, so several are
+    crossed. With ``spread``, values differ by multiples of 256: equal fingerprints, unequal
+    values, so the screen lets through candidates the exact check must drop."""
+    monkeypatch.setattr(dupindex, "_BLOCK", 3)
+    docs = sorted(_corpus(seed, n))
+    if spread:
+        rng = np.random.default_rng(seed)
+        docs = [(p, d, (np.frombuffer(sig, dtype="<u8") + 256 * (rng.random(NUM_PERM) < 0.3)).astype("<u8").tobytes()
+                 if sig else None) for p, d, sig in docs]
+    paths, ids, keys = [d[0] for d in docs], [d[1] for d in docs], [_key(d) for d in docs]
+    table = pa.table({"key": pa.array(keys, pa.string()), "minhash": pa.array([d[2] for d in docs], pa.binary())})
+    stray = pa.table({"key": pa.array(["f" * 64], pa.string()), "minhash": pa.array([b"\0" * NUM_PERM * 8], pa.binary())})
+    cut = min(cut, n)
+    segs = [table.slice(cut), stray, table.slice(0, cut), table.slice(cut // 2, 2)]
+    root = tmp_path_factory.mktemp("oc")
+    a, b = DupIndex(root / "a", "t"), DupIndex(root / "b", "t")
+    got = a.full_stream(paths, keys, ids, lambda: iter(segs))
+    want = b.full(paths, keys, ids, table.column("minhash"), np.arange(len(docs)))
+    assert got.equals(want)
+    assert got.equals(_full(docs))
+    assert _index_files(a) == _index_files(b)
+
+
+def test_signatures_wider_than_32_bits_stay_exact() -> None:
+    rng = np.random.default_rng(2)
+    sigs = [rng.integers(0, 2**40, NUM_PERM, dtype=np.uint64).astype("<u8").tobytes() for _ in range(3)]
+    keys = ["a" * 64, "b" * 64, "c" * 64]
+    small = np.arange(NUM_PERM, dtype=np.uint64).astype("<u8").tobytes()
+    segs = [pa.table({"key": pa.array(keys[:1], pa.string()), "minhash": pa.array([small], pa.binary())}),
+            pa.table({"key": pa.array(keys[1:], pa.string()), "minhash": pa.array(sigs[1:], pa.binary())})]
+    got, rows = dupindex.gather_signatures(segs, keys)
+    assert got.dtype == np.uint64
+    assert got[rows[0]].tobytes() == small and got[rows[2]].astype("<u8").tobytes() == sigs[2]
