@@ -2101,7 +2101,7 @@ class _Extractor:
                     continue
                 old = tails.get(tail)
                 tails[tail] = s.info if old is None or old.canonical == s.info.canonical or \
-                    tail == ("Parliament",) and old.key is None and old.canonical == "Parliament" else None
+                    (tail == ("Parliament",) and old.key is None and old.canonical == "Parliament") else None
         return tails
 
     def _head_references(self, tails: dict[tuple[str, ...], _Info | None], covered: list[bool]) -> list[_Span]:
