@@ -339,8 +339,8 @@ class DupIndex:
         safe = pl.Series(np.where(inb, at, 0), dtype=pl.Int64)
         match = inb.copy()
         if on:
-            for c, s in (("path", cur_path), ("key", cur_key), ("document_id", cur_id)):
-                match &= old[c].gather(safe).eq_missing(s).fill_null(False).to_numpy()
+            for name, col in (("path", cur_path), ("key", cur_key), ("document_id", cur_id)):
+                match &= old[name].gather(safe).eq_missing(col).fill_null(False).to_numpy()
         else:
             match[:] = False
         opos = np.where(match, at, -1)
@@ -496,16 +496,16 @@ class DupIndex:
         take = pl.Series(np.where(match, opos, 0), dtype=pl.Int64)
         fix = np.array(sorted(revised), dtype=np.int64)
         out_cols = []
-        for i, c in enumerate(_RESULT):
+        for i, cname in enumerate(_RESULT):
             if old_ans.height:
-                col = old_ans[c].gather(take)
-                col = pl.select(pl.when(pl.Series(match)).then(col).otherwise(None)).to_series()
+                gathered = old_ans[cname].gather(take)
+                col = pl.select(pl.when(pl.Series(match)).then(gathered).otherwise(None)).to_series()
             else:
                 col = pl.repeat(None, n, dtype=pl.Utf8, eager=True)
             if len(fix):
                 col = col.scatter(fix, pl.Series([revised[int(p)][i] for p in fix], dtype=pl.Utf8))
-            out_cols.append(col.alias(c))
-        del old_ans, old_cols, take
+            out_cols.append(col.alias(cname))
+        del old_ans, take
         res = pl.DataFrame([cur_path, cur_id, *out_cols])
         # The index of this run: dead rows dropped from the bands, new rows merged in.
         dead_rows = old_row[gone_pos]
