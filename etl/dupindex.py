@@ -168,7 +168,7 @@ def _near_reason(near_path: str, score: float) -> str:
 class _State:
     """What one index generation holds (loaded lazily, arrays memory-mapped)."""
 
-    docs: pl.DataFrame  # path, key, document_id, row, _code, _doc, _kpath, _reason (path order)
+    docs_file: Path  # parquet: path, key, document_id, row, _code, _doc, _kpath, _reason (path order)
     sig_file: Path
     sig_rows: int
     dead: int
@@ -191,13 +191,14 @@ class DupIndex:
             if meta.get("version") != INDEX_VERSION or meta.get("num_perm") != NUM_PERM:
                 return None
             gen = meta["generation"]
-            docs = pl.read_parquet(self.dir / f"docs-{gen}.parquet")
+            docs_file = self.dir / f"docs-{gen}.parquet"
+            pl.read_parquet_schema(docs_file)  # there and readable; its columns are read when needed
             bh = np.load(self.dir / f"bandhash-{gen}.npy", mmap_mode="r")
             br = np.load(self.dir / f"bandrow-{gen}.npy", mmap_mode="r")
             sig_file = self.dir / meta["sig_file"]
             if sig_file.stat().st_size < int(meta["sig_rows"]) * NUM_PERM * 8:
                 return None
-            return _State(docs, sig_file, int(meta["sig_rows"]), int(meta["dead"]), bh, br)
+            return _State(docs_file, sig_file, int(meta["sig_rows"]), int(meta["dead"]), bh, br)
         except Exception:  # missing, half-written or from another version: a full pass
             return None
 
@@ -310,47 +311,78 @@ class DupIndex:
         """The answer for these accepted documents (path order) from the index, re-deciding only
         what changes can reach; None when there is no usable index or too much changed
         (the caller then runs :meth:`full`). ``read_signatures(keys)`` returns the Arrow
-        ``(key, minhash)`` table of the given keys (only new or edited documents are asked for)."""
+        ``(key, minhash)`` table of the given keys (only new or edited documents are asked for).
+        ``paths``, ``keys`` and ``doc_ids`` may be lists or polars Series (no Python object per
+        document is made from a Series: the pipeline passes its columns).
+
+        Memory: what grows with the corpus is a few Arrow columns (the current and the
+        indexed paths, keys and ids, and the indexed answers) and a few bytes a document of
+        numpy arrays; documents are matched with the index by a sorted search on the path
+        (both are in path order), not a join, and the answers stay Arrow columns with the
+        re-decided ones patched in at the end. Paths not strictly increasing (never the
+        pipeline's) or a missing ``document_id``: None, a full pass."""
         st = self._load()
         if st is None:
             return None
         n = len(paths)
-        cur = pl.DataFrame({"path": pl.Series(list(paths), dtype=pl.Utf8), "key": pl.Series(list(keys), dtype=pl.Utf8),
-                            "document_id": pl.Series(list(doc_ids), dtype=pl.Utf8)}).with_row_index("_pos")
-        old = st.docs.with_row_index("_opos")
-        j = cur.join(old.select("path", "key", "document_id", "_opos"), on=["path", "key", "document_id"],
-                     how="left", maintain_order="left")
-        new_pos = j.filter(pl.col("_opos").is_null())["_pos"].to_numpy().astype(np.int64)
-        gone = old.join(cur.select("path", "key", "document_id"), on=["path", "key", "document_id"], how="anti")
-        changed = len(new_pos) + gone.height
+        cur_path = _series("path", paths)
+        cur_key = _series("key", keys)
+        cur_id = _series("document_id", doc_ids)
+        old = pl.read_parquet(st.docs_file, columns=["path", "key", "document_id", "row"])
+        on = old.height
+        if not (_strictly_increasing(cur_path) and _strictly_increasing(old["path"])) \
+                or cur_id.null_count() or cur_key.null_count():
+            return None
+        # Each current document's indexed twin: same path (sorted search), same key and id.
+        at = old["path"].search_sorted(cur_path, side="left").to_numpy().astype(np.int64)
+        inb = at < on
+        safe = pl.Series(np.where(inb, at, 0), dtype=pl.Int64)
+        match = inb.copy()
+        if on:
+            for name, col in (("path", cur_path), ("key", cur_key), ("document_id", cur_id)):
+                match &= old[name].gather(safe).eq_missing(col).fill_null(False).to_numpy()
+        else:
+            match[:] = False
+        opos = np.where(match, at, -1)
+        del at, inb, safe
+        new_pos = np.flatnonzero(~match)
+        old_alive = np.zeros(on, dtype=bool)
+        old_alive[opos[match]] = True
+        gone_pos = np.flatnonzero(~old_alive)
+        del old_alive
+        changed = len(new_pos) + len(gone_pos)
         if changed == 0:
             self.last = {"mode": "incremental", "decided": 0, "changed": 0}
-            return st.docs.select("path", "document_id", *_RESULT)
-        if changed > max(8, MAX_CHANGED_SHARE * n) or st.dead + gone.height > MAX_DEAD_SHARE * max(st.sig_rows, 1):
+            return pl.read_parquet(st.docs_file, columns=["path", "document_id", *_RESULT])
+        if changed > max(8, MAX_CHANGED_SHARE * n) or st.dead + len(gone_pos) > MAX_DEAD_SHARE * max(st.sig_rows, 1):
             return None
+        old_row = old["row"].to_numpy()
+        old_ids = old["document_id"]
+        del old
         # Signatures of the new documents, appended to the signature file.
-        new_keys = [keys[int(p)] for p in new_pos]
+        new_keys = [cur_key[int(p)] for p in new_pos]
         got = read_signatures(new_keys) if new_keys else None
         new_sig: dict[str, bytes] = {}
         if got is not None and got.num_rows:
             for k, v in zip(got.column("key").to_pylist(), got.column("minhash").to_pylist(), strict=True):
                 if v is not None and len(v) == NUM_PERM * 8:
                     new_sig[k] = v
+        del got
         rows = np.full(n, -1, dtype=np.int64)
-        opos = j["_opos"]
-        matched = np.flatnonzero(opos.is_not_null().to_numpy())
-        rows[matched] = st.docs["row"].to_numpy()[opos.drop_nulls().to_numpy().astype(np.int64)]
+        rows[match] = old_row[opos[match]]
         appended: list[bytes] = []
-        for p in new_pos:
-            sig = new_sig.get(keys[int(p)])
+        for p in new_pos.tolist():
+            sig = new_sig.get(cur_key[p])
             if sig is not None:
                 rows[p] = st.sig_rows + len(appended)
                 appended.append(sig)
+        del new_sig
         total_rows = st.sig_rows + len(appended)
         with open(st.sig_file, "r+b") as fh:  # past sig_rows: leftovers of a killed run, overwritten
             fh.seek(st.sig_rows * NUM_PERM * 8)
             fh.write(b"".join(appended))
             fh.truncate(total_rows * NUM_PERM * 8)
+        del appended
         sigs = self._sigs(st, total_rows)
         new_rows = np.arange(st.sig_rows, total_rows, dtype=np.int64)
         new_bh = band_hashes(np.asarray(sigs[st.sig_rows:total_rows])) if len(new_rows) \
@@ -358,27 +390,32 @@ class DupIndex:
         pos_of_row = np.full(total_rows, -1, dtype=np.int64)
         live = np.flatnonzero(rows >= 0)
         pos_of_row[rows[live]] = live
+        del live
 
-        # Current answers: the old ones for unchanged documents, to be revised below.
-        prev = j.join(old.select("_opos", *_RESULT), on="_opos", how="left", maintain_order="left")
-        code = prev["_code"].to_list()
-        kdoc = prev["_doc"].to_list()
-        kpath = prev["_kpath"].to_list()
-        reason = prev["_reason"].to_list()
-        del prev, j
-        kept = np.array([c is None for c in code], dtype=bool)
-        is_new = np.zeros(n, dtype=bool)
-        is_new[new_pos] = True
-        paths_l = list(paths)
-        ids_l = list(doc_ids)
-        ids_np = np.array(ids_l, dtype=str)  # fixed-width: exact comparisons, no hashing
-        id_order = np.argsort(ids_np, kind="stable")
-        id_sorted = ids_np[id_order]
+        # Current answers: the indexed ones (Arrow columns, read by position) for unchanged
+        # documents, kept for new ones; the re-decided ones go to ``revised``.
+        old_ans = pl.read_parquet(st.docs_file, columns=list(_RESULT))
+        old_cols = [old_ans[c] for c in _RESULT]
+        kept = np.ones(n, dtype=bool)
+        kept[match] = old_ans["_code"].is_null().to_numpy()[opos[match]]
+        revised: dict[int, tuple[str | None, ...]] = {}
+        none4: tuple[str | None, ...] = (None, None, None, None)
+
+        def answer(p: int) -> tuple[str | None, ...]:
+            if p in revised:
+                return revised[p]
+            o = int(opos[p])
+            return none4 if o < 0 else tuple(col[o] for col in old_cols)
+
+        is_new = ~match
+        # Positions of each document_id: an argsort of the id column, searched per id.
+        id_order = cur_id.arg_sort().to_numpy().astype(np.int64)
+        id_sorted = cur_id.gather(pl.Series(id_order))
 
         def same_id(doc_id: str) -> np.ndarray:
             """Positions with this document_id, ascending."""
-            lo, hi = np.searchsorted(id_sorted, doc_id, "left"), np.searchsorted(id_sorted, doc_id, "right")
-            return np.sort(id_order[lo:hi]).astype(np.int64)
+            lo, hi = id_sorted.search_sorted(doc_id, "left"), id_sorted.search_sorted(doc_id, "right")
+            return np.sort(id_order[int(lo):int(hi)]).astype(np.int64)
 
         def sharers(row: int, bh: np.ndarray) -> np.ndarray:
             """Positions of live documents sharing at least one band exactly with signature ``row``."""
@@ -412,29 +449,30 @@ class DupIndex:
 
         push(new_pos)
         old_sigs = self._sigs(st, st.sig_rows)
-        for g in gone.iter_rows(named=True):
-            if g["row"] is not None and g["row"] >= 0 and g["_code"] is None:  # was kept: its sharers lose a candidate
-                r = int(g["row"])
+        for g in gone_pos.tolist():
+            r = int(old_row[g])
+            if r >= 0 and old_cols[0][g] is None:  # was kept: its sharers lose a candidate
                 push(sharers(r, band_hashes(np.asarray(old_sigs[r:r + 1]))[0]))
-            push(same_id(g["document_id"]))
+            push(same_id(old_ids[g]))
         decided = 0
         while heap:
             p = heapq.heappop(heap)
             decided += 1
-            before = (code[p], kdoc[p], kpath[p], reason[p])
-            peers = same_id(ids_l[p])
+            before = answer(p)
+            peers = same_id(cur_id[p])
             first = int(peers[0])
             r = int(rows[p])
             bh = row_bands(r) if r >= 0 else None
             if first < p:
-                kp, kd = (paths_l[first], ids_l[first]) if kept[first] else (kpath[first], kdoc[first])
+                fa = answer(first)
+                kp, kd = (cur_path[first], cur_id[first]) if kept[first] else (fa[2], fa[1])
                 after: tuple[str | None, ...] = ("exact_duplicate", kd, kp, _exact_reason(str(kp)))
             elif r < 0 or bh is None:
-                after = (None, None, None, None)
+                after = none4
             else:
                 cands = sharers(r, bh)
                 cands = cands[(cands < p) & kept[cands]]
-                after = (None, None, None, None)
+                after = none4
                 if len(cands):
                     scores = np.count_nonzero(np.asarray(sigs[rows[cands]]) == np.asarray(sigs[r]), axis=1) \
                         .astype(np.float64) / float(NUM_PERM)
@@ -442,8 +480,8 @@ class DupIndex:
                     if len(ok):
                         top = ok[np.argmax(scores[ok])]  # first of the highest: cands are in path order
                         c = int(cands[top])
-                        after = ("near_duplicate", ids_l[c], paths_l[c], _near_reason(paths_l[c], float(scores[top])))
-            code[p], kdoc[p], kpath[p], reason[p] = after
+                        after = ("near_duplicate", cur_id[c], cur_path[c], _near_reason(cur_path[c], float(scores[top])))
+            revised[p] = after
             was_kept, kept[p] = bool(kept[p]), after[0] is None
             if not is_new[p] and before == after:
                 continue
@@ -453,11 +491,25 @@ class DupIndex:
             if first == p:
                 push(peers[peers > p])
 
-        res = cur.select("path", "document_id").with_columns(
-            pl.Series("_code", code, dtype=pl.Utf8), pl.Series("_doc", kdoc, dtype=pl.Utf8),
-            pl.Series("_kpath", kpath, dtype=pl.Utf8), pl.Series("_reason", reason, dtype=pl.Utf8))
+        # The answer columns: the indexed answer of each matched document, null (kept) for a
+        # new one, then the re-decided ones written over.
+        take = pl.Series(np.where(match, opos, 0), dtype=pl.Int64)
+        fix = np.array(sorted(revised), dtype=np.int64)
+        out_cols = []
+        for i, cname in enumerate(_RESULT):
+            if old_ans.height:
+                gathered = old_ans[cname].gather(take)
+                col = pl.select(pl.when(pl.Series(match)).then(gathered).otherwise(None)).to_series()
+            else:
+                col = pl.repeat(None, n, dtype=pl.Utf8, eager=True)
+            if len(fix):
+                col = col.scatter(fix, pl.Series([revised[int(p)][i] for p in fix], dtype=pl.Utf8))
+            out_cols.append(col.alias(cname))
+        del old_ans, take
+        res = pl.DataFrame([cur_path, cur_id, *out_cols])
         # The index of this run: dead rows dropped from the bands, new rows merged in.
-        dead_rows = gone.filter(pl.col("row") >= 0)["row"].to_numpy().astype(np.int64)
+        dead_rows = old_row[gone_pos]
+        dead_rows = dead_rows[dead_rows >= 0].astype(np.int64)
         m = st.band_hash.shape[1] - len(dead_rows) + len(new_rows)
 
         def band(b: int) -> tuple[np.ndarray, np.ndarray]:
@@ -475,10 +527,24 @@ class DupIndex:
         def write(hash_path: Path, row_path: Path) -> None:
             _write_bands(hash_path, row_path, m, band)
 
-        docs = res.with_columns(pl.Series("key", list(keys), dtype=pl.Utf8), pl.Series("row", rows))
+        docs = res.with_columns(cur_key.alias("key"), pl.Series("row", rows))
         self._commit(docs, st.sig_file.name, total_rows, st.dead + len(dead_rows), write)
         self.last = {"mode": "incremental", "decided": decided, "changed": changed}
         return res
+
+
+def _series(name: str, values: Any) -> pl.Series:
+    """A Utf8 column from a list or a polars Series (a Series is not copied)."""
+    if isinstance(values, pl.Series):
+        return values.alias(name).cast(pl.Utf8)
+    return pl.Series(name, list(values), dtype=pl.Utf8)
+
+
+def _strictly_increasing(s: pl.Series) -> bool:
+    """Every value greater than the one before (byte order), none null."""
+    if s.null_count():
+        return False
+    return len(s) < 2 or bool((s.slice(1) > s.slice(0, len(s) - 1)).all())
 
 
 #: Signatures per block of the out-of-core full pass (8 MB of signatures).

@@ -631,16 +631,18 @@ def run(
         # (only what the changes can reach is decided again; the same answer as a full pass),
         # else a full pass over every signature, which rebuilds the index.
         dup_index = DupIndex(layout.root / ".cache", namespace)
-        acc_paths = accepted["source_path"].to_list()
-        acc_keys = accepted["key"].to_list()
-        acc_ids = accepted["document_id"].to_list()
+        # The incremental pass takes the columns themselves (no Python string per document).
         answer = None if rehash else dup_index.incremental(
-            acc_paths, acc_keys, acc_ids, lambda ks: cache.read_keys(["minhash"], ks))
+            accepted["source_path"], accepted["key"], accepted["document_id"],
+            lambda ks: cache.read_keys(["minhash"], ks))
         if answer is None:
             # Out of core: signatures (1 kB a document) go segment by segment to the index's
             # signature file, never into one matrix; the pass reads them back in blocks.
+            acc_paths = accepted["source_path"].to_list()
+            acc_keys = accepted["key"].to_list()
+            acc_ids = accepted["document_id"].to_list()
             answer = dup_index.full_stream(acc_paths, acc_keys, acc_ids, lambda: cache.iter_segments(["minhash"]))
-        del acc_paths, acc_keys, acc_ids
+            del acc_paths, acc_keys, acc_ids
         dup_df = answer.filter(pl.col("_code").is_not_null()).select(
             pl.col("path").alias("source_path"), "_code", "_reason", "_doc")
         del answer

@@ -210,3 +210,26 @@ def test_signatures_wider_than_32_bits_stay_exact() -> None:
     got, rows = dupindex.gather_signatures(segs, keys)
     assert got.dtype == np.uint64
     assert got[rows[0]].tobytes() == small and got[rows[2]].astype("<u8").tobytes() == sigs[2]
+
+
+def test_incremental_takes_polars_columns_and_refuses_unsorted_paths(tmp_path: Path) -> None:
+    """The pipeline passes its columns (polars Series); paths that are not strictly increasing
+    (or a missing document_id) make the incremental pass step aside (None: a full pass)."""
+    docs = _corpus(7, 30)
+    idx = DupIndex(tmp_path, "t")
+    _run(idx, docs, full=True)
+    docs = sorted({d[0]: d for d in [*docs, ("n000001.txt", "doc_new", docs[2][2])]}.values())
+    paths, ids, keys = [d[0] for d in docs], [d[1] for d in docs], [_key(d) for d in docs]
+    by_key = {_key(d): d[2] for d in docs}
+
+    def read(ks: list[str]) -> pa.Table:
+        return pa.table({"key": pa.array(ks, pa.string()), "minhash": pa.array([by_key[k] for k in ks], pa.binary())})
+
+    assert idx.incremental(paths[::-1], keys[::-1], ids[::-1], read) is None
+    assert idx.incremental([paths[0], *paths], [keys[0], *keys], [ids[0], *ids], read) is None
+    assert idx.incremental(paths, keys, [None, *ids[1:]], read) is None  # type: ignore[list-item]
+    got = idx.incremental(pl.Series("source_path", paths), pl.Series("k", keys), pl.Series("d", ids), read)
+    assert got is not None and idx.last["mode"] == "incremental"
+    assert got.equals(_full(docs))
+    again = idx.incremental(pl.Series(paths), pl.Series(keys), pl.Series(ids), read)  # nothing changed
+    assert again is not None and again.equals(_full(docs)) and idx.last["decided"] == 0
