@@ -1,4 +1,5 @@
-"""Shared fixtures: one real run on the seeds, published to a temporary folder."""
+"""Shared fixtures: one real run on the seeds, published to a temporary folder; the knowledge base,
+loaded once for the extraction tests."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from accords.etl.extract import kb as kb_mod
 
 import accords
 
@@ -27,3 +29,9 @@ def seeds_copy(tmp_path: Path) -> Path:
     dst = tmp_path / "input"
     shutil.copytree(SEEDS, dst)
     return dst
+
+
+@pytest.fixture(scope="session")
+def kb() -> kb_mod.KnowledgeBase:
+    """The packaged knowledge base, loaded once."""
+    return kb_mod.cached()

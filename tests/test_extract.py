@@ -6,21 +6,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import pytest
 from accords.etl.extract import kb as kb_mod
 from accords.etl.extract.find import PERSON_MATCH_THRESHOLD, extract
 from accords.etl.extract.resolve import DocCandidates, resolve
+from support import spans
 
 GOLD = Path(__file__).resolve().parent / "gold"
-
-
-@pytest.fixture(scope="module")
-def kb() -> kb_mod.KnowledgeBase:
-    return kb_mod.cached()
-
-
-def spans(text: str, kb: kb_mod.KnowledgeBase) -> dict[str, tuple[str, str]]:
-    return {c.surface: (c.entity_type, c.canonical) for c in extract(text, kb)}
 
 
 def test_spans_are_exact_substrings(kb: kb_mod.KnowledgeBase) -> None:
@@ -521,7 +512,6 @@ def test_short_form_of_a_headed_place_is_the_same_place(kb: kb_mod.KnowledgeBase
 
 def test_a_numbered_meeting_is_an_event_and_its_body_is_the_name() -> None:
     from accords.etl.extract import kb as kb_mod
-    from accords.etl.extract.find import extract
 
     text = "Ministers met at the 4th Ministerial Session of the Andean Maritime Cooperation Forum in Quito."
     names = {(c.entity_type, c.canonical) for c in extract(text, kb_mod.cached())}

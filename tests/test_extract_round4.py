@@ -1,18 +1,8 @@
 """Round 4 extraction rules (organisations and initiatives), each on invented text."""
 from __future__ import annotations
 
-import pytest
 from accords.etl.extract import kb as kb_mod
-from accords.etl.extract.find import extract
-
-
-@pytest.fixture(scope="module")
-def kb() -> kb_mod.KnowledgeBase:
-    return kb_mod.cached()
-
-
-def spans(text: str, kb: kb_mod.KnowledgeBase) -> dict[str, tuple[str, str]]:
-    return {c.surface: (c.entity_type, c.canonical) for c in extract(text, kb)}
+from support import spans
 
 
 def test_person_or_post_before_of_is_not_part_of_the_body(kb: kb_mod.KnowledgeBase) -> None:

@@ -1,18 +1,8 @@
 """Round 5 extraction rules (error classes, not strings), each on invented text."""
 from __future__ import annotations
 
-import pytest
 from accords.etl.extract import kb as kb_mod
-from accords.etl.extract.find import extract
-
-
-@pytest.fixture(scope="module")
-def kb() -> kb_mod.KnowledgeBase:
-    return kb_mod.cached()
-
-
-def spans(text: str, kb: kb_mod.KnowledgeBase) -> dict[str, tuple[str, str]]:
-    return {c.surface: (c.entity_type, c.canonical) for c in extract(text, kb)}
+from support import spans
 
 
 def test_ranks_and_honorifics_are_outside_person_spans(kb: kb_mod.KnowledgeBase) -> None:
