@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import heapq
-import itertools
 import json
 import os
 import shutil
@@ -278,21 +277,23 @@ class DupIndex:
         shutil.rmtree(self.dir, ignore_errors=True)
         self.dir.mkdir(parents=True)
         sig_file = "sigs-1.u64"
+        # Arrow columns, not Python lists (a Series passed in is not copied).
+        path_s, key_s, id_s = _series("path", paths), _series("key", keys), _series("document_id", doc_ids)
         try:
-            rows, m = _spill_signatures(read_segments(), keys, self.dir / sig_file, self.dir / ".bypos.tmp")
+            rows, m = _spill_signatures(read_segments(), key_s, self.dir / sig_file, self.dir / ".bypos.tmp")
             _band_hash_file(self.dir / sig_file, m, self.dir / ".bandhash.tmp")
-            _group_file(self.dir / ".bandhash.tmp", m, self.dir / ".groups.tmp")
-            answer = _stream_find(paths, doc_ids, rows, self.dir / sig_file, m, self.dir / ".groups.tmp")
+            grp_off, grp_mem = _group_file(self.dir / ".bandhash.tmp", m, self.dir / ".groups.tmp")
+            near_t, near_c = _stream_find(_first_positions(id_s), rows, self.dir / sig_file, m,
+                                          self.dir / ".groups.tmp", grp_off, grp_mem)
+            del grp_off, grp_mem
         except OSError:
             # No room for the index files: the in-memory pass gives the same answer.
             shutil.rmtree(self.dir, ignore_errors=True)
-            sigs, mrow = gather_signatures(read_segments(), keys)
-            return self.full_matrix(paths, keys, doc_ids, sigs, mrow)
-        res = pl.DataFrame({"path": pl.Series(list(paths), dtype=pl.Utf8),
-                            "document_id": pl.Series(list(doc_ids), dtype=pl.Utf8),
-                            **{c: pl.Series(c, v, dtype=pl.Utf8) for c, v in zip(_RESULT, answer, strict=True)}})
-        del answer
-        docs = res.with_columns(pl.Series("key", list(keys), dtype=pl.Utf8), pl.Series("row", rows))
+            sigs, mrow = gather_signatures(read_segments(), key_s.to_list())
+            return self.full_matrix(path_s.to_list(), key_s.to_list(), id_s.to_list(), sigs, mrow)
+        res = _answer_frame(path_s, id_s, _first_positions(id_s), near_t, near_c)
+        del near_t, near_c
+        docs = res.with_columns(key_s.alias("key"), pl.Series("row", rows))
         hashes = self.dir / ".bandhash.tmp"
 
         def band(b: int) -> tuple[np.ndarray, np.ndarray]:
@@ -604,9 +605,9 @@ class _KeyPositions:
     segment. (The RSS growth of ~3 MB a segment seen with the join came from glibc's heap,
     not from the join: :func:`release_memory` per segment is what stops it.)"""
 
-    def __init__(self, keys: Sequence[str]) -> None:
-        self.keys = keys
-        h = _prefixes(keys)
+    def __init__(self, keys: Sequence[str] | pl.Series) -> None:
+        self.keys = _series("key", keys)
+        h = _prefixes(self.keys)
         self.order = np.argsort(h, kind="stable")
         self.sorted = h[self.order]
 
@@ -615,22 +616,25 @@ class _KeyPositions:
         h = _prefixes(seg_keys)
         lo = np.searchsorted(self.sorted, h, "left")
         hi = np.searchsorted(self.sorted, h, "right")
-        seg_row, pos = [], []
-        for r in np.flatnonzero(hi > lo).tolist():
-            for i in self.order[lo[r]:hi[r]].tolist():
-                if self.keys[i] == seg_keys[r]:
-                    seg_row.append(r)
-                    pos.append(i)
-        return np.array(seg_row, dtype=np.int64), np.array(pos, dtype=np.int64)
+        cnt = hi - lo
+        seg_row = np.repeat(np.arange(len(h), dtype=np.int64), cnt)
+        # lo[r], lo[r]+1, .. hi[r]-1 for each segment row r, flattened
+        starts = np.repeat(lo - (np.cumsum(cnt) - cnt), cnt)
+        pos = self.order[starts + np.arange(len(seg_row), dtype=np.int64)].astype(np.int64)
+        if len(pos):  # same 60-bit prefix: the whole key must match too
+            same = self.keys.gather(pl.Series(pos)).eq_missing(
+                pl.Series(list(seg_keys), dtype=pl.Utf8).gather(pl.Series(seg_row))).fill_null(False)
+            ok = same.to_numpy().astype(bool)
+            seg_row, pos = seg_row[ok], pos[ok]
+        return seg_row, pos
 
 
-def _prefixes(keys: Sequence[str | None]) -> np.ndarray:
+def _prefixes(keys: Sequence[str | None] | pl.Series) -> np.ndarray:
     """The first 15 hex digits of each key as an int64 (-1 for a key that is not hex)."""
-    out = np.full(len(keys), -1, dtype=np.int64)
-    for i, k in enumerate(keys):
-        with contextlib.suppress(ValueError):  # not hex: never matches a cached key's prefix
-            out[i] = int(k[:15], 16) if k is not None else -1
-    return out
+    s = _series("key", keys)
+    # Any function of the key would do (equal keys, equal prefixes; the whole key is compared).
+    vals = s.str.slice(0, 15).str.to_integer(base=16, strict=False).cast(pl.Int64).fill_null(-1)
+    return vals.to_numpy().astype(np.int64)
 
 
 def _read_rows(fh: Any, start: int, count: int) -> np.ndarray:
@@ -657,24 +661,81 @@ def _band_hash_file(sig_path: Path, m: int, out_path: Path) -> None:
                 os.pwrite(out.fileno(), np.ascontiguousarray(bh[:, b]).tobytes(), (b * m + lo) * 8)
 
 
-def _group_file(hash_path: Path, m: int, out_path: Path) -> None:
+def _group_file(hash_path: Path, m: int, out_path: Path) -> tuple[np.ndarray, np.ndarray]:
     """Per band and signature row, the id of its group of equal band hashes, or -1 when no
     other row has that hash (as dedupe's ``_shared_band_groups``, one band at a time),
-    written band-major like the hashes."""
+    written band-major like the hashes. Only shared groups are numbered (0, 1, .. over
+    every band). Returns the groups' members CSR-style: group ``g``'s signature rows,
+    ascending, are ``members[offsets[g]:offsets[g + 1]]`` (int32 while rows fit)."""
     offset = 0
+    offs: list[np.ndarray] = [np.zeros(1, dtype=np.int64)]
+    mems: list[np.ndarray] = []
+    size = 0
+    row_type = np.int32 if m < 2**31 else np.int64
     with open(out_path, "wb") as out:
         for b in range(_NB):
             h = np.fromfile(hash_path, dtype=np.uint64, count=m, offset=b * m * 8)
-            order = np.argsort(h, kind="stable")
+            order = np.argsort(h, kind="stable")  # equal hashes: rows ascending
             sv = h[order]
+            del h
             starts = np.ones(len(sv), dtype=bool)
             starts[1:] = sv[1:] != sv[:-1]
+            del sv
             grp = np.cumsum(starts) - 1
             counts = np.bincount(grp) if len(grp) else np.zeros(0, dtype=np.int64)
+            shared = counts >= 2
+            new_id = np.cumsum(shared) - 1 + offset
+            in_shared = shared[grp]
             col = np.empty(m, dtype=np.int64)
-            col[order] = np.where(counts[grp] >= 2, grp + offset, -1)
+            col[order] = np.where(in_shared, new_id[grp], -1)
             out.write(col.tobytes())
-            offset += len(counts)
+            del col
+            mems.append(order[in_shared].astype(row_type))
+            sizes = counts[shared]
+            offs.append(size + np.cumsum(sizes))
+            size += int(sizes.sum())
+            offset += int(shared.sum())
+    return np.concatenate(offs), (np.concatenate(mems) if mems else np.zeros(0, dtype=row_type))
+
+
+def _first_positions(doc_ids: pl.Series) -> np.ndarray:
+    """For each position, the first position with its ``document_id`` (nulls are one id)."""
+    if not len(doc_ids):
+        return np.zeros(0, dtype=np.int64)
+    return pl.DataFrame({"d": doc_ids}).with_row_index("i").select(pl.col("i").min().over("d"))["i"] \
+        .to_numpy().astype(np.int64)
+
+
+def _answer_frame(paths: pl.Series, doc_ids: pl.Series, first: np.ndarray, near_t: np.ndarray,
+                  near_c: np.ndarray) -> pl.DataFrame:
+    """The answer columns (as :func:`results_frame`) from :func:`_stream_find`'s arrays: a
+    document is an exact duplicate when an earlier one has its id (kept at where that one
+    is kept), a near duplicate of position ``near_t`` (``near_c`` equal values), else kept."""
+    n = len(paths)
+    pos = np.arange(n, dtype=np.int64)
+    exact = first < pos
+    t = near_t.copy()
+    ft = first[exact]
+    t[exact] = np.where(near_t[ft] >= 0, near_t[ft], ft)
+    kind = np.zeros(n, dtype=np.int8)
+    kind[near_t >= 0] = 2
+    kind[exact] = 1
+    gat = pl.Series(np.where(t >= 0, t, 0))
+    # Every possible score's text, as _near_reason writes it.
+    pct = pl.Series([f"{c / float(NUM_PERM):.0%}" for c in range(NUM_PERM + 1)], dtype=pl.Utf8)
+    k = pl.col("_kind")
+    return pl.DataFrame({"path": paths.alias("path"), "document_id": doc_ids.alias("document_id"),
+                         "_kind": kind, "_kp": paths.gather(gat), "_kd": doc_ids.gather(gat),
+                         "_pct": pct.gather(pl.Series(near_c.astype(np.int64)))}).select(
+        "path", "document_id",
+        pl.when(k == 1).then(pl.lit("exact_duplicate")).when(k == 2).then(pl.lit("near_duplicate"))
+        .otherwise(pl.lit(None, dtype=pl.Utf8)).alias("_code"),
+        pl.when(k > 0).then(pl.col("_kd")).otherwise(pl.lit(None, dtype=pl.Utf8)).alias("_doc"),
+        pl.when(k > 0).then(pl.col("_kp")).otherwise(pl.lit(None, dtype=pl.Utf8)).alias("_kpath"),
+        pl.when(k == 1).then(pl.concat_str([pl.lit("same normalised text as "), pl.col("_kp")]))
+        .when(k == 2).then(pl.concat_str([pl.lit("near duplicate of "), pl.col("_kp"), pl.lit(" (about "),
+                                          pl.col("_pct"), pl.lit(" of word 5-grams shared)")]))
+        .otherwise(pl.lit(None, dtype=pl.Utf8)).alias("_reason"))
 
 
 def _fingerprints(sig_path: Path, m: int) -> np.ndarray:
@@ -688,8 +749,8 @@ def _fingerprints(sig_path: Path, m: int) -> np.ndarray:
     return out
 
 
-def _stream_find(paths: Sequence[str], doc_ids: Sequence[str], rows: np.ndarray, sig_path: Path, m: int,
-                 group_path: Path) -> tuple[list[str | None], list[str | None], list[str | None], list[str | None]]:
+def _stream_find(first: np.ndarray, rows: np.ndarray, sig_path: Path, m: int, group_path: Path,
+                 grp_off: np.ndarray, grp_mem: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """dedupe._find over the files written above: the same decisions in the same order (its
     comments say why each step is what it is), without the signatures in memory.
 
@@ -701,18 +762,19 @@ def _stream_find(paths: Sequence[str], doc_ids: Sequence[str], rows: np.ndarray,
     rare false alarm) are read from the file and checked and scored exactly as ``_find``
     does; the others could not have been chosen there either.
 
-    Returns the answer columns ``_code, _doc, _kpath, _reason`` (None: kept), in path order.
+    ``first[i]``: the first position with document ``i``'s id (an exact duplicate when
+    earlier; decided by :func:`_answer_frame`, nothing here depends on it). A band group's
+    kept members (``_find``'s lists) are its CSR members (``grp_off``/``grp_mem``, from
+    :func:`_group_file`) flagged kept so far: numpy arrays, no Python object per document.
+
+    Returns, per position, the position it is a near duplicate of (-1: none) and the
+    number of equal values (its score's numerator).
     """
-    n = len(paths)
+    n = len(rows)
     fps = _fingerprints(sig_path, m)
-    # The first position of each document_id: an exact duplicate points where that one points.
-    first_of: dict[str, int] = {}
-    near_of: dict[int, int] = {}  # position of a near duplicate (first of its id) -> position it repeats
-    code: list[str | None] = [None] * n
-    kdoc: list[str | None] = [None] * n
-    kpath: list[str | None] = [None] * n
-    reason: list[str | None] = [None] * n
-    members: dict[int, list[int]] = {}  # band group -> kept signature rows in it, in path order
+    near_t = np.full(n, -1, dtype=np.int64)
+    near_c = np.zeros(n, dtype=np.int16)
+    kept = np.zeros(m, dtype=bool)  # signature row -> kept and in a shared band group
     rank = np.full(m, -1, dtype=np.int64)  # signature row -> path position of its kept document
     cols_all = np.arange(_ROWS)
     # The fewest equal values whose score (computed as _find does) reaches the bar.
@@ -721,13 +783,7 @@ def _stream_find(paths: Sequence[str], doc_ids: Sequence[str], rows: np.ndarray,
         block_lo, block_hi = 0, 0
         block = np.zeros((0, NUM_PERM), dtype=np.uint64)
         groups = np.zeros((0, _NB), dtype=np.int64)
-        for pos in range(n):
-            f = first_of.setdefault(doc_ids[pos], pos)
-            if f < pos:
-                t = near_of.get(f, f)
-                code[pos], kdoc[pos], kpath[pos] = "exact_duplicate", doc_ids[t], paths[t]
-                reason[pos] = _exact_reason(paths[t])
-                continue
+        for pos in np.flatnonzero(first == np.arange(n)).tolist():
             k = int(rows[pos])
             if k < 0:
                 continue
@@ -737,12 +793,20 @@ def _stream_find(paths: Sequence[str], doc_ids: Sequence[str], rows: np.ndarray,
                 groups = np.stack([_read_ints(gh, b * m + block_lo, block_hi - block_lo) for b in range(_NB)], axis=1)
             me = block[k - block_lo]
             g_row = groups[k - block_lo]
-            mine = [(int(g_row[j]), int(j)) for j in np.flatnonzero(g_row >= 0)]
-            lists = [(members[g], j) for g, j in mine if g in members]
-            best: tuple[float, int] | None = None
-            if lists:
-                idx = np.fromiter(itertools.chain.from_iterable(mm for mm, _ in lists), dtype=np.int64)
-                band = np.repeat(np.array([j for _, j in lists]), [len(mm) for mm, _ in lists])
+            in_bands = np.flatnonzero(g_row >= 0)
+            parts: list[np.ndarray] = []
+            part_bands: list[int] = []
+            for j in in_bands.tolist():
+                g = int(g_row[j])
+                mem = grp_mem[grp_off[g]:grp_off[g + 1]]
+                mem = mem[kept[mem]]  # kept ones are all earlier rows, ascending as _find's list
+                if len(mem):
+                    parts.append(mem)
+                    part_bands.append(j)
+            best: tuple[int, int] | None = None
+            if parts:
+                idx = np.concatenate(parts).astype(np.int64)
+                band = np.repeat(np.array(part_bands, dtype=np.int64), [len(p) for p in parts])
                 cols = band[:, None] * _ROWS + cols_all
                 fme = fps[k]
                 # Screen: pairs whose band may be equal, candidates whose score may reach the bar.
@@ -759,24 +823,19 @@ def _stream_find(paths: Sequence[str], doc_ids: Sequence[str], rows: np.ndarray,
                     cands = np.unique(idx[same.all(axis=1)])
                     if len(cands):
                         cands = cands[np.argsort(rank[cands], kind="stable")]
-                        scores = np.count_nonzero(exact[np.searchsorted(maybe, cands)] == me, axis=1) \
-                            .astype(np.float64) / float(NUM_PERM)
+                        equal = np.count_nonzero(exact[np.searchsorted(maybe, cands)] == me, axis=1)
+                        scores = equal.astype(np.float64) / float(NUM_PERM)
                         ok = np.flatnonzero(scores >= NEAR_DUPLICATE_JACCARD)
                         if len(ok):
                             top = ok[np.argmax(scores[ok])]
-                            best = (float(scores[top]), int(cands[top]))
+                            best = (int(equal[top]), int(cands[top]))
             if best is not None:
-                score, i = best
-                t = int(rank[i])
-                near_of[pos] = t
-                code[pos], kdoc[pos], kpath[pos] = "near_duplicate", doc_ids[t], paths[t]
-                reason[pos] = _near_reason(paths[t], score)
+                near_c[pos], near_t[pos] = best[0], rank[best[1]]
                 continue
-            for g, _ in mine:
-                members.setdefault(g, []).append(k)
-            if mine:
+            if len(in_bands):
+                kept[k] = True
                 rank[k] = pos
-    return code, kdoc, kpath, reason
+    return near_t, near_c
 
 
 def _read_rows_at(fh: Any, rows: np.ndarray) -> np.ndarray:

@@ -638,11 +638,9 @@ def run(
         if answer is None:
             # Out of core: signatures (1 kB a document) go segment by segment to the index's
             # signature file, never into one matrix; the pass reads them back in blocks.
-            acc_paths = accepted["source_path"].to_list()
-            acc_keys = accepted["key"].to_list()
-            acc_ids = accepted["document_id"].to_list()
-            answer = dup_index.full_stream(acc_paths, acc_keys, acc_ids, lambda: cache.iter_segments(["minhash"]))
-            del acc_paths, acc_keys, acc_ids
+            # The columns themselves, as in the incremental pass: no Python string per document.
+            answer = dup_index.full_stream(accepted["source_path"], accepted["key"], accepted["document_id"],
+                                           lambda: cache.iter_segments(["minhash"]))
         dup_df = answer.filter(pl.col("_code").is_not_null()).select(
             pl.col("path").alias("source_path"), "_code", "_reason", "_doc")
         del answer

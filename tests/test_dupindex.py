@@ -233,3 +233,51 @@ def test_incremental_takes_polars_columns_and_refuses_unsorted_paths(tmp_path: P
     assert got.equals(_full(docs))
     again = idx.incremental(pl.Series(paths), pl.Series(keys), pl.Series(ids), read)  # nothing changed
     assert again is not None and again.equals(_full(docs)) and idx.last["decided"] == 0
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 2**31), n=st.integers(0, 60))
+def test_out_of_core_full_pass_takes_polars_columns(tmp_path_factory: pytest.TempPathFactory,
+                                                    monkeypatch: pytest.MonkeyPatch, seed: int, n: int) -> None:
+    """full_stream given the pipeline's polars columns (no Python lists made) gives the
+    answer and the index files it gives for lists (and full()'s)."""
+    monkeypatch.setattr(dupindex, "_BLOCK", 4)
+    docs = sorted(_corpus(seed, n))
+    paths, ids, keys = [d[0] for d in docs], [d[1] for d in docs], [_key(d) for d in docs]
+    table = pa.table({"key": pa.array(keys, pa.string()), "minhash": pa.array([d[2] for d in docs], pa.binary())})
+    segs = [table.slice(n // 2), table.slice(0, n // 2)]
+    root = tmp_path_factory.mktemp("pl")
+    a, b = DupIndex(root / "a", "t"), DupIndex(root / "b", "t")
+    got = a.full_stream(pl.Series("source_path", paths, dtype=pl.Utf8), pl.Series("key", keys, dtype=pl.Utf8),
+                        pl.Series("document_id", ids, dtype=pl.Utf8), lambda: iter(segs))
+    want = b.full_stream(paths, keys, ids, lambda: iter(segs))
+    assert got.equals(want)
+    assert got.equals(_full(docs))
+    assert _index_files(a) == _index_files(b)
+
+
+def test_band_group_members_csr_match_the_group_file(tmp_path: Path) -> None:
+    """_group_file's CSR members are, per shared group, exactly the rows the group file
+    gives that id, ascending; singletons get -1 and no group."""
+    rng = np.random.default_rng(5)
+    m = 50
+    h = rng.integers(0, 6, (dupindex._NB, m)).astype(np.uint64)
+    h[0] = np.arange(m)  # band 0: all distinct
+    h.tofile(tmp_path / "h")
+    off, mem = dupindex._group_file(tmp_path / "h", m, tmp_path / "g")
+    gid = np.fromfile(tmp_path / "g", dtype=np.int64).reshape(dupindex._NB, m)
+    assert (gid[0] == -1).all()
+    assert len(off) == gid.max() + 2 and off[-1] == len(mem) and mem.dtype == np.int32
+    for g in range(len(off) - 1):
+        assert mem[off[g]:off[g + 1]].tolist() == np.flatnonzero((gid == g).any(axis=0)).tolist()
+        assert off[g + 1] - off[g] >= 2
+
+
+def test_key_positions_match_whole_keys_of_any_form() -> None:
+    """Keys found by prefix are confirmed whole: hex keys sharing 15 digits, short and
+    non-hex keys, repeats and a null all map exactly."""
+    keys = ["a" * 15 + "0" * 49, "a" * 15 + "1" * 49, "k1", "zz", "a1", "a1"]
+    find = dupindex._KeyPositions(keys)
+    seg = ["a" * 15 + "1" * 49, "zz", None, "a1", "nope", "a" * 64]
+    rows, pos = find(seg)
+    assert sorted(zip(rows.tolist(), pos.tolist(), strict=True)) == [(0, 1), (1, 3), (3, 4), (3, 5)]
