@@ -41,6 +41,9 @@ import pyarrow as pa
 from accords.etl.dedupe import _BANDS, _MIX, _ROWS, NEAR_DUPLICATE_JACCARD, NUM_PERM, _find
 from accords.etl.memory import release_memory
 
+#: A column of strings as the pipeline hands it over: a polars Series or any sequence.
+Strings = Sequence[str] | pl.Series
+
 #: Bump when the files of the index change meaning.
 INDEX_VERSION = "1"
 #: Above this share of changed documents, a full pass (and a rebuilt index) is cheaper.
@@ -265,7 +268,7 @@ class DupIndex:
 
         self._commit(docs, sig_file, len(has), 0, write)
 
-    def full_stream(self, paths: Sequence[str], keys: Sequence[str], doc_ids: Sequence[str],
+    def full_stream(self, paths: Strings, keys: Strings, doc_ids: Strings,
                     read_segments: Callable[[], Iterable[pa.Table]]) -> pl.DataFrame:
         """:meth:`full` out of core: the same answer and the same index files, but the
         signatures of ``keys`` (from the ``(key, minhash)`` tables ``read_segments()`` yields) go straight to the
@@ -307,7 +310,7 @@ class DupIndex:
         return res
 
     # ----------------------------------------------------------------- incremental pass
-    def incremental(self, paths: Sequence[str], keys: Sequence[str], doc_ids: Sequence[str],
+    def incremental(self, paths: Strings, keys: Strings, doc_ids: Strings,
                     read_signatures: Any) -> pl.DataFrame | None:
         """The answer for these accepted documents (path order) from the index, re-deciding only
         what changes can reach; None when there is no usable index or too much changed
@@ -553,7 +556,7 @@ _BLOCK = 8192
 _SIG_BYTES = NUM_PERM * 8
 
 
-def _spill_signatures(segments: Iterable[pa.Table], keys: Sequence[str], sig_path: Path,
+def _spill_signatures(segments: Iterable[pa.Table], keys: Strings, sig_path: Path,
                       scratch: Path) -> tuple[np.ndarray, int]:
     """Write the signatures of ``keys`` (path order) to ``sig_path``, compacted (row ``i`` is
     the ``i``-th document that has one), and return each document's row (-1: none) and

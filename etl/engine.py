@@ -250,7 +250,7 @@ class RayEngine:
                 out.append(_work((Path(rec["root"]), entries), kb_files, skip))
             return pa.concat_tables(out)
 
-        ds = ray.data.from_items(rows, override_num_blocks=len(rows))
+        ds: ray.data.Dataset = ray.data.from_items(rows, override_num_blocks=len(rows))
         ds = ds.map_batches(task, batch_format="pyarrow", batch_size=1)
         yield from ds.iter_batches(batch_format="pyarrow", batch_size=None)
 

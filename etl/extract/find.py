@@ -2028,22 +2028,22 @@ class _Extractor:
             if s.info.entity_type != "person":
                 continue
             words = [k for k in d.keys[s.i:s.j] if k[:1].isupper() and k not in lx.NAME_SUFFIXES]
-            toks = [k for k in d.keys[s.i:s.j] if k not in {".", "Jr", "Sr"}]
+            name_toks = [k for k in d.keys[s.i:s.j] if k not in {".", "Jr", "Sr"}]
             shorts: list[tuple[str, ...]] = []
             if len(words) >= 2:
-                shorts += [tuple(toks[:1]), tuple(toks[:2]), tuple(toks[-2:])]
-                if len(toks) < 2 or toks[-2] != "-":
-                    shorts.append(tuple(toks[-1:]))
-                if "-" in toks:  # "Kosiniak-Kamysz"
-                    h = toks.index("-")
-                    shorts.append(tuple(toks[h - 1:h + 2]))
-                if toks[-1] in {"Jr"} or d.keys[s.j - 1] == ".":
+                shorts += [tuple(name_toks[:1]), tuple(name_toks[:2]), tuple(name_toks[-2:])]
+                if len(name_toks) < 2 or name_toks[-2] != "-":
+                    shorts.append(tuple(name_toks[-1:]))
+                if "-" in name_toks:  # "Kosiniak-Kamysz"
+                    h = name_toks.index("-")
+                    shorts.append(tuple(name_toks[h - 1:h + 2]))
+                if name_toks[-1] in {"Jr"} or d.keys[s.j - 1] == ".":
                     shorts.append(tuple(words[-1:]))
-                if len(toks) >= 3 and all(t[:1].isupper() for t in toks):
-                    shorts += [(t,) for t in toks[1:-1]]  # "José Múcio Monteiro" -> "Múcio"
-                if "-" in toks and toks[toks.index("-") - 1] in lx.NAME_PARTICLES:
-                    h = toks.index("-")  # "al-Sudani" -> "Al-Sudani"
-                    shorts.append((toks[h - 1].capitalize(), "-", *toks[h + 1:h + 2]))
+                if len(name_toks) >= 3 and all(t[:1].isupper() for t in name_toks):
+                    shorts += [(t,) for t in name_toks[1:-1]]  # "José Múcio Monteiro" -> "Múcio"
+                if "-" in name_toks and name_toks[name_toks.index("-") - 1] in lx.NAME_PARTICLES:
+                    h = name_toks.index("-")  # "al-Sudani" -> "Al-Sudani"
+                    shorts.append((name_toks[h - 1].capitalize(), "-", *name_toks[h + 1:h + 2]))
             for sh in shorts:
                 if len(sh) == 1 and (len(sh[0]) < 3 or sh[0].lower() in self.kb.stopwords
                                      or sh[0] in lx.SENTENCE_WORDS):
@@ -2186,7 +2186,8 @@ class _Extractor:
     def _candidate(self, s: _Span, spans: list[_Span]) -> Candidate:
         d = self.d
         start, end = d.starts[s.i], d.ends[s.j - 1]
-        status, parties = None, ()
+        status: str | None = None
+        parties: tuple[str, ...] = ()
         if s.info.entity_type == "initiative":
             status = _status(d, s)
             parties = tuple(sorted({t.info.key for t in spans if t.info.key and s.i <= t.i
