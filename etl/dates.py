@@ -42,11 +42,13 @@ _TIME = (
     r"(?:\s*(?:GMT|UTC|[A-Z]{2,4})(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?"
 )
 
+# 15.10.2024: dotted numeric dates are day-first wherever they are written (unless the day
+# cannot be a month: 05.14.2025 is month-first, see parse_date)
+_DOTTED = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?![\d.]\d)")
 _PATTERNS = [
     # 2023-04-30, 2023/04/30, 2023-04-30T10:00:00Z
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?", re.I),
-    # 15.10.2024: dotted numeric dates are day-first wherever they are written
-    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?![\d.]\d)"),
+    _DOTTED,
     # March 29, 2021 / Mar. 29 2021
     re.compile(rf"(?:{_WEEKDAY})?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", re.I),
     # 30 April 2023 / Sunday 30 April 2023 / 1er mars 2024 / 7 de marzo de 2024
@@ -135,7 +137,7 @@ def parse_date(s: str, order: str | None = None) -> dt.date | None:
                 return dt.date(int(gd["year"]), month, int(gd["day"]))
             except ValueError:
                 pass
-            if pat is _PATTERNS[1]:
+            if pat is _DOTTED:
                 # 05.14.2025 cannot be day-first: a US page writes its dotted dates month-first.
                 with contextlib.suppress(ValueError):
                     return dt.date(int(gd["year"]), int(gd["day"]), month)

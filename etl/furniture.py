@@ -273,7 +273,7 @@ def is_junk(line: str) -> bool:
         or (word_count(line) <= 12 and bool(_CREDIT.match(line)))
         or _READER_WIDGET.match(line)
         or _BOILERPLATE.match(line)
-        or (word_count(line) <= 12 and bool(_BYLINE.match(line)))
+        or is_byline(line)
         or (word_count(line) <= 10 and bool(_BY_ROLE.match(line)) and not SENTENCE_END.search(line))
         or _DOMAIN.match(line)
         or _WEATHER.match(line)

@@ -16,6 +16,8 @@ import functools
 import gc
 from collections.abc import Callable
 
+import pyarrow as pa
+
 
 @functools.lru_cache(maxsize=1)
 def _malloc_trim() -> Callable[[int], int] | None:
@@ -32,8 +34,6 @@ def _malloc_trim() -> Callable[[int], int] | None:
 def release_memory(collect: bool = True) -> None:
     """Collect reference cycles (when ``collect``), release Arrow's unused pool memory, and
     trim glibc's heaps."""
-    import pyarrow as pa
-
     if collect:
         gc.collect()
     pa.default_memory_pool().release_unused()

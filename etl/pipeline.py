@@ -612,12 +612,12 @@ def run(
         lap("stat")
         digest = input_digest(files.iter_rows(), kb.digest)
         current = layout.current_version()
-        if current and layout.manifest(current).get("input_digest") == digest:
-            manifest = layout.manifest(current)
-            counts = {t: int(manifest["row_counts"][t]) for t in TABLES}
+        prev = layout.manifest(current) if current else {}
+        if current and prev.get("input_digest") == digest:
+            counts = {t: int(prev["row_counts"][t]) for t in TABLES}
             report_path = layout.version_dir(current) / REPORT_FILE
             return RunResult(current, False, layout.root, counts,
-                             dict(manifest.get("sources_by_status", {})),
+                             dict(prev.get("sources_by_status", {})),
                              report_path=report_path if report_path.is_file() else None)
 
         # Global step 1: sources and duplicates, from small per-file summaries only.
@@ -638,7 +638,6 @@ def run(
         if answer is None:
             # Out of core: signatures (1 kB a document) go segment by segment to the index's
             # signature file, never into one matrix; the pass reads them back in blocks.
-            # The columns themselves, as in the incremental pass: no Python string per document.
             answer = dup_index.full_stream(accepted["source_path"], accepted["key"], accepted["document_id"],
                                            lambda: cache.iter_segments(["minhash"]))
         dup_df = answer.filter(pl.col("_code").is_not_null()).select(
@@ -666,8 +665,6 @@ def run(
         # resolve() run on the bucket, entities/initiatives merged across buckets.
         bits = bucket_bits(n_entries)
         kept = kept.with_columns((pl.col("h") // (1 << (32 - bits))).cast(pl.Int64).alias("_b"))
-        prev_id = layout.current_version()
-        prev = layout.manifest(prev_id) if prev_id else {}
         prev_fps = prev.get("bucket_fingerprints", {}) if prev.get("bucket_bits") == bits else {}
         prev_files = {f["path"]: f for f in prev.get("files", [])}
         version_id, stage = stage_version(layout, digest)
@@ -694,7 +691,7 @@ def run(
                 counts["documents"] += group.height
                 counts["mentions"] += cached_sum.mention_rows
                 for p in parts.values():
-                    files_out.append(link_part(layout.version_dir(str(prev_id)), prev_files[p], stage))
+                    files_out.append(link_part(layout.version_dir(str(current)), prev_files[p], stage))
                 lap("write")
                 continue
             lo = b << (32 - bits) if bits else 0
@@ -720,7 +717,7 @@ def run(
             if reuse:
                 del docs, resolved
                 for p in parts.values():
-                    files_out.append(link_part(layout.version_dir(str(prev_id)), prev_files[p], stage))
+                    files_out.append(link_part(layout.version_dir(str(current)), prev_files[p], stage))
                 lap("write")
                 continue
             frames = {
