@@ -184,12 +184,12 @@ def find_duplicates_arrow(paths: Sequence[str], doc_ids: Sequence[str], signatur
     if sys.byteorder != "little":
         sigs = sigs.astype(np.uint64)
     matrix_row = np.cumsum(valid) - 1  # signature row -> matrix row
-    rows = np.arange(len(paths)) if sig_rows is None else np.asarray(sig_rows, dtype=np.int64)
+    sig_of_doc = np.arange(len(paths)) if sig_rows is None else np.asarray(sig_rows, dtype=np.int64)
     if len(arr):
-        safe = np.where(rows >= 0, rows, 0)
-        mrow = np.where((rows >= 0) & valid[safe], matrix_row[safe], -1)
+        safe = np.where(sig_of_doc >= 0, sig_of_doc, 0)
+        mrow = np.where((sig_of_doc >= 0) & valid[safe], matrix_row[safe], -1)
     else:
-        mrow = np.full(len(rows), -1, dtype=np.int64)
+        mrow = np.full(len(sig_of_doc), -1, dtype=np.int64)
     paths = list(paths)
     order = sorted(range(len(paths)), key=paths.__getitem__)
     return _find([paths[i] for i in order], [doc_ids[i] for i in order], [int(mrow[i]) for i in order], sigs)
