@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import shutil
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -35,6 +37,8 @@ SEGMENT_ROW_GROUP = 256
 _PER_FILE = ("source_path", "size", "error_code", "cached")
 
 _ETL_DIR = Path(__file__).resolve().parent
+#: A result namespace's folder name, as :func:`accords.etl.pipeline.run` builds it.
+_NAMESPACE = re.compile(r"x[^/]+-kb[0-9a-f]+-code[0-9a-f]+")
 #: Modules that do not change per-document results (orchestration and I/O).
 _NOT_PER_DOC = frozenset({"pipeline.py", "publish.py", "store.py", "cache.py", "__init__.py",
                           "statindex.py", "dupindex.py", "memory.py"})
@@ -64,6 +68,26 @@ def _empty(columns: Sequence[str]) -> pa.Table:
     types = {f.name: f.type for f in RESULT_SCHEMA}
     types["h"] = pa.int64()
     return pa.schema([pa.field(c, types.get(c, pa.string())) for c in columns]).empty_table()
+
+
+def prune_stale(cache_root: Path, keep: str) -> list[str]:
+    """Delete the folders of every namespace but ``keep``; the names deleted.
+
+    A namespace is tied to one extractor version, KB digest and code digest, so once a run
+    has published with another one, its rows can never be served again: without pruning,
+    every upgrade or KB edit would leave a full copy of the corpus's results behind.
+    Other entries (the stat index, bucket summaries) are shared and kept.
+    """
+    if not cache_root.is_dir():
+        return []
+    wanted = {keep, f"dedupe-{keep}"}  # the results and their duplicate index (DupIndex)
+    removed = []
+    for path in sorted(cache_root.iterdir()):
+        name = path.name.removeprefix("dedupe-")
+        if path.is_dir() and path.name not in wanted and _NAMESPACE.fullmatch(name):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path.name)
+    return removed
 
 
 class ResultCache:

@@ -487,7 +487,7 @@ def run(
 
     import pyarrow as pa
     import pyarrow.compute as pc
-    from accords.etl.cache import ResultCache, code_digest
+    from accords.etl.cache import ResultCache, code_digest, prune_stale
     from accords.etl.engine import (
         CHUNK_FILES,
         DOC_FIELDS,
@@ -802,6 +802,7 @@ def run(
         render = _report_renderer(layout, version_id, report, notes) if write_report else None
         version_id = commit_version(layout, version_id, stage, files_out, counts, extra, digest,
                                     render=render, gate=consumer_gate)
+        prune_stale(layout.root / ".cache", namespace)
         lap("write")
     report_path = layout.version_dir(version_id) / REPORT_FILE
     return RunResult(version_id, True, layout.root, counts, sources_by_status, report,

@@ -172,3 +172,23 @@ def test_incremental_run_resolves_only_changed_buckets(corpus: Path, tmp_path: P
     monkeypatch.setattr(pipeline, "resolve", real)
     accords.run(corpus, out=full)
     assert _parquet(out) == _parquet(full)
+
+
+def test_publishing_prunes_cache_namespaces_of_other_versions(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    shutil.copytree(SEEDS, src)
+    out = tmp_path / "out"
+    accords.run(src, out=out)
+    live = sorted(p.name for p in (out / ".cache").iterdir() if p.is_dir())
+    # What an older extractor / KB / code left behind, and a folder accords does not own.
+    stale = ["x5-kb0123456789ab-code0123456789ab", "dedupe-x5-kb0123456789ab-code0123456789ab"]
+    for name in [*stale, "my-notes"]:
+        (out / ".cache" / name).mkdir()
+        (out / ".cache" / name / "seg-0.parquet").write_bytes(b"old")
+    accords.run(src, out=out)  # unchanged inputs: publishes nothing, deletes nothing
+    assert all((out / ".cache" / name).is_dir() for name in stale)
+    (src / "added.txt").write_bytes((SEEDS / "001_360714d64b266035.txt").read_bytes() + b"\nMore.\n")
+    assert accords.run(src, out=out).published
+    left = sorted(p.name for p in (out / ".cache").iterdir() if p.is_dir())
+    assert left == sorted([*live, "my-notes"])  # the current namespace's results are kept
+    assert any((out / ".cache" / name).glob("seg-*.parquet") for name in live if name.startswith("x"))
