@@ -74,6 +74,9 @@ def _is_long_headline(line: str) -> bool:
     return is_headline(line) and not SENTENCE_END.search(line) and not line.endswith(("...", "…"))
 
 
+#: A numbered or bulleted line of at most this many words under a teaser label is one more
+#: teaser, whatever its punctuation; a longer one is the article's own list.
+TEASER_ITEM_WORDS = 25
 #: The block rules (boxes, teaser lists, comment sections) may drop at most this share of
 #: a page's prose lines; beyond it they are assumed to have misread the layout.
 MIN_PROSE_KEPT = 0.5
@@ -120,10 +123,20 @@ def _drop_teaser_blocks(lines: list[str], keep: list[bool], prose: list[bool]) -
         if keep[i] and is_heading and not is_paragraph(lines[i]):
             keep[i] = False
             j = i + 1
+            if i < first_prose and not TEASER_HEADING.match(lines[i]):
+                # A site name over its menu: the menu ends the block, and the headline
+                # that may follow it before any prose is the page's, not the menu's.
+                while j < len(lines) and (not lines[j] or LIST_ITEM.match(lines[j])):
+                    keep[j] = False
+                    j += 1
+                i = j
+                continue
             # Stop at prose: a sentence, or a piece of a hard-wrapped paragraph (which
-            # need not end like one).
+            # need not end like one). A short numbered or bulleted item is still a teaser
+            # even when it ends like a sentence ("2. What is next for the treaty?").
             while j < len(lines) and not (prose[j] and (SENTENCE_END.search(lines[j]) or not is_paragraph(lines[j]))
-                                          and not lines[j].endswith(("...", "…"))):
+                                          and not lines[j].endswith(("...", "…"))
+                                          and not (LIST_ITEM.match(lines[j]) and word_count(lines[j]) <= TEASER_ITEM_WORDS)):
                 keep[j] = False
                 j += 1
             i = j

@@ -64,7 +64,7 @@ _FURNITURE_START = re.compile(
     r"^(?:©|\(c\)|copyright\b|about the author\b|printed from\b|"
     r"(?:tags?|keywords?|topics?|filed under|categories|category)\s*:|"
     r"(?:tagged|posted in|filed in)\b(?:\s+(?:with|under|as))?\s*:?\s+\S|"
-    r"(?:related|see also|read (?:more|also|next)|also read|more|recommended|watch)\s*:\s+\S|"
+    r"(?:[▶►▷⏵•»›]\s*)?(?:related|see also|read (?:more|also|next)|also read|more|recommended|watch)\s*:\s+\S|"
     r"(?:reporting|additional reporting|writing|editing) by\b|"
     r"(?:poll|quiz|survey|vote)\s*:|(?:photo|image|picture)s?\s*:\s|\([^()]{1,60}\)$|"
     r"(?:read|video|audio|podcast)\s*:\s+\S|[▶►▷⏵]\s*(?:video|watch|audio|listen|play|podcast)\b|"
@@ -77,7 +77,7 @@ _FURNITURE_START = re.compile(
     r"(?:text|font) size\b|(?:last )?(?:updated|modified|posted|published)\s*:?\s*(?:about )?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$|\[\d{1,3}\]\s|.*(?:\.\.\.|…)\s*read more\W*$|"
     r"\[(?:image|photo|picture|video|graphic|map|chart|illustration|caption)\b[^\]]*\]$|\[[^\[\]]{10,200}\]$|"
     r"this (?:article|story|piece|report|post) (?:was|is|has been) (?:originally |first )?"
-    r"(?:published|republished|translated|produced|written|reported|adapted)\b|"
+    r"(?:published|republished|translated|produced|written|reported|adapted|printed)\b|"
     r"this (?:article|story|piece) (?:appears|appeared|first appeared)\b|about (?:the authors?|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3})$|"
     r"(?:follow|join)\b.{0,60}\bon (?:whatsapp|telegram|facebook|x|twitter|instagram|youtube|tiktok|linkedin|google news)\b|"
     r"(?:\[[^\]]{1,30}\]\s*)?(?:[^\s=]+=[^\s=]\S*\s+){2})",
@@ -92,12 +92,14 @@ _FURNITURE_ANYWHERE = re.compile(
     r"\balready a subscriber\b|\bnot responsible for the content\b|\bdownload (?:the|our)\b.{0,40}\bapp\b|"
     r"\benter your e-?mail\b|\bregistered in england\b|\bcompany (?:no|number)\b|\bhas not been edited by\b|"
     r"\b(?:funded|supported|paid for) by (?:our )?(?:members|readers|subscribers)\b|\bsupport (?:our|independent) (?:journalism|reporting)\b|"
-    r"\bsyndicated feed\b|\bour (?:\w+ ){0,3}newsletter\b|\bviews expressed\b|\bdo not necessarily reflect\b|\bnot an official record\b|\bfree (?:articles|stories)\b|\bcontinued (?:on|from) (?:page|p\.)\s*\d+",
+    r"\bsyndicated feed\b|\bour (?:\w+ ){0,3}newsletter\b|\bviews expressed\b|\bdo not necessarily reflect\b|\bnot an official record\b|\bfree (?:articles|stories)\b|\bcontinued (?:on|from) (?:page|p\.)\s*\d+|"
+    # A sign-up form's e-mail field as text: "[your@email.com] [Sign me up]".
+    r"\[[^\[\]\s@]+@[^\[\]\s@]+\.[a-z]{2,}\]",
     re.IGNORECASE,
 )
 _ANYWHERE_KEYS = (
     "reserved", "non-commercial", "unsubscribe", "cookie", "contributed", " this", "javascript",
-    "unlimited", "anytime", "subscriber", "free ", "continued", "views", "reflect", "official record",
+    "unlimited", "anytime", "subscriber", "free ", "continued", "views", "reflect", "official record", "@",
     "responsible", "download", "enter your", "registered", "company", "edited by", "syndicated", "newsletter", "funded", "supported", "paid for", "support",
 )
 _ANYWHERE_GATE = re.compile("|".join(map(re.escape, _ANYWHERE_KEYS)))

@@ -457,3 +457,47 @@ def test_the_unit_under_a_byline_is_not_the_headline() -> None:
         "Posted: 05.14.2025", "", PROSE, "", PROSE2,
     ])
     assert clean(normalize(page)).title == "Navies agree joint coastal patrols"
+
+
+def test_numbered_teasers_that_end_like_sentences_stay_in_the_teaser_block() -> None:
+    page = "\n".join(["Navies agree joint coastal patrols", "", PROSE, "", "Most viewed",
+                      "1. Port fees rise again in the north", "2. Will the ferry strike end this week?",
+                      "3. Fishing fleets return to the bay.", "", PROSE2])
+    out = clean(page)
+    assert "Will the ferry strike" not in out.text and "Fishing fleets return" not in out.text
+    assert PROSE2 in out.text
+
+
+def test_a_long_numbered_point_under_a_label_is_the_articles_own() -> None:
+    point = ("1. The two coast guards will share the positions of every vessel they board in the "
+             "strait, and each will answer the other's requests for help within one hour of receiving them.")
+    page = "\n".join(["Navies agree joint coastal patrols", "", PROSE, "", "Also agreed", point, "", PROSE2])
+    assert point in clean(page).text
+
+
+def test_a_site_name_over_its_menu_does_not_take_the_headline_with_it() -> None:
+    page = "\n".join(["[5]HARBOUR WIRE", "* [6]Home", "* [7]Ports", "* [8]Navies", "",
+                      "Island states agree to share radar tracks of fishing fleets", "",
+                      "By [18]A. Writer", "", PROSE, "", PROSE2])
+    out = clean(page)
+    assert out.title == "Island states agree to share radar tracks of fishing fleets"
+    assert "Home" not in out.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "▶ Related: Inside the harbour where the new scanners stand",
+        "• Read more: Ferry operators warn of a long winter",
+        "This article was printed from Harbour Wire. © 2025 Harbour Wire Ltd, Lisbon",
+        "━━━ BRIEFING ━━━ Get the ports brief every Friday. [you@example.org] [Sign me up]",
+    ],
+)
+def test_glyph_teasers_print_footers_and_signup_boxes_are_junk(line: str) -> None:
+    assert is_junk(line)
+
+
+def test_prose_naming_an_address_or_a_printing_press_stays_prose() -> None:
+    for line in ("Readers wrote to ports@example.org to complain that the ferry timetable had been printed wrongly twice.",
+                 "The leaflets were printed from a template the ministry shared with both coast guards last spring."):
+        assert not is_junk(line) and is_paragraph(line)
