@@ -92,6 +92,8 @@ class Gazetteer:
         self.prefixes: set[tuple[str, ...]] = set()
         self.demonyms = kb.demonyms
         self.person_names: dict[str, list[tuple[str, _Info]]] = {}
+        #: Known people by family name (the token news uses alone: "Li", "Tokayev").
+        self.family_names: dict[str, list[_Info]] = {}
         self.gazetteer_keys: set[str] = set()
         self._entry_forms: dict[str, tuple[tuple[str, ...], ...]] = {}
         ranked = sorted(kb.entries.values(), key=lambda e: -_TYPE_RANK.get(e.entity_type, 0))
@@ -103,6 +105,9 @@ class Gazetteer:
                 for form in (e.canonical_name, *e.aliases):
                     n = _norm_name(form)
                     self.person_names.setdefault(n[:2], []).append((n, info))
+                family = _family_name(e.canonical_name, e.iso3)
+                if family:
+                    self.family_names.setdefault(family, []).append(info)
         for e in kb.places:
             self.gazetteer_keys.add(e.key)
             self._add(e.canonical_name, _info(e))
@@ -192,6 +197,33 @@ def _same_surname(a: str, b: str) -> bool:
 
 
 _GAZETTEERS: dict[str, Gazetteer] = {}
+
+
+#: Countries whose names are written family name first in English-language news
+#: ("Li Shangfu" ... "Li said", "Yoon Suk Yeol" ... "Yoon said").
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
+
+
+def _family_name(name: str, iso3: str | None) -> str | None:
+    words = [w for w in name.split() if w[:1].isupper()]
+    if len(words) < 2:
+        return None
+    return words[0] if iso3 in _FAMILY_FIRST else words[-1]
+
+
+def _office(role: str | None) -> str:
+    """The office in a known person's role ("Defence Minister of China" -> "defence minister"),
+    spelt as :func:`_offices_text` spells the text."""
+    return re.sub(r"\bdefense\b", "defence", (role or "").split(" of ")[0].strip().lower())
+
+
+def _offices_text(text: str) -> str:
+    return re.sub(r"\bdefense\b", "defence", text.lower())
+
+
+def _names_office(text: str, office: str) -> bool:
+    """``office`` as whole words of ``text`` (so "members" is not the office "member")."""
+    return bool(office) and re.search(rf"\b{re.escape(office)}\b", text) is not None
 
 
 def gazetteer(kb: KnowledgeBase) -> Gazetteer:
@@ -2075,6 +2107,7 @@ class _Extractor:
                         covered[k] = True
                     break
         extra += self._surname_variants(merged + extra, covered)
+        extra += self._office_holders(merged + extra, covered)
         tails = self._head_tails(merged + extra)
         extra += self._head_references(tails, covered)
         # A bare "Coast Guard" found by its head word is the "X Coast Guard" named in full here.
@@ -2164,6 +2197,36 @@ class _Extractor:
                 out.append(_Span(i, j, people[best], "short_reference"))
                 for k in range(i, j):
                     covered[k] = True
+        return out
+
+    def _office_holders(self, spans: list[_Span], covered: list[bool]) -> list[_Span]:
+        """A bare family name used as a speaker ("Li said") for the one known person whose
+        office the text names ("Chinese Defense Minister: ...") and whose country it mentions.
+        Headlines often give only the office and the body only the family name; with two
+        fitting people (or none) the name is left alone. Every other bare use of that name
+        in the text is the same person."""
+        d = self.d
+        countries = {s.info.iso3 for s in spans if s.info.entity_type == "country" and s.info.iso3}
+        if not countries:
+            return []
+        text: str | None = None
+        found: dict[str, _Info] = {}
+        for i in range(d.n - 1):
+            if covered[i] or d.toks[i + 1] not in _SPEECH or d.toks[i] not in self.g.family_names \
+                    or (i > 0 and d.cap(i - 1) and not d.sentence_initial(i)):
+                continue
+            text = _offices_text(d.text) if text is None else text
+            fits = [p for p in self.g.family_names[d.toks[i]]
+                    if p.iso3 in countries and _names_office(text, _office(p.subtype))]
+            if len(fits) == 1:
+                found[d.toks[i]] = fits[0]
+        out = []
+        for i in range(d.n):
+            info = found.get(d.toks[i])
+            if info is not None and not covered[i] and not d.clutter[i] \
+                    and not (i + 1 < d.n and d.cap(i + 1)) and not (i > 0 and d.cap(i - 1) and not d.sentence_initial(i)):
+                out.append(_Span(i, i + 1, info, "short_reference"))
+                covered[i] = True
         return out
 
     def run(self) -> list[Candidate]:
