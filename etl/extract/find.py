@@ -2077,9 +2077,10 @@ class _Extractor:
         extra += self._surname_variants(merged + extra, covered)
         tails = self._head_tails(merged + extra)
         extra += self._head_references(tails, covered)
-        # A bare "Coast Guard" found by its head word is the "X Coast Guard" named in full here.
+        # A bare "Coast Guard" found by its head word is the "X Coast Guard" named in full here
+        # (a KB body too: "the Federal Police" after "the Brazilian Federal Police").
         merged = [replace(s, info=owner) if s.method == "org_pattern" and (
-            owner := tails.get(tuple(d.keys[s.i:s.j]))) is not None and owner.key is None
+            owner := tails.get(tuple(d.keys[s.i:s.j]))) is not None
             and owner.canonical != s.info.canonical and s.j - s.i < len(owner.canonical.split())
             else s for s in merged]
         # A name found in this text beats a gazetteer place on the same words ("Hassan").
