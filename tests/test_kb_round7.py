@@ -61,3 +61,19 @@ def test_subdivision_without_diacritics(kb: kb_mod.KnowledgeBase) -> None:
     assert got["Nangarhar"][0] == "location"
     got = found("The cable runs from Iceland to Scotland via the Faroe Islands.", kb)
     assert got["Scotland"][0] == "location"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The protocol adds 40 Slovak Police Force officers to the joint patrols.", "Slovak Police Force"),
+    ("Some 25 Namibian Police Force personnel will join the task team.", "Namibian Police Force"),
+    ("The ministry sent 12 Royal Marechaussee officers to the airport.", "Royal Marechaussee"),
+])
+def test_count_before_a_body_is_not_part_of_it(kb: kb_mod.KnowledgeBase, text: str, name: str) -> None:
+    got = found(text, kb)
+    assert got.get(name, ("",))[0] == "organization", got
+    assert not any(s[:1].isdigit() for s in got), got
+
+
+def test_numbered_names_keep_their_number(kb: kb_mod.KnowledgeBase) -> None:
+    got = found("Gunmen from 400 Mawozo attacked the convoy near the capital.", kb)
+    assert got.get("400 Mawozo", ("",))[0] == "organization", got

@@ -476,6 +476,8 @@ def _strip_lead(d: _Doc, i: int, j: int) -> int:
 _COUNT_WORDS = frozenset("Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Dozens Hundreds "
                          "Thousands".split())
 _APPROXIMATORS = frozenset("About Around Nearly Almost Roughly Approximately Some Over Up".split())
+#: Uncountable nouns after a counted body ("40 Slovak Police Force personnel").
+_COUNTED = frozenset({"personnel", "staff", "police", "crew", "infantry"})
 
 
 def _past_count(d: _Doc, i: int, j: int) -> int:
@@ -484,6 +486,9 @@ def _past_count(d: _Doc, i: int, j: int) -> int:
     agrees with it ("Three Seas Initiative", "Five Power Defence Arrangements")."""
     if i + 2 < j and d.toks[i] in _APPROXIMATORS and d.toks[i + 1].isdigit():
         return i + 2
+    if i + 1 < j and d.toks[i].isdigit() and d.toks[i + 1][:1].isupper() and j < d.n \
+            and d.toks[j].isalpha() and d.toks[j].islower() and (d.toks[j].endswith("s") or d.toks[j] in _COUNTED):
+        return i + 1  # "adds 40 | Slovak Police Force officers", "60 | Hungarian Police personnel"
     if i + 1 < j and d.toks[i] in _COUNT_WORDS and d.toks[i + 1] in ("-", "–"):
         return j  # "Ten-day": a measure, not a name
     if i + 1 < j and d.toks[i] in _COUNT_WORDS and not any(
