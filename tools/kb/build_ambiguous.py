@@ -131,6 +131,13 @@ AMBIGUOUS = {
     "Patria": "Finnish defence company; also the Latin/Spanish word and places",
     "Fano": "Amhara militia; also the Italian town and a surname",
     "Bruegel": "Brussels think tank; also the painters",
+    "Gan": "Maldivian island (Addu); also a Chinese surname",
+    "Jaber": "Jordanian border crossing; also an Arabic given name",
+    "Risha": "Jordanian border crossing; also a given name",
+    "Nassib": "Syrian border crossing; also a given name",
+    "Flores": "Indonesian island; also a Spanish surname and places in Latin America",
+    "Andros": "Bahamian island; also a Greek island and a given name",
+    "Rosso": "Mauritanian border town; also an Italian surname and word",
     # --- people ---
     "Zhang Ming": "SCO Secretary-General; common Chinese name",
     "Zhang Jun": "Chinese diplomat; common Chinese name",

@@ -32,6 +32,7 @@ FILES = {
 #: and think tanks, shipbuilders).
 EXTRA_SOURCES = {
     "organizations.txt": ["org_classes.txt", "org_classes7.txt"],
+    "locations.txt": ["locations7.txt"],
 }
 #: Letters that NFKD does not decompose, with their usual English-press Latin spelling
 #: ("Alþingi" -> "Althingi", "Łódź" -> "Lodz", "Ørsted" -> "Orsted").
