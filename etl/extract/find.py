@@ -508,6 +508,8 @@ def _strip_lead(d: _Doc, i: int, j: int) -> int:
 _COUNT_WORDS = frozenset("Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Dozens Hundreds "
                          "Thousands".split())
 _APPROXIMATORS = frozenset("About Around Nearly Almost Roughly Approximately Some Over Up".split())
+#: Uncountable nouns after a counted body ("40 Slovak Police Force personnel").
+_COUNTED = frozenset({"personnel", "staff", "police", "crew", "infantry"})
 
 
 def _past_count(d: _Doc, i: int, j: int) -> int:
@@ -516,6 +518,9 @@ def _past_count(d: _Doc, i: int, j: int) -> int:
     agrees with it ("Three Seas Initiative", "Five Power Defence Arrangements")."""
     if i + 2 < j and d.toks[i] in _APPROXIMATORS and d.toks[i + 1].isdigit():
         return i + 2
+    if i + 1 < j and d.toks[i].isdigit() and d.toks[i + 1][:1].isupper() and j < d.n \
+            and d.toks[j].isalpha() and d.toks[j].islower() and (d.toks[j].endswith("s") or d.toks[j] in _COUNTED):
+        return i + 1  # "adds 40 | Slovak Police Force officers", "60 | Hungarian Police personnel"
     if i + 1 < j and d.toks[i] in _COUNT_WORDS and d.toks[i + 1] in ("-", "–"):
         return j  # "Ten-day": a measure, not a name
     if i + 1 < j and d.toks[i] in _COUNT_WORDS and not any(
@@ -2110,9 +2115,10 @@ class _Extractor:
         extra += self._office_holders(merged + extra, covered)
         tails = self._head_tails(merged + extra)
         extra += self._head_references(tails, covered)
-        # A bare "Coast Guard" found by its head word is the "X Coast Guard" named in full here.
+        # A bare "Coast Guard" found by its head word is the "X Coast Guard" named in full here
+        # (a KB body too: "the Federal Police" after "the Brazilian Federal Police").
         merged = [replace(s, info=owner) if s.method == "org_pattern" and (
-            owner := tails.get(tuple(d.keys[s.i:s.j]))) is not None and owner.key is None
+            owner := tails.get(tuple(d.keys[s.i:s.j]))) is not None
             and owner.canonical != s.info.canonical and s.j - s.i < len(owner.canonical.split())
             else s for s in merged]
         # A name found in this text beats a gazetteer place on the same words ("Hassan").

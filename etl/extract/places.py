@@ -22,13 +22,14 @@ from accords.etl.extract.kb import Entry
 MIN_POPULATION = 15_000
 MIN_MINOR_POPULATION = 1_000
 #: Bump when the selection rules change (part of the KB digest).
-VERSION = "places-4"
+VERSION = "places-5"
 _SUBDIVISION_TYPES = frozenset({
     "Province", "Region", "State", "Governorate", "Autonomous region", "Autonomous community",
     "Republic", "Oblast", "Territory", "Emirate", "Autonomous republic", "Federal district",
     "Regional state", "Union territory", "Land", "Voivodship", "Autonomous province",
     "Administrative region", "Autonomous territory", "Special administrative region",
     "Capital territory", "Federal territory", "Metropolitan region", "Department", "Division",
+    "Country",  # England, Scotland, Wales (GB); the Dutch Caribbean ones are curated countries
 })
 
 
@@ -100,7 +101,10 @@ def entries(taken: Iterable[str], stop: frozenset[str]) -> list[Entry]:
         if not _usable(name, taken_l, stop):
             continue
         country = pycountry.countries.get(alpha_2=s.country_code)
+        plain = _plain(name)  # "Nangarhār" -> "Nangarhar", as for cities
         out[name] = Entry(f"loc:gn-{_slug(name)}-{s.country_code.lower()}", "location", name,
+                          aliases=(plain,) if plain != name and plain.lower() not in stop
+                          and plain.lower() not in taken_l and plain not in out else (),
                           iso3=country.alpha_3 if country else None, subtype="subdivision")
     return list(out.values())
 

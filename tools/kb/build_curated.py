@@ -27,9 +27,12 @@ FILES = {
     "locations.txt": "locations.csv",
 }
 #: Further sources merged into the same output (round 6: whole classes of organisations from
-#: named public lists, kept apart so their sources and editions are documented in one header).
+#: named public lists, kept apart so their sources and editions are documented in one header;
+#: round 7: police, coast guards, missions, ANSPs, militant groups, media, tech, NGOs, universities
+#: and think tanks, shipbuilders).
 EXTRA_SOURCES = {
-    "organizations.txt": ["org_classes.txt"],
+    "organizations.txt": ["org_classes.txt", "org_classes7.txt"],
+    "locations.txt": ["locations7.txt"],
 }
 #: Letters that NFKD does not decompose, with their usual English-press Latin spelling
 #: ("Alþingi" -> "Althingi", "Łódź" -> "Lodz", "Ørsted" -> "Orsted").
