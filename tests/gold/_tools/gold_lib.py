@@ -86,6 +86,8 @@ ISO3 = {
     "Gabon": "GAB", "Equatorial Guinea": "GNQ", "Iceland": "ISL", "Ireland": "IRL",
     "Switzerland": "CHE", "Liechtenstein": "LIE", "Lesotho": "LSO", "Samoa": "WSM",
     "Belize": "BLZ", "Slovakia": "SVK",
+    "Luxembourg": "LUX",
+    "Grenada": "GRD", "Antigua and Barbuda": "ATG",
 }
 
 
