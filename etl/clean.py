@@ -39,7 +39,9 @@ class Cleaned:
 
     text: str
     title: str | None
-    header_lines: tuple[str, ...]  # lines above the body (where page dates live)
+    #: Lines above the body, then lines dropped between the body's first two paragraphs (a
+    #: byline with its date under the standfirst): where page dates live.
+    header_lines: tuple[str, ...]
     boilerplate_chars: int
     dropped: tuple[str, ...] = field(default=(), repr=False)
 
@@ -199,6 +201,7 @@ def clean(text: str) -> Cleaned:
     occurrences = Counter(ln for ln in lines if ln)  # a page's running header/footer repeats
     dropped: list[str] = []
     marked: list[str | None] = []
+    paragraphs_kept = 0
     for i in range(start, end + 1):
         ln = lines[i]
         if not ln:
@@ -211,7 +214,10 @@ def clean(text: str) -> Cleaned:
         if not keep[i] or repeated or running_head or (is_junk(ln) and not is_prose[i]) or same_as_title:
             dropped.append(ln)
             marked.append(None)  # a dropped line still counts in a run of short lines
+            if paragraphs_kept < 2:
+                header.append(ln)
             continue
+        paragraphs_kept += is_prose[i]
         seen.add(ln)
         body.append(ln)
         marked.append(ln)

@@ -86,7 +86,7 @@ _FURNITURE_START = re.compile(
 _FURNITURE_ANYWHERE = re.compile(
     r"\ball rights reserved\b|\bfor personal,? non-commercial use\b|\bunsubscribe\b|\bwe use cookies\b|"
     r"\bcontributed (?:to )?(?:this )?(?:report|story|article)\b|"
-    r"\byou (?:are receiving|received|were sent) this\b|\b(?:reply to|forwarded) this (?:e-?mail|newsletter)\b|"
+    r"\byou (?:are receiving|received|were sent) this\b|\b(?:reply to|forwarded) this (?:e-?mail|newsletter)\b|\bforward (?:it |this (?:\w+ )?)?to a (?:friend|colleague)\b|"
     r"\bcookies?\b.{0,200}\b(?:accept|consent|settings|partners|preferences|privacy)\b|"
     r"\b(?:uses?|using) cookies\b|\b(?:enable|turn on|activate) javascript\b|\bunlimited access\b|\bcancel anytime\b|"
     r"\balready a subscriber\b|\bnot responsible for the content\b|\bdownload (?:the|our)\b.{0,40}\bapp\b|"
@@ -99,7 +99,7 @@ _FURNITURE_ANYWHERE = re.compile(
 )
 _ANYWHERE_KEYS = (
     "reserved", "non-commercial", "unsubscribe", "cookie", "contributed", " this", "javascript",
-    "unlimited", "anytime", "subscriber", "free ", "continued", "views", "reflect", "official record", "@",
+    "unlimited", "anytime", "subscriber", "free ", "continued", "views", "reflect", "official record", "@", "forward",
     "responsible", "download", "enter your", "registered", "company", "edited by", "syndicated", "newsletter", "funded", "supported", "paid for", "support",
 )
 _ANYWHERE_GATE = re.compile("|".join(map(re.escape, _ANYWHERE_KEYS)))

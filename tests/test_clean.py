@@ -501,3 +501,22 @@ def test_prose_naming_an_address_or_a_printing_press_stays_prose() -> None:
     for line in ("Readers wrote to ports@example.org to complain that the ferry timetable had been printed wrongly twice.",
                  "The leaflets were printed from a template the ministry shared with both coast guards last spring."):
         assert not is_junk(line) and is_paragraph(line)
+
+
+def test_a_byline_date_under_the_standfirst_dates_the_article() -> None:
+    from accords.etl.dates import publication_date
+
+    page = "\n".join(["Navies agree joint coastal patrols", "",
+                      "Ministers say the patrols will cut smuggling across the bay by half within a year of starting.", "",
+                      "By A. Writer, Defence Correspondent · 17 July 2025 · 5 min read", "",
+                      PROSE, "", PROSE2])
+    out = clean(page)
+    assert "A. Writer" not in out.text
+    body = out.text.split("\n", 2)[2]
+    assert publication_date(out.header_lines, body)[0] is not None
+    assert str(publication_date(out.header_lines, body)[0]) == "2025-07-17"
+
+
+def test_forward_to_a_friend_is_junk() -> None:
+    assert is_junk("Like this newsletter? Forward it to a friend.")
+    assert not is_junk("The coast guard said it would forward the request to a friendly navy within the week, officials said.")
