@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from accords.etl.extract import lexicon as lx
 from accords.etl.extract import places as places_mod
@@ -42,6 +43,7 @@ PERSON_MATCH_THRESHOLD = 90.0
 _QUOTES_OPEN = {"“", '"', "‘", "«"}
 _QUOTES_CLOSE = {"”", '"', "’", "»"}
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "’": "'", "‘": "'", "`": "'"})
+_DASH_CHARS = re.compile("[" + re.escape("".join(map(chr, _DASHES))) + "]")
 _TYPE_RANK = {"country": 5, "organization": 4, "initiative": 3, "location": 2, "person": 1}
 # Higher wins among equal spans: in-document evidence beats the generic gazetteer.
 _METHOD_RANK = {"acronym_definition": 9, "knowledge_base": 8, "table_cell": 8, "person_title": 7,
@@ -83,6 +85,12 @@ class _Span:
     boost: int = 0  # breaks ties between equal spans beyond the method's rank
 
 
+#: A node of the gazetteer's token trie: the node after each next token's key, and under
+#: ``_END`` (no token is empty) the name that ends here.
+_Trie = dict[str, Any]
+_END = ""
+
+
 class Gazetteer:
     """Token-tuple lookup of every surface form in a knowledge base (plus places)."""
 
@@ -110,9 +118,14 @@ class Gazetteer:
                 self._add(a, _info(e))
         #: First tokens of the small towns taken after a place cue (a cheap test before the lookup).
         self.minor_first = frozenset(m.group(0) for m in map(_TOKEN.match, kb.minor_places) if m)
-        #: First keys of every form and prefix: a token not among them starts no form, so
-        #: :meth:`longest` answers None without building a key tuple (most tokens).
-        self.first_keys = frozenset(k[0] for k in self.forms) | frozenset(p[0] for p in self.prefixes)
+        #: The forms as a token trie, for :meth:`longest`: walking it token by token costs one
+        #: dict lookup a step, where looking up every prefix built a tuple and hashed it twice.
+        self.trie: _Trie = {}
+        for toks, info in self.forms.items():
+            node = self.trie
+            for t in toks:
+                node = node.setdefault(t, {})
+            node[_END] = info
 
     def _add(self, form: str, info: _Info) -> None:
         toks = tuple(_key(m.group(0)) for m in _TOKEN.finditer(form))
@@ -138,18 +151,30 @@ class Gazetteer:
 
     def longest(self, keys: Sequence[str], i: int) -> tuple[int, _Info] | None:
         """Longest known form starting at token ``i``: (end token, info)."""
-        best: tuple[int, _Info] | None = None
         n = len(keys)
-        if i < n and keys[i] not in self.first_keys:
+        if not 0 <= i < n:
             return None
-        for j in range(i + 1, min(n, i + _MAX_TOKENS) + 1):
-            key = tuple(keys[i:j])
-            hit = self.forms.get(key)
-            if hit is not None:
-                best = (j, hit)
-            if key not in self.prefixes:
+        best: tuple[int, _Info] | None = None
+        node = self.trie.get(keys[i])
+        j = i + 1
+        while node is not None:
+            info = node.get(_END)
+            if info is not None:
+                best = (j, info)
+            if j >= n:
                 break
+            node = node.get(keys[j])
+            j += 1
         return best
+
+    def longest_each(self, keys: Sequence[str]) -> list[tuple[int, _Info] | None]:
+        """:meth:`longest` at every token (the same walk, inlined: most tokens start no form)."""
+        out: list[tuple[int, _Info] | None] = [None] * len(keys)
+        trie = self.trie
+        for i, k in enumerate(keys):
+            if k in trie:
+                out[i] = self.longest(keys, i)
+        return out
 
     def longest_upper(self, toks: Sequence[str], i: int) -> tuple[int, _Info] | None:
         best: tuple[int, _Info] | None = None
@@ -207,37 +232,54 @@ def sentence_starts(text: str) -> list[int]:
 class _Doc:
     """Tokens of one text, with the facts the patterns ask about each token."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, g: Gazetteer | None = None) -> None:
         self.text = text
         ms = list(_TOKEN.finditer(text))
         self.toks = [m.group(0) for m in ms]
-        self.keys = [_key(t) for t in self.toks]
         self.starts = [m.start() for m in ms]
         self.ends = [m.end() for m in ms]
-        sent = sentence_starts(text)
-        self.sent = [bisect.bisect_right(sent, s) - 1 for s in self.starts]
-        self.n = len(ms)
+        # Only a token that is one of _DASHES's characters has a key of its own (they are
+        # punctuation, one token each): find those few instead of translating every token.
+        self.keys = self.toks.copy()
+        for m in _DASH_CHARS.finditer(text):
+            k = bisect.bisect_left(self.starts, m.start())
+            self.keys[k] = _key(self.keys[k])
+        self.n = n = len(ms)
+        #: First token of each sentence (and n): sentences are runs of tokens.
+        self.sent_first = [bisect.bisect_left(self.starts, s) for s in sentence_starts(text)] + [n]
+        self.sent: list[int] = []
+        for k, (a, b) in enumerate(itertools.pairwise(self.sent_first)):
+            self.sent += [k] * (b - a)
+        #: Token i follows a line break (i > 0); a text has few, so set them from the breaks.
+        self.nl = [False] * n
+        for m in re.finditer(r"\n", text):
+            k = bisect.bisect_right(self.starts, m.start())
+            if 0 < k < n:
+                self.nl[k] = True
         clutter = [(m.start(), m.end()) for m in re.finditer(r"^.*$", text, re.M)
                    if _CLUTTER_LINE.match(m.group(0))]
         self.clutter = [any(a <= s < b for a, b in clutter) for s in self.starts] if clutter \
-            else [False] * self.n
-        self.caps = [self._cap(i) for i in range(self.n)]
-        self.hits: dict[int, tuple[int, _Info] | None] = {}
+            else [False] * n
+        self.caps = [t[:1].isupper() for t in self.toks]
+        for i in range(n - 1):  # a number before a capitalised word opens a name ("2nd Fleet")
+            if self.toks[i][:1].isdigit() and self.toks[i + 1][:1].isupper() and not self.glued(i + 1):
+                self.caps[i] = True
         self.chunks: list[tuple[int, int]] | None = None
-        self.g: Gazetteer | None = None
+        self.g = g
+        #: ``g.longest`` at every token, computed once: the patterns ask many times, and the
+        #: knowledge-base pass asks at nearly every token anyway.
+        self.hits = g.longest_each(self.keys) if g is not None else []
 
     def longest(self, g: Gazetteer, i: int) -> tuple[int, _Info] | None:
-        """Memoised ``g.longest`` at token ``i`` (the patterns ask many times)."""
-        if i not in self.hits:
-            self.hits[i] = g.longest(self.keys, i)
-        return self.hits[i]
+        """``g.longest`` at token ``i`` (``g`` is the document's gazetteer)."""
+        return self.hits[i] if 0 <= i < self.n else None
 
     def glued(self, i: int) -> bool:
         """Token ``i`` follows token ``i-1`` with no space."""
         return i > 0 and self.starts[i] == self.ends[i - 1]
 
     def newline_before(self, i: int) -> bool:
-        return i > 0 and "\n" in self.text[self.ends[i - 1]:self.starts[i]]
+        return i > 0 and self.nl[i]
 
     def sentence_initial(self, i: int) -> bool:
         j = i - 1
@@ -248,11 +290,6 @@ class _Doc:
 
     def cap(self, i: int) -> bool:
         return self.caps[i]
-
-    def _cap(self, i: int) -> bool:
-        t = self.toks[i]
-        return t[:1].isupper() or (t[:1].isdigit() and i + 1 < self.n and self.toks[i + 1][:1].isupper()
-                                   and not self.glued(i + 1))
 
 
 def _is_hyphen_join(d: _Doc, k: int) -> bool:
@@ -969,9 +1006,8 @@ _SPEECH = frozenset({"said", "told", "added", "says", "noted", "warned", "stress
 
 class _Extractor:
     def __init__(self, text: str, kb: KnowledgeBase) -> None:
-        self.d = _Doc(text)
         self.g = gazetteer(kb)
-        self.d.g = self.g
+        self.d = _Doc(text, self.g)
         self.kb = kb
         self.spans: list[_Span] = []
         self.acronyms: dict[str, _Info] = {}
@@ -985,11 +1021,13 @@ class _Extractor:
     # -- sources -------------------------------------------------------------
     def knowledge_base(self) -> None:
         d, g = self.d, self.g
-        for i in range(d.n):
+        # Only tokens that start a known form, or upper-case words (datelines), can start a name.
+        starts = [k for k, t in enumerate(d.toks) if d.hits[k] is not None or (t.isupper() and len(t) >= 3)]
+        for i in starts:
             if not d.toks[i][:1].isalnum():
                 continue
-            hit = d.longest(g, i)
-            if hit is None and d.toks[i].isupper() and len(d.toks[i]) >= 3:
+            hit = d.hits[i]
+            if hit is None:
                 hit = g.longest_upper(d.toks, i)
             if hit is None:
                 continue
@@ -2181,17 +2219,19 @@ class _Extractor:
         self.compass_places()
         self.told_media()
         spans = self.second_pass(self.paren_names(self.resolve()))
-        return [self._candidate(s, spans) for s in spans]
+        firsts = [s.i for s in spans]  # sorted: second_pass sorts by (i, -j)
+        return [self._candidate(s, spans, firsts) for s in spans]
 
-    def _candidate(self, s: _Span, spans: list[_Span]) -> Candidate:
+    def _candidate(self, s: _Span, spans: list[_Span], firsts: list[int]) -> Candidate:
         d = self.d
         start, end = d.starts[s.i], d.ends[s.j - 1]
         status: str | None = None
         parties: tuple[str, ...] = ()
         if s.info.entity_type == "initiative":
             status = _status(d, s)
-            parties = tuple(sorted({t.info.key for t in spans if t.info.key and s.i <= t.i
-                                    and t.j <= s.j and t is not s
+            # Spans inside s start within it: look only there, not at every span.
+            inside = spans[bisect.bisect_left(firsts, s.i):bisect.bisect_left(firsts, s.j)]
+            parties = tuple(sorted({t.info.key for t in inside if t.info.key and t.j <= s.j and t is not s
                                     and t.info.entity_type in ("country", "organization")}))
         info = s.info
         return Candidate(start=start, end=end, surface=d.text[start:end],
@@ -2255,11 +2295,8 @@ def _cells(m: re.Match[str]) -> list[tuple[int, int, str]]:
 def _status(d: _Doc, s: _Span) -> str | None:
     """The status word nearest the mention in its sentence, if any."""
     best, dist = None, 10**9
-    for k in range(d.n):
-        if d.sent[k] != d.sent[s.i]:
-            if d.sent[k] > d.sent[s.i]:
-                break
-            continue
+    sentence = d.sent[s.i]
+    for k in range(d.sent_first[sentence], d.sent_first[sentence + 1]):
         w = d.toks[k].lower()
         if w in lx.STATUS_WORDS and not (s.i <= k < s.j):
             gap = s.i - k if k < s.i else k - s.j
