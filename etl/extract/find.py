@@ -19,6 +19,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -260,6 +261,11 @@ class _Doc:
                    if _CLUTTER_LINE.match(m.group(0))]
         self.clutter = [any(a <= s < b for a, b in clutter) for s in self.starts] if clutter \
             else [False] * n
+        #: Where each distinct token occurs: the passes that look for cue words visit those
+        #: positions (:meth:`at`) instead of testing every token.
+        self.positions: dict[str, list[int]] = {}
+        for k, t in enumerate(self.toks):
+            self.positions.setdefault(t, []).append(k)
         self.caps = [t[:1].isupper() for t in self.toks]
         for i in range(n - 1):  # a number before a capitalised word opens a name ("2nd Fleet")
             if self.toks[i][:1].isdigit() and self.toks[i + 1][:1].isupper() and not self.glued(i + 1):
@@ -269,6 +275,12 @@ class _Doc:
         #: ``g.longest`` at every token, computed once: the patterns ask many times, and the
         #: knowledge-base pass asks at nearly every token anyway.
         self.hits = g.longest_each(self.keys) if g is not None else []
+
+    def at(self, words: AbstractSet[str], lo: int = 0, hi: int | None = None) -> list[int]:
+        """Positions ``lo <= k < hi`` (default: to the end) of the tokens in ``words``, in order."""
+        hi = self.n if hi is None else hi
+        found = self.positions.keys() & words
+        return sorted(k for w in found for k in self.positions[w] if lo <= k < hi)
 
     def longest(self, g: Gazetteer, i: int) -> tuple[int, _Info] | None:
         """``g.longest`` at token ``i`` (``g`` is the document's gazetteer)."""
@@ -379,15 +391,17 @@ _NUMBERED = frozenset({"Resolution", "Force", "Group", "Brigade", "Division", "F
 
 def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    # A chunk opens at the first capitalised token (outside clutter) after the previous one.
+    opens = [k for k in itertools.compress(range(d.n), d.caps) if not d.clutter[k]]
     i = 0
-    while i < d.n:
-        if not d.cap(i) or d.clutter[i]:
-            i += 1
+    for k in opens:
+        if k < i:
             continue
+        i = k
         j = i + 1
-        while j < d.n and not d.newline_before(j):
+        while j < d.n and not d.nl[j]:  # j > 0: d.nl[j] is d.newline_before(j)
             t = d.toks[j]
-            if d.cap(j):
+            if d.caps[j]:
                 j += 1
             elif _is_hyphen_join(d, j):
                 j += 2
@@ -568,6 +582,10 @@ def _title_at(d: _Doc, k: int) -> bool:
         return True
     # "Secretary-General" is three tokens.
     return t == "Secretary" and k + 2 < d.n and d.toks[k + 1] == "-" and d.toks[k + 2] == "General"
+
+
+#: Every token :func:`_title_at` accepts is one of these (a cheap test to skip the others).
+_TITLE_WORDS = lx.TITLE_HEADS | {"Secretary"}
 
 
 def _head_type(word: str) -> tuple[str, str | None] | None:
@@ -1002,6 +1020,9 @@ def _looks_like_name(d: _Doc, i: int, j: int, g: Gazetteer) -> bool:
 
 
 _SPEECH = frozenset({"said", "told", "added", "says", "noted", "warned", "stressed", "insisted"})
+#: The tokens :meth:`_Extractor.naming` and :meth:`_Extractor.unknown_places` start at.
+_NAMING_CUES = lx.NAMING_VERBS | {"as"}
+_UNKNOWN_PLACE_CUES = _UNKNOWN_LOCATIVES | {"on", "over"} | _PLACE_PLURALS
 
 
 class _Extractor:
@@ -1054,7 +1075,7 @@ class _Extractor:
 
     def acronym_definitions(self) -> None:
         d = self.d
-        for p in range(1, d.n - 2):
+        for p in d.at({"("}, 1, d.n - 2):
             if d.toks[p] != "(":
                 continue
             q = p + 1
@@ -1193,8 +1214,11 @@ class _Extractor:
 
     def titled_persons(self) -> None:
         d, g = self.d, self.g
+        # Only a title or a role noun opens a titled name: go from one to the next.
+        cues = [m for m, t in enumerate(d.toks) if t in _TITLE_WORDS or t in lx.ROLE_NOUNS]
         k = 0
-        while k < d.n:
+        while (c := bisect.bisect_left(cues, k)) < len(cues):
+            k = cues[c]
             t = d.toks[k]
             titled = _title_at(d, k) or (t in lx.ROLE_NOUNS and k > 0)
             if not titled:
@@ -1259,8 +1283,8 @@ class _Extractor:
     def untitled_persons(self) -> None:
         """'X Y, a researcher at', 'said X Y,' and 'X Y said': names by their role or verb."""
         d, g = self.d, self.g
-        for i in range(d.n):
-            if not d.cap(i) or d.toks[i] in lx.SENTENCE_WORDS or _title_at(d, i):
+        for i in itertools.compress(range(d.n), d.caps):  # capitalised tokens only
+            if d.toks[i] in lx.SENTENCE_WORDS or _title_at(d, i):
                 continue
             if i > 0 and ((d.cap(i - 1) and not d.sentence_initial(i)) or d.toks[i - 1] in {"-"}):
                 continue
@@ -1557,7 +1581,7 @@ class _Extractor:
     def naming(self) -> None:
         """A name after a naming verb takes the type of the noun before the verb."""
         d = self.d
-        for p in range(d.n - 1):
+        for p in d.at(_NAMING_CUES, 0, d.n - 1):
             if d.toks[p] not in lx.NAMING_VERBS and not (
                     d.toks[p] == "as" and p > 0 and d.toks[p - 1] in lx.NAMING_VERBS | {"referred"}):
                 continue
@@ -1585,7 +1609,7 @@ class _Extractor:
         and organisations after a lower-case organisation noun ("grid operator Moldelectrica")."""
         d, g = self.d, self.g
         toks, minor = d.toks, self.kb.minor_places
-        for m in range(1, d.n - 1):
+        for m in d.at(_CUE_WORDS, 1, d.n - 1):
             t = toks[m]
             if t not in _CUE_WORDS:
                 continue
@@ -1643,7 +1667,7 @@ class _Extractor:
         the clause is the outlet a person spoke to (GUIDELINES: media named as sources are
         organisations); people are not "the X"."""
         d, g = self.d, self.g
-        for m in range(d.n - 3):
+        for m in d.at({"told"}, 0, d.n - 3):
             if d.toks[m] != "told" or d.toks[m + 1] != "the" or not d.cap(m + 2) or d.newline_before(m + 2):
                 continue
             j = m + 2
@@ -1694,7 +1718,7 @@ class _Extractor:
         such as Sal, Boa Vista and São Vicente"). The name must not be a known name, an acronym,
         a common word, a language, a person (given name first) or a possessor."""
         d = self.d
-        for m in range(d.n - 1):
+        for m in d.at(_UNKNOWN_PLACE_CUES, 0, d.n - 1):
             t = d.toks[m]
             if t in _UNKNOWN_LOCATIVES and not (t == "at" and any(
                     w in lx.APPOSITION_ROLES or w in lx.ROLE_NOUNS for w in d.toks[max(0, m - 4):m])):
@@ -2183,7 +2207,8 @@ class _Extractor:
             return []
         out = []
         cues = _SPEECH | _SPEAKER_VERBS | {"’", "'"}
-        for i in range(d.n - 1):
+        # The cue is one or two tokens after the surname: visit only those.
+        for i in sorted({k - b for k in d.at(cues) for b in (1, 2) if 0 <= k - b < d.n - 1}):
             if (d.toks[i + 1] not in cues and (i + 2 >= d.n or d.toks[i + 2] not in cues)) \
                     or covered[i] or not d.caps[i] or not d.toks[i].isalpha() or d.toks[i] in lx.SENTENCE_WORDS \
                     or (i > 0 and d.cap(i - 1) and not d.sentence_initial(i)):
@@ -2248,10 +2273,12 @@ def _heading_tokens(d: _Doc) -> list[bool]:
     out = [False] * d.n
     for m in re.finditer(r"^.+$", d.text, re.M):
         line = m.group(0)
+        table = line.lstrip().startswith("|")
+        if not table and line.rstrip().endswith((".", "”", '"')):
+            continue  # neither a table row nor a heading: skip counting its words (most lines)
         words = re.findall(r"[^\W\d_][\w’'-]*", line)
         content = [w for w in words if w.lower() not in lx.CONNECTORS and w.lower() not in {"a", "an"}]
-        table = line.lstrip().startswith("|")
-        title = len(content) >= 4 and not line.rstrip().endswith((".", "”", '"')) and \
+        title = len(content) >= 4 and \
             sum(w[0].isupper() for w in content) >= 0.85 * len(content) and not _wrapped(d.text, m)
         if table or title:
             a = bisect.bisect_left(d.starts, m.start())
