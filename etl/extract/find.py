@@ -168,13 +168,15 @@ class Gazetteer:
             j += 1
         return best
 
-    def longest_each(self, keys: Sequence[str]) -> list[tuple[int, _Info] | None]:
-        """:meth:`longest` at every token (the same walk, inlined: most tokens start no form)."""
+    def longest_each(self, keys: Sequence[str], positions: dict[str, list[int]]) -> list[tuple[int, _Info] | None]:
+        """:meth:`longest` at every token; ``positions`` gives each distinct token's positions
+        (a token's key is the same wherever it occurs), so only tokens that start a form are
+        walked from."""
         out: list[tuple[int, _Info] | None] = [None] * len(keys)
-        trie = self.trie
-        for i, k in enumerate(keys):
-            if k in trie:
-                out[i] = self.longest(keys, i)
+        for ks in positions.values():
+            if keys[ks[0]] in self.trie:
+                for i in ks:
+                    out[i] = self.longest(keys, i)
         return out
 
     def longest_upper(self, toks: Sequence[str], i: int) -> tuple[int, _Info] | None:
@@ -266,21 +268,25 @@ class _Doc:
         self.positions: dict[str, list[int]] = {}
         for k, t in enumerate(self.toks):
             self.positions.setdefault(t, []).append(k)
-        self.caps = [t[:1].isupper() for t in self.toks]
-        for i in range(n - 1):  # a number before a capitalised word opens a name ("2nd Fleet")
-            if self.toks[i][:1].isdigit() and self.toks[i + 1][:1].isupper() and not self.glued(i + 1):
-                self.caps[i] = True
+        # Character tests once per distinct token, not once per token.
+        upper = {t for t in self.positions if t[:1].isupper()}
+        self.caps = [t in upper for t in self.toks]
+        for i in self.at({t for t in self.positions if t[:1].isdigit()}, 0, n - 1):
+            if self.toks[i + 1] in upper and not self.glued(i + 1):
+                self.caps[i] = True  # a number before a capitalised word opens a name ("2nd Fleet")
         self.chunks: list[tuple[int, int]] | None = None
         self.g = g
         #: ``g.longest`` at every token, computed once: the patterns ask many times, and the
         #: knowledge-base pass asks at nearly every token anyway.
-        self.hits = g.longest_each(self.keys) if g is not None else []
+        self.hits = g.longest_each(self.keys, self.positions) if g is not None else []
 
     def at(self, words: AbstractSet[str], lo: int = 0, hi: int | None = None) -> list[int]:
         """Positions ``lo <= k < hi`` (default: to the end) of the tokens in ``words``, in order."""
         hi = self.n if hi is None else hi
-        found = self.positions.keys() & words
-        return sorted(k for w in found for k in self.positions[w] if lo <= k < hi)
+        pos = self.positions
+        # Test the smaller collection's members against the larger (cue lists may be long).
+        found = [w for w in words if w in pos] if len(words) < len(pos) else [w for w in pos if w in words]
+        return sorted(k for w in found for k in pos[w] if lo <= k < hi)
 
     def longest(self, g: Gazetteer, i: int) -> tuple[int, _Info] | None:
         """``g.longest`` at token ``i`` (``g`` is the document's gazetteer)."""
@@ -1043,8 +1049,8 @@ class _Extractor:
     def knowledge_base(self) -> None:
         d, g = self.d, self.g
         # Only tokens that start a known form, or upper-case words (datelines), can start a name.
-        starts = [k for k, t in enumerate(d.toks) if d.hits[k] is not None or (t.isupper() and len(t) >= 3)]
-        for i in starts:
+        upper = {t for t in d.positions if t.isupper() and len(t) >= 3}
+        for i in sorted(set(d.at(upper)).union(k for k, h in enumerate(d.hits) if h is not None)):
             if not d.toks[i][:1].isalnum():
                 continue
             hit = d.hits[i]
@@ -1330,10 +1336,9 @@ class _Extractor:
         d, g, given = self.d, self.g, self.kb.given_names
         if not given:
             return
-        toks = d.toks
-        hyphens = {k - 2 for k in range(2, d.n) if toks[k] == "-"}  # cheap pre-filter for _korean_name
+        hyphens = [k - 2 for k in d.at({"-"}, 2)]  # cheap pre-filter for _korean_name
         known = {k for sp in self.spans if sp.method == "knowledge_base" for k in range(sp.i, sp.j)}
-        for i in [k for k, t in enumerate(toks) if t in given or (k in hyphens and _korean_name(d, k))]:
+        for i in sorted(set(d.at(given)).union(k for k in hyphens if _korean_name(d, k))):
             if self.no_patterns[i] or i in known:
                 continue  # a heading, or a known name already ("Ahmed" in a known person's name)
             prev = d.toks[i - 1] if i > 0 else ""
