@@ -288,6 +288,11 @@ class _Doc:
         found = [w for w in words if w in pos] if len(words) < len(pos) else [w for w in pos if w in words]
         return sorted(k for w in found for k in pos[w] if lo <= k < hi)
 
+    def at_keys(self, keys: AbstractSet[str], lo: int = 0) -> list[int]:
+        """Positions ``k >= lo`` of the tokens whose key is in ``keys``, in order (a token's key
+        is the same wherever it occurs)."""
+        return sorted(k for ks in self.positions.values() if self.keys[ks[0]] in keys for k in ks if k >= lo)
+
     def longest(self, g: Gazetteer, i: int) -> tuple[int, _Info] | None:
         """``g.longest`` at token ``i`` (``g`` is the document's gazetteer)."""
         return self.hits[i] if 0 <= i < self.n else None
@@ -2129,8 +2134,8 @@ class _Extractor:
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for f in forms:
             by_first.setdefault(f[0], []).append(f)
-        for i in range(d.n):
-            if covered[i] or d.keys[i] not in by_first:
+        for i in d.at_keys(by_first.keys()):
+            if covered[i]:
                 continue
             for f in sorted(by_first[d.keys[i]], key=len, reverse=True):
                 j = i + len(f)
@@ -2178,7 +2183,7 @@ class _Extractor:
         d = self.d
         out = []
         firsts = {t[0] for t, info in tails.items() if info is not None}
-        for i in [k for k in range(1, d.n) if d.keys[k] in firsts]:  # most tokens start no tail
+        for i in d.at_keys(firsts, 1):  # most tokens start no tail
             for n in (2, 1):
                 j = i + n
                 info = tails.get(tuple(d.keys[i:j])) if j <= d.n else None
