@@ -201,13 +201,14 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--workers", type=int, default=0)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "accords-bench")
+    ap.add_argument("--tag", default="", help="results go to bench-<n>-<tag>.json (default bench-<n>.json)")
     ap.add_argument("--speedup-max", type=int, default=20_000,
                     help="measure the 1-worker run (speed-up) only up to this many documents")
     args = ap.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     for n in args.sizes:
         res = bench_size(n, args.repeats, args.workers, args.seed, args.work, args.speedup_max)
-        path = ROOT / "benchmarks" / "results" / f"bench-{n}.json"
+        path = ROOT / "benchmarks" / "results" / f"bench-{n}{'-' + args.tag if args.tag else ''}.json"
         path.write_text(json.dumps(res, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
         print(json.dumps({"docs": n, **res["summary"]}, default=str))
     return 0

@@ -19,7 +19,9 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from typing import Any
 
 from accords.etl.extract import lexicon as lx
 from accords.etl.extract import places as places_mod
@@ -42,6 +44,7 @@ PERSON_MATCH_THRESHOLD = 90.0
 _QUOTES_OPEN = {"“", '"', "‘", "«"}
 _QUOTES_CLOSE = {"”", '"', "’", "»"}
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "’": "'", "‘": "'", "`": "'"})
+_DASH_CHARS = re.compile("[" + re.escape("".join(map(chr, _DASHES))) + "]")
 _TYPE_RANK = {"country": 5, "organization": 4, "initiative": 3, "location": 2, "person": 1}
 # Higher wins among equal spans: in-document evidence beats the generic gazetteer.
 _METHOD_RANK = {"acronym_definition": 9, "knowledge_base": 8, "table_cell": 8, "person_title": 7,
@@ -83,6 +86,12 @@ class _Span:
     boost: int = 0  # breaks ties between equal spans beyond the method's rank
 
 
+#: A node of the gazetteer's token trie: the node after each next token's key, and under
+#: ``_END`` (no token is empty) the name that ends here.
+_Trie = dict[str, Any]
+_END = ""
+
+
 class Gazetteer:
     """Token-tuple lookup of every surface form in a knowledge base (plus places)."""
 
@@ -115,9 +124,14 @@ class Gazetteer:
                 self._add(a, _info(e))
         #: First tokens of the small towns taken after a place cue (a cheap test before the lookup).
         self.minor_first = frozenset(m.group(0) for m in map(_TOKEN.match, kb.minor_places) if m)
-        #: First keys of every form and prefix: a token not among them starts no form, so
-        #: :meth:`longest` answers None without building a key tuple (most tokens).
-        self.first_keys = frozenset(k[0] for k in self.forms) | frozenset(p[0] for p in self.prefixes)
+        #: The forms as a token trie, for :meth:`longest`: walking it token by token costs one
+        #: dict lookup a step, where looking up every prefix built a tuple and hashed it twice.
+        self.trie: _Trie = {}
+        for toks, info in self.forms.items():
+            node = self.trie
+            for t in toks:
+                node = node.setdefault(t, {})
+            node[_END] = info
 
     def _add(self, form: str, info: _Info) -> None:
         toks = tuple(_key(m.group(0)) for m in _TOKEN.finditer(form))
@@ -143,18 +157,32 @@ class Gazetteer:
 
     def longest(self, keys: Sequence[str], i: int) -> tuple[int, _Info] | None:
         """Longest known form starting at token ``i``: (end token, info)."""
-        best: tuple[int, _Info] | None = None
         n = len(keys)
-        if i < n and keys[i] not in self.first_keys:
+        if not 0 <= i < n:
             return None
-        for j in range(i + 1, min(n, i + _MAX_TOKENS) + 1):
-            key = tuple(keys[i:j])
-            hit = self.forms.get(key)
-            if hit is not None:
-                best = (j, hit)
-            if key not in self.prefixes:
+        best: tuple[int, _Info] | None = None
+        node = self.trie.get(keys[i])
+        j = i + 1
+        while node is not None:
+            info = node.get(_END)
+            if info is not None:
+                best = (j, info)
+            if j >= n:
                 break
+            node = node.get(keys[j])
+            j += 1
         return best
+
+    def longest_each(self, keys: Sequence[str], positions: dict[str, list[int]]) -> list[tuple[int, _Info] | None]:
+        """:meth:`longest` at every token; ``positions`` gives each distinct token's positions
+        (a token's key is the same wherever it occurs), so only tokens that start a form are
+        walked from."""
+        out: list[tuple[int, _Info] | None] = [None] * len(keys)
+        for ks in positions.values():
+            if keys[ks[0]] in self.trie:
+                for i in ks:
+                    out[i] = self.longest(keys, i)
+        return out
 
     def longest_upper(self, toks: Sequence[str], i: int) -> tuple[int, _Info] | None:
         best: tuple[int, _Info] | None = None
@@ -239,37 +267,74 @@ def sentence_starts(text: str) -> list[int]:
 class _Doc:
     """Tokens of one text, with the facts the patterns ask about each token."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, g: Gazetteer | None = None) -> None:
         self.text = text
         ms = list(_TOKEN.finditer(text))
         self.toks = [m.group(0) for m in ms]
-        self.keys = [_key(t) for t in self.toks]
         self.starts = [m.start() for m in ms]
         self.ends = [m.end() for m in ms]
-        sent = sentence_starts(text)
-        self.sent = [bisect.bisect_right(sent, s) - 1 for s in self.starts]
-        self.n = len(ms)
+        # Only a token that is one of _DASHES's characters has a key of its own (they are
+        # punctuation, one token each): find those few instead of translating every token.
+        self.keys = self.toks.copy()
+        for m in _DASH_CHARS.finditer(text):
+            k = bisect.bisect_left(self.starts, m.start())
+            self.keys[k] = _key(self.keys[k])
+        self.n = n = len(ms)
+        #: First token of each sentence (and n): sentences are runs of tokens.
+        self.sent_first = [bisect.bisect_left(self.starts, s) for s in sentence_starts(text)] + [n]
+        self.sent: list[int] = []
+        for k, (a, b) in enumerate(itertools.pairwise(self.sent_first)):
+            self.sent += [k] * (b - a)
+        #: Token i follows a line break (i > 0); a text has few, so set them from the breaks.
+        self.nl = [False] * n
+        for m in re.finditer(r"\n", text):
+            k = bisect.bisect_right(self.starts, m.start())
+            if 0 < k < n:
+                self.nl[k] = True
         clutter = [(m.start(), m.end()) for m in re.finditer(r"^.*$", text, re.M)
                    if _CLUTTER_LINE.match(m.group(0))]
         self.clutter = [any(a <= s < b for a, b in clutter) for s in self.starts] if clutter \
-            else [False] * self.n
-        self.caps = [self._cap(i) for i in range(self.n)]
-        self.hits: dict[int, tuple[int, _Info] | None] = {}
+            else [False] * n
+        #: Where each distinct token occurs: the passes that look for cue words visit those
+        #: positions (:meth:`at`) instead of testing every token.
+        self.positions: dict[str, list[int]] = {}
+        for k, t in enumerate(self.toks):
+            self.positions.setdefault(t, []).append(k)
+        # Character tests once per distinct token, not once per token.
+        upper = {t for t in self.positions if t[:1].isupper()}
+        self.caps = [t in upper for t in self.toks]
+        for i in self.at({t for t in self.positions if t[:1].isdigit()}, 0, n - 1):
+            if self.toks[i + 1] in upper and not self.glued(i + 1):
+                self.caps[i] = True  # a number before a capitalised word opens a name ("2nd Fleet")
         self.chunks: list[tuple[int, int]] | None = None
-        self.g: Gazetteer | None = None
+        self.g = g
+        #: ``g.longest`` at every token, computed once: the patterns ask many times, and the
+        #: knowledge-base pass asks at nearly every token anyway.
+        self.hits = g.longest_each(self.keys, self.positions) if g is not None else []
+
+    def at(self, words: AbstractSet[str], lo: int = 0, hi: int | None = None) -> list[int]:
+        """Positions ``lo <= k < hi`` (default: to the end) of the tokens in ``words``, in order."""
+        hi = self.n if hi is None else hi
+        pos = self.positions
+        # Test the smaller collection's members against the larger (cue lists may be long).
+        found = [w for w in words if w in pos] if len(words) < len(pos) else [w for w in pos if w in words]
+        return sorted(k for w in found for k in pos[w] if lo <= k < hi)
+
+    def at_keys(self, keys: AbstractSet[str], lo: int = 0) -> list[int]:
+        """Positions ``k >= lo`` of the tokens whose key is in ``keys``, in order (a token's key
+        is the same wherever it occurs)."""
+        return sorted(k for ks in self.positions.values() if self.keys[ks[0]] in keys for k in ks if k >= lo)
 
     def longest(self, g: Gazetteer, i: int) -> tuple[int, _Info] | None:
-        """Memoised ``g.longest`` at token ``i`` (the patterns ask many times)."""
-        if i not in self.hits:
-            self.hits[i] = g.longest(self.keys, i)
-        return self.hits[i]
+        """``g.longest`` at token ``i`` (``g`` is the document's gazetteer)."""
+        return self.hits[i] if 0 <= i < self.n else None
 
     def glued(self, i: int) -> bool:
         """Token ``i`` follows token ``i-1`` with no space."""
         return i > 0 and self.starts[i] == self.ends[i - 1]
 
     def newline_before(self, i: int) -> bool:
-        return i > 0 and "\n" in self.text[self.ends[i - 1]:self.starts[i]]
+        return i > 0 and self.nl[i]
 
     def sentence_initial(self, i: int) -> bool:
         j = i - 1
@@ -280,11 +345,6 @@ class _Doc:
 
     def cap(self, i: int) -> bool:
         return self.caps[i]
-
-    def _cap(self, i: int) -> bool:
-        t = self.toks[i]
-        return t[:1].isupper() or (t[:1].isdigit() and i + 1 < self.n and self.toks[i + 1][:1].isupper()
-                                   and not self.glued(i + 1))
 
 
 def _is_hyphen_join(d: _Doc, k: int) -> bool:
@@ -374,15 +434,17 @@ _NUMBERED = frozenset({"Resolution", "Force", "Group", "Brigade", "Division", "F
 
 def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    # A chunk opens at the first capitalised token (outside clutter) after the previous one.
+    opens = [k for k in itertools.compress(range(d.n), d.caps) if not d.clutter[k]]
     i = 0
-    while i < d.n:
-        if not d.cap(i) or d.clutter[i]:
-            i += 1
+    for k in opens:
+        if k < i:
             continue
+        i = k
         j = i + 1
-        while j < d.n and not d.newline_before(j):
+        while j < d.n and not d.nl[j]:  # j > 0: d.nl[j] is d.newline_before(j)
             t = d.toks[j]
-            if d.cap(j):
+            if d.caps[j]:
                 j += 1
             elif _is_hyphen_join(d, j):
                 j += 2
@@ -568,6 +630,10 @@ def _title_at(d: _Doc, k: int) -> bool:
         return True
     # "Secretary-General" is three tokens.
     return t == "Secretary" and k + 2 < d.n and d.toks[k + 1] == "-" and d.toks[k + 2] == "General"
+
+
+#: Every token :func:`_title_at` accepts is one of these (a cheap test to skip the others).
+_TITLE_WORDS = lx.TITLE_HEADS | {"Secretary"}
 
 
 def _head_type(word: str) -> tuple[str, str | None] | None:
@@ -1002,13 +1068,15 @@ def _looks_like_name(d: _Doc, i: int, j: int, g: Gazetteer) -> bool:
 
 
 _SPEECH = frozenset({"said", "told", "added", "says", "noted", "warned", "stressed", "insisted"})
+#: The tokens :meth:`_Extractor.naming` and :meth:`_Extractor.unknown_places` start at.
+_NAMING_CUES = lx.NAMING_VERBS | {"as"}
+_UNKNOWN_PLACE_CUES = _UNKNOWN_LOCATIVES | {"on", "over"} | _PLACE_PLURALS
 
 
 class _Extractor:
     def __init__(self, text: str, kb: KnowledgeBase) -> None:
-        self.d = _Doc(text)
         self.g = gazetteer(kb)
-        self.d.g = self.g
+        self.d = _Doc(text, self.g)
         self.kb = kb
         self.spans: list[_Span] = []
         self.acronyms: dict[str, _Info] = {}
@@ -1022,11 +1090,13 @@ class _Extractor:
     # -- sources -------------------------------------------------------------
     def knowledge_base(self) -> None:
         d, g = self.d, self.g
-        for i in range(d.n):
+        # Only tokens that start a known form, or upper-case words (datelines), can start a name.
+        upper = {t for t in d.positions if t.isupper() and len(t) >= 3}
+        for i in sorted(set(d.at(upper)).union(k for k, h in enumerate(d.hits) if h is not None)):
             if not d.toks[i][:1].isalnum():
                 continue
-            hit = d.longest(g, i)
-            if hit is None and d.toks[i].isupper() and len(d.toks[i]) >= 3:
+            hit = d.hits[i]
+            if hit is None:
                 hit = g.longest_upper(d.toks, i)
             if hit is None:
                 continue
@@ -1053,7 +1123,7 @@ class _Extractor:
 
     def acronym_definitions(self) -> None:
         d = self.d
-        for p in range(1, d.n - 2):
+        for p in d.at({"("}, 1, d.n - 2):
             if d.toks[p] != "(":
                 continue
             q = p + 1
@@ -1192,8 +1262,11 @@ class _Extractor:
 
     def titled_persons(self) -> None:
         d, g = self.d, self.g
+        # Only a title or a role noun opens a titled name: go from one to the next.
+        cues = [m for m, t in enumerate(d.toks) if t in _TITLE_WORDS or t in lx.ROLE_NOUNS]
         k = 0
-        while k < d.n:
+        while (c := bisect.bisect_left(cues, k)) < len(cues):
+            k = cues[c]
             t = d.toks[k]
             titled = _title_at(d, k) or (t in lx.ROLE_NOUNS and k > 0)
             if not titled:
@@ -1258,8 +1331,8 @@ class _Extractor:
     def untitled_persons(self) -> None:
         """'X Y, a researcher at', 'said X Y,' and 'X Y said': names by their role or verb."""
         d, g = self.d, self.g
-        for i in range(d.n):
-            if not d.cap(i) or d.toks[i] in lx.SENTENCE_WORDS or _title_at(d, i):
+        for i in itertools.compress(range(d.n), d.caps):  # capitalised tokens only
+            if d.toks[i] in lx.SENTENCE_WORDS or _title_at(d, i):
                 continue
             if i > 0 and ((d.cap(i - 1) and not d.sentence_initial(i)) or d.toks[i - 1] in {"-"}):
                 continue
@@ -1305,10 +1378,9 @@ class _Extractor:
         d, g, given = self.d, self.g, self.kb.given_names
         if not given:
             return
-        toks = d.toks
-        hyphens = {k - 2 for k in range(2, d.n) if toks[k] == "-"}  # cheap pre-filter for _korean_name
+        hyphens = [k - 2 for k in d.at({"-"}, 2)]  # cheap pre-filter for _korean_name
         known = {k for sp in self.spans if sp.method == "knowledge_base" for k in range(sp.i, sp.j)}
-        for i in [k for k, t in enumerate(toks) if t in given or (k in hyphens and _korean_name(d, k))]:
+        for i in sorted(set(d.at(given)).union(k for k in hyphens if _korean_name(d, k))):
             if self.no_patterns[i] or i in known:
                 continue  # a heading, or a known name already ("Ahmed" in a known person's name)
             prev = d.toks[i - 1] if i > 0 else ""
@@ -1556,7 +1628,7 @@ class _Extractor:
     def naming(self) -> None:
         """A name after a naming verb takes the type of the noun before the verb."""
         d = self.d
-        for p in range(d.n - 1):
+        for p in d.at(_NAMING_CUES, 0, d.n - 1):
             if d.toks[p] not in lx.NAMING_VERBS and not (
                     d.toks[p] == "as" and p > 0 and d.toks[p - 1] in lx.NAMING_VERBS | {"referred"}):
                 continue
@@ -1584,7 +1656,7 @@ class _Extractor:
         and organisations after a lower-case organisation noun ("grid operator Moldelectrica")."""
         d, g = self.d, self.g
         toks, minor = d.toks, self.kb.minor_places
-        for m in range(1, d.n - 1):
+        for m in d.at(_CUE_WORDS, 1, d.n - 1):
             t = toks[m]
             if t not in _CUE_WORDS:
                 continue
@@ -1642,7 +1714,7 @@ class _Extractor:
         the clause is the outlet a person spoke to (GUIDELINES: media named as sources are
         organisations); people are not "the X"."""
         d, g = self.d, self.g
-        for m in range(d.n - 3):
+        for m in d.at({"told"}, 0, d.n - 3):
             if d.toks[m] != "told" or d.toks[m + 1] != "the" or not d.cap(m + 2) or d.newline_before(m + 2):
                 continue
             j = m + 2
@@ -1693,7 +1765,7 @@ class _Extractor:
         such as Sal, Boa Vista and São Vicente"). The name must not be a known name, an acronym,
         a common word, a language, a person (given name first) or a possessor."""
         d = self.d
-        for m in range(d.n - 1):
+        for m in d.at(_UNKNOWN_PLACE_CUES, 0, d.n - 1):
             t = d.toks[m]
             if t in _UNKNOWN_LOCATIVES and not (t == "at" and any(
                     w in lx.APPOSITION_ROLES or w in lx.ROLE_NOUNS for w in d.toks[max(0, m - 4):m])):
@@ -2099,8 +2171,8 @@ class _Extractor:
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for f in forms:
             by_first.setdefault(f[0], []).append(f)
-        for i in range(d.n):
-            if covered[i] or d.keys[i] not in by_first:
+        for i in d.at_keys(by_first.keys()):
+            if covered[i]:
                 continue
             for f in sorted(by_first[d.keys[i]], key=len, reverse=True):
                 j = i + len(f)
@@ -2150,7 +2222,7 @@ class _Extractor:
         d = self.d
         out = []
         firsts = {t[0] for t, info in tails.items() if info is not None}
-        for i in [k for k in range(1, d.n) if d.keys[k] in firsts]:  # most tokens start no tail
+        for i in d.at_keys(firsts, 1):  # most tokens start no tail
             for n in (2, 1):
                 j = i + n
                 info = tails.get(tuple(d.keys[i:j])) if j <= d.n else None
@@ -2184,7 +2256,8 @@ class _Extractor:
             return []
         out = []
         cues = _SPEECH | _SPEAKER_VERBS | {"’", "'"}
-        for i in range(d.n - 1):
+        # The cue is one or two tokens after the surname: visit only those.
+        for i in sorted({k - b for k in d.at(cues) for b in (1, 2) if 0 <= k - b < d.n - 1}):
             if (d.toks[i + 1] not in cues and (i + 2 >= d.n or d.toks[i + 2] not in cues)) \
                     or covered[i] or not d.caps[i] or not d.toks[i].isalpha() or d.toks[i] in lx.SENTENCE_WORDS \
                     or (i > 0 and d.cap(i - 1) and not d.sentence_initial(i)):
@@ -2250,17 +2323,19 @@ class _Extractor:
         self.compass_places()
         self.told_media()
         spans = self.second_pass(self.paren_names(self.resolve()))
-        return [self._candidate(s, spans) for s in spans]
+        firsts = [s.i for s in spans]  # sorted: second_pass sorts by (i, -j)
+        return [self._candidate(s, spans, firsts) for s in spans]
 
-    def _candidate(self, s: _Span, spans: list[_Span]) -> Candidate:
+    def _candidate(self, s: _Span, spans: list[_Span], firsts: list[int]) -> Candidate:
         d = self.d
         start, end = d.starts[s.i], d.ends[s.j - 1]
         status: str | None = None
         parties: tuple[str, ...] = ()
         if s.info.entity_type == "initiative":
             status = _status(d, s)
-            parties = tuple(sorted({t.info.key for t in spans if t.info.key and s.i <= t.i
-                                    and t.j <= s.j and t is not s
+            # Spans inside s start within it: look only there, not at every span.
+            inside = spans[bisect.bisect_left(firsts, s.i):bisect.bisect_left(firsts, s.j)]
+            parties = tuple(sorted({t.info.key for t in inside if t.info.key and t.j <= s.j and t is not s
                                     and t.info.entity_type in ("country", "organization")}))
         info = s.info
         return Candidate(start=start, end=end, surface=d.text[start:end],
@@ -2277,10 +2352,12 @@ def _heading_tokens(d: _Doc) -> list[bool]:
     out = [False] * d.n
     for m in re.finditer(r"^.+$", d.text, re.M):
         line = m.group(0)
+        table = line.lstrip().startswith("|")
+        if not table and line.rstrip().endswith((".", "”", '"')):
+            continue  # neither a table row nor a heading: skip counting its words (most lines)
         words = re.findall(r"[^\W\d_][\w’'-]*", line)
         content = [w for w in words if w.lower() not in lx.CONNECTORS and w.lower() not in {"a", "an"}]
-        table = line.lstrip().startswith("|")
-        title = len(content) >= 4 and not line.rstrip().endswith((".", "”", '"')) and \
+        title = len(content) >= 4 and \
             sum(w[0].isupper() for w in content) >= 0.85 * len(content) and not _wrapped(d.text, m)
         if table or title:
             a = bisect.bisect_left(d.starts, m.start())
@@ -2324,11 +2401,8 @@ def _cells(m: re.Match[str]) -> list[tuple[int, int, str]]:
 def _status(d: _Doc, s: _Span) -> str | None:
     """The status word nearest the mention in its sentence, if any."""
     best, dist = None, 10**9
-    for k in range(d.n):
-        if d.sent[k] != d.sent[s.i]:
-            if d.sent[k] > d.sent[s.i]:
-                break
-            continue
+    sentence = d.sent[s.i]
+    for k in range(d.sent_first[sentence], d.sent_first[sentence + 1]):
         w = d.toks[k].lower()
         if w in lx.STATUS_WORDS and not (s.i <= k < s.j):
             gap = s.i - k if k < s.i else k - s.j
