@@ -159,16 +159,16 @@ def test_incremental_run_resolves_only_changed_buckets(corpus: Path, tmp_path: P
     (corpus / "zz-new.txt").write_text((SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_text(
         encoding="utf-8") + "\nOne more paragraph, added later, to make this a new file.\n", encoding="utf-8")
     calls: list[int] = []
-    real = pipeline.resolve
+    real = pipeline.resolve_candidates
 
     def counting(docs):  # type: ignore[no-untyped-def]
-        calls.append(len(docs))
+        calls.append(docs.height)
         return real(docs)
 
-    monkeypatch.setattr(pipeline, "resolve", counting)
+    monkeypatch.setattr(pipeline, "resolve_candidates", counting)
     pipeline.run(corpus, out, workers=1)
     assert len(calls) == 1  # the bucket that got the new file; the others come from their summaries
     full = tmp_path / "full"
-    monkeypatch.setattr(pipeline, "resolve", real)
+    monkeypatch.setattr(pipeline, "resolve_candidates", real)
     accords.run(corpus, out=full)
     assert _parquet(out) == _parquet(full)
