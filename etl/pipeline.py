@@ -25,7 +25,13 @@ from accords.etl.dupindex import DupIndex
 from accords.etl.extract import kb as kb_mod
 from accords.etl.extract.candidates import Candidate
 from accords.etl.extract.find import extract
-from accords.etl.extract.resolve import DocCandidates, resolve, resolve_candidates
+from accords.etl.extract.resolve import (
+    ENTITY_SCHEMA,
+    INITIATIVE_SCHEMA,
+    DocCandidates,
+    resolve,
+    resolve_candidates,
+)
 from accords.etl.memory import release_memory
 from accords.etl.publish import CurrentGate, Layout, StageRenderer, accords_version, locked
 from accords.etl.statindex import StatIndex
@@ -351,11 +357,10 @@ class _Merge:
             ents.append(out)
         inits = [{**{k: v for k, v in r.items() if k != "_first"}, "parties": sorted(r["parties"])}
                  for r in self.initiatives.values()]
-        e_schema = self.entity_schema or None
-        i_schema = self.initiative_schema or None
-        empty = resolve([])
-        return (pl.DataFrame(ents, schema=e_schema or empty.entities.schema) if ents else empty.entities,
-                pl.DataFrame(inits, schema=i_schema or empty.initiatives.schema) if inits else empty.initiatives)
+        e_schema = self.entity_schema or ENTITY_SCHEMA
+        i_schema = self.initiative_schema or INITIATIVE_SCHEMA
+        return (pl.DataFrame(ents, schema=e_schema) if ents else pl.DataFrame(schema=ENTITY_SCHEMA),
+                pl.DataFrame(inits, schema=i_schema) if inits else pl.DataFrame(schema=INITIATIVE_SCHEMA))
 
 
 #: The cross-table rules that read the whole mentions table (besides the per-bucket ones).
