@@ -119,33 +119,6 @@ def process_batch(raw: pa.Table, kb_files: tuple[str, ...] = (), skip_keys: froz
     return pa.Table.from_pylist(rows, schema=RESULT_SCHEMA)
 
 
-def candidates_from_arrow(values: Iterable[dict[str, Any]] | None) -> tuple[Candidate, ...]:
-    """Rebuild Candidate objects from a ``candidates`` cell."""
-    return tuple(Candidate(**{**v, "parties": tuple(v["parties"] or ())}) for v in values or ())
-
-
-def candidates_column(column: pa.Array | pa.ChunkedArray) -> list[tuple[Candidate, ...]]:
-    """:func:`candidates_from_arrow` for a whole ``candidates`` column at once: each struct
-    field is converted to Python in one call instead of one dict per candidate."""
-    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
-    out: list[tuple[Candidate, ...]] = []
-    for chunk in chunks:
-        if isinstance(chunk.type, pa.LargeListType):
-            chunk = chunk.cast(pa.list_(chunk.type.value_type))
-        flat = chunk.flatten()  # the candidates of non-null cells, in order
-        children = dict(zip([f.name for f in flat.type], flat.flatten(), strict=True))  # offset-aware
-        cols = [children[name].to_pylist() for name in _CANDIDATE_FIELDS]
-        pi = _CANDIDATE_FIELDS.index("parties")
-        cols[pi] = [tuple(p) if p else () for p in cols[pi]]
-        cands = [Candidate(*vals) for vals in zip(*cols, strict=True)]
-        lengths = chunk.value_lengths().fill_null(0).to_pylist()
-        pos = 0
-        for n in lengths:
-            out.append(tuple(cands[pos:pos + n]))
-            pos += n
-    return out
-
-
 WorkItem = tuple[Path, tuple[ingest.Entry, ...]]
 
 

@@ -25,7 +25,13 @@ from accords.etl.dupindex import DupIndex
 from accords.etl.extract import kb as kb_mod
 from accords.etl.extract.candidates import Candidate
 from accords.etl.extract.find import extract
-from accords.etl.extract.resolve import DocCandidates, resolve
+from accords.etl.extract.resolve import (
+    ENTITY_SCHEMA,
+    INITIATIVE_SCHEMA,
+    DocCandidates,
+    resolve,
+    resolve_candidates,
+)
 from accords.etl.memory import release_memory
 from accords.etl.publish import CurrentGate, Layout, StageRenderer, accords_version, locked
 from accords.etl.statindex import StatIndex
@@ -290,7 +296,7 @@ class _SummaryCache:
 
 @dataclass
 class _Merge:
-    """Entity and initiative rows merged across buckets (resolve() run per bucket)."""
+    """Entity and initiative rows merged across buckets (resolution run per bucket)."""
 
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
     surfaces: dict[str, set[str]] = field(default_factory=dict)
@@ -351,11 +357,10 @@ class _Merge:
             ents.append(out)
         inits = [{**{k: v for k, v in r.items() if k != "_first"}, "parties": sorted(r["parties"])}
                  for r in self.initiatives.values()]
-        e_schema = self.entity_schema or None
-        i_schema = self.initiative_schema or None
-        empty = resolve([])
-        return (pl.DataFrame(ents, schema=e_schema or empty.entities.schema) if ents else empty.entities,
-                pl.DataFrame(inits, schema=i_schema or empty.initiatives.schema) if inits else empty.initiatives)
+        e_schema = self.entity_schema or ENTITY_SCHEMA
+        i_schema = self.initiative_schema or INITIATIVE_SCHEMA
+        return (pl.DataFrame(ents, schema=e_schema) if ents else pl.DataFrame(schema=ENTITY_SCHEMA),
+                pl.DataFrame(inits, schema=i_schema) if inits else pl.DataFrame(schema=INITIATIVE_SCHEMA))
 
 
 #: The cross-table rules that read the whole mentions table (besides the per-bucket ones).
@@ -492,7 +497,6 @@ def run(
         CHUNK_FILES,
         DOC_FIELDS,
         LocalEngine,
-        candidates_column,
         get_engine,
     )
     from accords.etl.publish import commit_version, link_part, stage_version, write_part
@@ -662,7 +666,7 @@ def run(
         release_memory()  # what the steps above freed, before the bucket loop allocates
 
         # Global step 2: per bucket, documents + mentions written (or linked when unchanged),
-        # resolve() run on the bucket, entities/initiatives merged across buckets.
+        # resolve_candidates() run on the bucket, entities/initiatives merged across buckets.
         bits = bucket_bits(n_entries)
         kept = kept.with_columns((pl.col("h") // (1 << (32 - bits))).cast(pl.Int64).alias("_b"))
         prev_fps = prev.get("bucket_fingerprints", {}) if prev.get("bucket_bits") == bits else {}
@@ -700,10 +704,8 @@ def run(
             rows = _frame(cache.read(cols, keys=group["key"].to_arrow(), h_range=(lo, hi)))
             docs = group.join(rows.drop("document_id", strict=False), on="key", how="left").sort("source_path")
             lap("read")
-            resolved = resolve([
-                DocCandidates(d, p, c) for d, p, c in zip(
-                    docs["document_id"].to_list(), docs["published_date"].to_list(),
-                    candidates_column(docs["candidates"].to_arrow()), strict=True)])
+            # On the columns as read: no Candidate objects (see etl/extract/resolve.py).
+            resolved = resolve_candidates(docs.select("document_id", "published_date", "candidates"))
             bucket_sum = bucket_summary(resolved, dict(zip(docs["document_id"], docs["source_path"], strict=True)))
             summaries.put(fp, bucket_sum)
             merge.add_summary(bucket_sum)

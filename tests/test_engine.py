@@ -87,25 +87,3 @@ def test_ray_engine_gives_same_bytes_as_local(corpus: Path, tmp_path: Path) -> N
     assert _parquet(tmp_path / "local") == _parquet(tmp_path / "ray")
     assert pl.read_parquet(next((Layout(tmp_path / "ray").version_dir(
         Layout(tmp_path / "ray").resolve(None)) / "documents").glob("*.parquet"))).height > 0
-
-
-def test_candidates_column_matches_cell_by_cell(tmp_path: Path) -> None:
-    """The column-at-once conversion the resolve step uses gives the same Candidates as
-    converting cell by cell (with empty cells, sliced batches and chunked columns)."""
-    import pyarrow as pa
-    from accords.etl.engine import (
-        candidates_column,
-        candidates_from_arrow,
-        process_batch,
-        read_batch,
-    )
-
-    root = Path(__file__).resolve().parent.parent / "seeds"
-    entries = ingest.discover(root)
-    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    raw = pa.concat_tables([read_batch(root, entries), read_batch(tmp_path, ingest.discover(tmp_path))])
-    col = process_batch(raw).column("candidates")
-    assert sum(len(c) for c in col.to_pylist() if c) > 10
-    for column in (col, col.slice(1), pa.chunked_array(col.chunks + col.slice(2).chunks)):
-        want = [candidates_from_arrow(cell) for cell in column.to_pylist()]
-        assert candidates_column(column) == want

@@ -156,20 +156,23 @@ def test_incremental_run_resolves_only_changed_buckets(corpus: Path, tmp_path: P
     first = pipeline.run(corpus, out, workers=1)
     buckets = len(Layout(out).manifest(first.version_id)["bucket_fingerprints"])
     assert buckets >= 4
-    (corpus / "zz-new.txt").write_text((SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_text(
-        encoding="utf-8") + "\nOne more paragraph, added later, to make this a new file.\n", encoding="utf-8")
+    # A new document, not a near-copy of one already there: a near-copy is a duplicate,
+    # changes no bucket and so would resolve nothing.
+    generate(SEEDS, tmp_path / "new", 1, seed=99)
+    shutil.copy(next((tmp_path / "new").rglob("*.txt")), corpus / "zz-new.txt")
     calls: list[int] = []
-    real = pipeline.resolve
+    real = pipeline.resolve_candidates
 
     def counting(docs):  # type: ignore[no-untyped-def]
-        calls.append(len(docs))
+        calls.append(docs.height)
         return real(docs)
 
-    monkeypatch.setattr(pipeline, "resolve", counting)
-    pipeline.run(corpus, out, workers=1)
-    assert len(calls) == 1  # the bucket that got the new file; the others come from their summaries
+    monkeypatch.setattr(pipeline, "resolve_candidates", counting)
+    second = pipeline.run(corpus, out, workers=1)
+    assert second.row_counts["documents"] == first.row_counts["documents"] + 1
+    assert len(calls) == 1 and calls[0] >= 1  # the bucket that got the new file; the others come from their summaries
     full = tmp_path / "full"
-    monkeypatch.setattr(pipeline, "resolve", real)
+    monkeypatch.setattr(pipeline, "resolve_candidates", real)
     accords.run(corpus, out=full)
     assert _parquet(out) == _parquet(full)
 
