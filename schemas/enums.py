@@ -21,6 +21,7 @@ MENTION_METHODS = (
     "initiative_pattern",  # a capitalised name ending in Initiative, Corridor, ...
     "table_cell",  # a cell of an initiative-like column of a pipe table
     "gazetteer",  # a city or subdivision from a maintained gazetteer
+    "place_cue",  # a place named after a locative cue ("near X", "the X River", "X district")
 )
 
 ENTITY_SOURCES = ("knowledge_base", "pattern")

@@ -185,3 +185,22 @@ def test_mention_rules_from_bucket_summaries_match_the_rules(seeds_out: Path) ->
             if rule.table == "entities":
                 assert bad.sort("entity_id").equals(want.sort("entity_id")), rule.name
     assert any(got[k].height for k in got)  # the last case fails something
+
+
+def test_every_raw_gold_page_publishes_under_the_contract(tmp_path: Path) -> None:
+    # 167 real-layout pages written by people who never saw the extractor: whatever it
+    # finds there (places by cue, dependent territories, ...) must fit the contract. Under
+    # contract 1.0.0 this run failed validation and published nothing.
+    gold = Path(__file__).resolve().parent / "gold"
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for page in sorted(gold.glob("*/*.txt")):
+        if not page.name.endswith(".clean.txt"):
+            (pages / f"{page.parent.name}_{page.name}").write_bytes(page.read_bytes())
+    result = accords.run(pages, out=tmp_path / "out")
+    assert result.published and result.row_counts["documents"] >= 150
+    con = accords.connect(tmp_path / "out")
+    assert con.sql("SELECT count(*) FROM mentions WHERE method = 'place_cue'").fetchall()[0][0] > 0
+    # A dependent territory is a place, and its key says so.
+    assert con.sql("SELECT entity_type, entity_key FROM entities WHERE canonical_name = 'Puerto Rico'"
+                   ).fetchall() == [("location", "loc:puerto-rico")]

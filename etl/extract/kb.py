@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from accords.etl.ids import slug
+
 KB_DIR = Path(__file__).resolve().parent.parent / "kb"
 #: Package data files with other columns (read by the extractor, not entity lists).
 AUXILIARY_FILES = frozenset({"demonyms.csv", "ambiguous.csv"})
@@ -73,6 +75,11 @@ class KnowledgeBase:
 #: are states with limited recognition (Wikipedia, "List of states with limited recognition"),
 #: not dependent territories: they stay countries. Every other ``territory`` row is typed location.
 DE_FACTO_STATES = frozenset({"country:twn", "country:xkx"})
+
+
+def _place_key(name: str) -> str:
+    """The key a place found by pattern would get (``loc:puerto-rico``), so both are one entity."""
+    return f"loc:{slug(name)}"
 
 
 def _split(value: str | None) -> tuple[str, ...]:
@@ -184,9 +191,11 @@ def load(extra: Sequence[Path] = (), places: bool = True) -> KnowledgeBase:
         if entry.entity_type == "country" and entry.subtype == "territory" and key not in DE_FACTO_STATES:
             # GUIDELINES/README: a dependent territory is a place, not a country ("Greenland",
             # "Puerto Rico"); its demonym is then no country adjective either.
-            kb.entries[key] = dataclasses.replace(
-                entry, entity_type="location",
-                aliases=tuple(a for a in entry.aliases if a not in kb.demonyms))
+            # Its key becomes a place's too: the contract ties a key's prefix to the type.
+            del kb.entries[key]
+            place = dataclasses.replace(entry, key=_place_key(entry.canonical_name), entity_type="location",
+                                        aliases=tuple(a for a in entry.aliases if a not in kb.demonyms))
+            kb.entries.setdefault(place.key, place)
     if places:
         taken = [n for _, e in kb.surface_forms() for n in (e.canonical_name,)]
         taken += [a for e in kb.entries.values() for a in e.aliases]

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 import pycountry
 from accords.etl.extract.kb import Entry
+from accords.etl.ids import slug
 
 MIN_POPULATION = 15_000
 MIN_MINOR_POPULATION = 1_000
@@ -31,13 +32,6 @@ _SUBDIVISION_TYPES = frozenset({
     "Capital territory", "Federal territory", "Metropolitan region", "Department", "Division",
     "Country",  # England, Scotland, Wales (GB); the Dutch Caribbean ones are curated countries
 })
-
-
-def _slug(text: str) -> str:
-    import unicodedata
-
-    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
 
 
 #: Subdivision names that are plain compass or generic words ("Eastern" Province).
@@ -90,7 +84,7 @@ def entries(taken: Iterable[str], stop: frozenset[str]) -> list[Entry]:
         if name in out or not _usable(name, taken_l, stop):
             continue
         plain = _plain(name)
-        out[name] = Entry(f"loc:gn-{_slug(name)}-{cc.lower()}", "location", name,
+        out[name] = Entry(f"loc:gn-{slug(name)}-{cc.lower()}", "location", name,
                           aliases=(plain,) if plain != name and plain.lower() not in stop
                           and plain.lower() not in taken_l else (),
                           iso3=_iso3(cc), subtype="city")
@@ -102,7 +96,7 @@ def entries(taken: Iterable[str], stop: frozenset[str]) -> list[Entry]:
             continue
         country = pycountry.countries.get(alpha_2=s.country_code)
         plain = _plain(name)  # "Nangarhār" -> "Nangarhar", as for cities
-        out[name] = Entry(f"loc:gn-{_slug(name)}-{s.country_code.lower()}", "location", name,
+        out[name] = Entry(f"loc:gn-{slug(name)}-{s.country_code.lower()}", "location", name,
                           aliases=(plain,) if plain != name and plain.lower() not in stop
                           and plain.lower() not in taken_l and plain not in out else (),
                           iso3=country.alpha_3 if country else None, subtype="subdivision")
@@ -146,5 +140,5 @@ _BAD_CHARS = re.compile(r"[,()/\[\]]")
 
 
 def minor_entry(name: str, cc: str) -> Entry:
-    return Entry(f"loc:gn-{_slug(name)}-{cc.lower()}", "location", name, iso3=_iso3(cc),
+    return Entry(f"loc:gn-{slug(name)}-{cc.lower()}", "location", name, iso3=_iso3(cc),
                  subtype="town")

@@ -17,14 +17,12 @@ by DuckDB (:func:`accords.etl.ids.mention_ids`). The row-by-row version of this 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import polars as pl
 from accords.etl.extract.candidates import Candidate
-from accords.etl.ids import entity_id, mention_ids
+from accords.etl.ids import entity_id, mention_ids, slug
 from accords.schemas.enums import INITIATIVE_STATUSES, INITIATIVE_TYPES
 
 _PREFIX = {"country": "country", "organization": "org", "person": "person",
@@ -75,12 +73,6 @@ class Resolved:
     entities: pl.DataFrame
     mentions: pl.DataFrame
     initiatives: pl.DataFrame
-
-
-def slug(name: str) -> str:
-    """ascii, lowercase, '-'-joined words: the stable part of a pattern entity's key."""
-    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "x"
 
 
 def candidate_key(c: Candidate) -> str:
