@@ -1225,7 +1225,7 @@ class _Extractor:
                     for s in range(j + 1, m):
                         e = _person_name(d, s, m)
                         if e == m and e - s >= 2 and _looks_like_name(d, s, e, g):
-                            start = s
+                            start = self._past_portfolio(s, m)
                             break
                 if start is not None:
                     e = _person_name(d, start)
@@ -1245,6 +1245,16 @@ class _Extractor:
             if (e - j >= 2 or single_ok) and (_looks_like_name(d, j, e, g) or known):
                     self._person(j, e, "person_title")
             k = max(j, k + 1)
+
+    def _past_portfolio(self, s: int, m: int) -> int:
+        """Start of the name after the rest of a portfolio ("Minister of Public Security | Liu
+        Zhongyi", "Minister for ... Indonesian Migrant Workers | Abdul Kadir Karding"): leading
+        common English words that are not given names, while two name words remain."""
+        d, kb = self.d, self.kb
+        while m - s > 2 and d.toks[s].isalpha() and d.toks[s].lower() in kb.common_words \
+                and d.toks[s] not in kb.given_names:
+            s += 1
+        return s
 
     def _person(self, i: int, j: int, method: str) -> None:
         name = self.d.text[self.d.starts[i]:self.d.ends[j - 1]]

@@ -1,0 +1,29 @@
+"""Round 8: error classes found on heldout10..heldout15, checked on invented sentences."""
+from __future__ import annotations
+
+import pytest
+from accords.etl.extract import kb as kb_mod
+from accords.etl.extract.find import extract
+
+
+@pytest.fixture(scope="module")
+def kb() -> kb_mod.KnowledgeBase:
+    return kb_mod.cached()
+
+
+def found(text: str, kb: kb_mod.KnowledgeBase) -> dict[str, tuple[str, str | None]]:
+    return {c.surface: (c.entity_type, c.key) for c in extract(text, kb)}
+
+
+@pytest.mark.parametrize("text,name", [
+    # the rest of a portfolio is not part of the name that follows it
+    ("Deputy Minister of Rural Water Supply Tendai Moyo visited the dam on Monday.", "Tendai Moyo"),
+    ("The Minister for the Welfare of Overseas Fishing Crews Maria Santos Reyes met the families.",
+     "Maria Santos Reyes"),
+    # police rank abbreviations are titles
+    ("Snr Supt Kofi Mensah, the police spokesperson, said two suspects were held.", "Kofi Mensah"),
+])
+def test_name_after_portfolio_or_rank(text: str, name: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(name, ("", None))[0] == "person", got
+    assert not any(s != name and name in s and v[0] == "person" for s, v in got.items()), got
