@@ -27,3 +27,28 @@ def test_name_after_portfolio_or_rank(text: str, name: str, kb: kb_mod.Knowledge
     got = found(text, kb)
     assert got.get(name, ("", None))[0] == "person", got
     assert not any(s != name and name in s and v[0] == "person" for s, v in got.items()), got
+
+
+@pytest.mark.parametrize("text,name,short", [
+    ("Miners dug new pits around Ponce Tamarindo, further south.", "Ponce Tamarindo", "Ponce"),
+    ("The convoy reached the Kouri Zelbadi gold fields at dawn.", "Kouri Zelbadi", "Kouri"),
+    ("Supplies were flown to Ny-Ålesund on Friday.", "Ny-Ålesund", "Ålesund"),
+    ("The company runs the Tumbaya del Norte mine near the border.", "Tumbaya del Norte", "Norte"),
+])
+def test_known_place_glued_to_unknown_word(text: str, name: str, short: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(name, ("", None))[0] == "location", got
+    assert short not in got, got
+
+
+@pytest.mark.parametrize("text,short", [
+    ("Tickets for the Beijing Olympics sold out in an hour.", "Beijing"),
+    ("In Gaza Mohammed Rahim said the crossing was closed.", "Gaza"),
+    ("Okonkwo-Banda said the vote would go ahead.", None),
+])
+def test_known_place_next_to_words_stays_apart(text: str, short: str | None, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    if short:
+        assert got.get(short, ("", None))[0] == "location", got
+    assert not any(v[0] == "location" and " " in s and s.split()[0] in ("Beijing", "Gaza") for s, v in got.items()), got
+    assert "Okonkwo-Banda" not in got or got["Okonkwo-Banda"][0] != "location", got

@@ -1971,6 +1971,54 @@ class _Extractor:
                 return False
         return True
 
+    def _free_word(self, k: int, taken: list[bool], min_len: int = 3, english_ok: bool = False) -> bool:
+        """Token ``k`` is a capitalised word that names nothing known and is no English word,
+        given name, title or head word ("Petite", "Enríquez", "Bougoudi")."""
+        d, kb = self.d, self.kb
+        t = d.toks[k]
+        return 0 <= k < d.n and not taken[k] and t.isalpha() and len(t) >= min_len and t[:1].isupper() \
+            and not t.isupper() and (english_ok or t.lower() not in kb.common_words) and t.lower() not in kb.stopwords \
+            and t not in kb.given_names and t not in lx.SENTENCE_WORDS and t not in _MONTHS \
+            and t not in _WEEKDAYS and not _title_at(d, k) and _head_type(t) is None \
+            and d.longest(self.g, k) is None and not d.clutter[k]
+
+    def glued_places(self, kept: list[_Span]) -> list[_Span]:
+        """A known place glued to an unknown capitalised word is part of a longer place name:
+        "Petite Martinique", "Ponce Enríquez", "Kouri Bougoudi", "Ny-Ålesund", "Fruta del Norte".
+        The word names nothing known and is no common English word or given name ("Beijing
+        Olympics", "Gaza Mohammed" stay apart), and the run ends there (no capitalised word
+        beyond it: a longer run is some other name)."""
+        d = self.d
+        taken = [False] * d.n
+        for s in kept:
+            for k in range(s.i, s.j):
+                taken[k] = True
+        out = []
+        for s in kept:
+            if s.info.entity_type != "location" or s.method not in ("gazetteer", "knowledge_base"):
+                out.append(s)
+                continue
+            i, j = s.i, s.j
+            k = i - 1
+            if k >= 1 and d.toks[k] in lx.PLACE_PARTICLES and self._free_word(k - 1, taken):
+                i = k - 1  # "Fruta del | Norte"
+            elif k >= 1 and d.toks[k] == "-" and d.glued(k) and d.glued(i) and len(d.toks[k - 1]) <= 3 \
+                    and self._free_word(k - 1, taken, 2, english_ok=True):
+                i = k - 1  # "Ny-|Ålesund" (a short prefix: longer ones are double surnames, "Mwale-Banda")
+            elif k >= 0 and not d.newline_before(i) and d.toks[i - 1] != "-" and self._free_word(k, taken):
+                i = k  # "Petite | Martinique"
+            if i < s.i and i > 0 and d.cap(i - 1) and not d.sentence_initial(i):
+                i = s.i
+            if j < d.n and not d.newline_before(j) and self._free_word(j, taken) \
+                    and not (j + 1 < d.n and (d.cap(j + 1) or (d.glued(j + 1) and d.toks[j + 1] == "-"))):
+                j += 1  # "Ponce | Enríquez"
+            if (i, j) == (s.i, s.j):
+                out.append(s)
+                continue
+            name = d.text[d.starts[i]:d.ends[j - 1]]
+            out.append(_Span(i, j, _Info("location", name), "place_cue"))
+        return out
+
     def paren_names(self, kept: list[_Span]) -> list[_Span]:
         """"National Anti-Drug Secretariat (Senad)", "Icelandic Coast Guard (Landhelgisgæslan)",
         "Ombudsman's Office (Defensoría del Pueblo)": a capitalised name in parentheses right
@@ -2259,7 +2307,7 @@ class _Extractor:
         self.particle_places()
         self.compass_places()
         self.told_media()
-        spans = self.second_pass(self.paren_names(self.resolve()))
+        spans = self.second_pass(self.glued_places(self.paren_names(self.resolve())))
         return [self._candidate(s, spans) for s in spans]
 
     def _candidate(self, s: _Span, spans: list[_Span]) -> Candidate:
