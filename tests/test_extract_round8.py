@@ -52,3 +52,28 @@ def test_known_place_next_to_words_stays_apart(text: str, short: str | None, kb:
         assert got.get(short, ("", None))[0] == "location", got
     assert not any(v[0] == "location" and " " in s and s.split()[0] in ("Beijing", "Gaza") for s, v in got.items()), got
     assert "Okonkwo-Banda" not in got or got["Okonkwo-Banda"][0] != "location", got
+
+
+def _canon(text: str, kb: kb_mod.KnowledgeBase) -> dict[str, tuple[str, str]]:
+    return {c.surface: (c.entity_type, c.canonical) for c in extract(text, kb)}
+
+
+@pytest.mark.parametrize("text,surface,canonical", [
+    ("Ecuador's government sent the bill on Monday. Congress has ninety days to vote on it.",
+     "Congress", "Congress of Ecuador"),
+    ("Ghana signed the deal in Accra. The House of Representatives will review it, Ghana said.",
+     "House of Representatives", "House of Representatives of Ghana"),
+    ("Zambia said on Friday that the treaty goes to the Senate next week, officials in Zambia said.",
+     "Senate", "Senate of Zambia"),
+])
+def test_bare_legislature(text: str, surface: str, canonical: str, kb: kb_mod.KnowledgeBase) -> None:
+    assert _canon(text, kb).get(surface) == ("organization", canonical)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Kenya's Senate Armed Forces Committee met on Friday.", "Senate"),
+    ("Spain's Congress of Deputies voted on Friday.", "Congress"),
+    ("The party held its congress in Nairobi, Kenya said.", "congress"),
+])
+def test_bare_legislature_not_inside_names(text: str, surface: str, kb: kb_mod.KnowledgeBase) -> None:
+    assert surface not in _canon(text, kb)

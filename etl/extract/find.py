@@ -1002,6 +1002,11 @@ def _looks_like_name(d: _Doc, i: int, j: int, g: Gazetteer) -> bool:
 
 
 _SPEECH = frozenset({"said", "told", "added", "says", "noted", "warned", "stressed", "insisted"})
+#: Bare names of national legislatures (longest first; "Parliament" is handled with the org heads).
+_LEGISLATURES = (("House", "of", "Representatives"), ("Chamber", "of", "Deputies"), ("National", "Assembly"),
+                 ("Legislative", "Assembly"), ("National", "Parliament"), ("Federal", "Parliament"),
+                 ("Congress",), ("Senate",))
+_LEGISLATURE_FIRSTS = frozenset(h[0] for h in _LEGISLATURES)
 
 
 class _Extractor:
@@ -2173,6 +2178,7 @@ class _Extractor:
         extra += self._office_holders(merged + extra, covered)
         tails = self._head_tails(merged + extra)
         extra += self._head_references(tails, covered)
+        extra += self._bare_legislatures(merged + extra, covered)
         # A bare "Coast Guard" found by its head word is the "X Coast Guard" named in full here
         # (a KB body too: "the Federal Police" after "the Brazilian Federal Police").
         merged = [replace(s, info=owner) if s.method == "org_pattern" and (
@@ -2219,6 +2225,41 @@ class _Extractor:
                                                    and not d.cap(i - 1)):
                     continue
                 out.append(_Span(i, j, info, "short_reference"))
+                for k in range(i, j):
+                    covered[k] = True
+                break
+        return out
+
+    def _bare_legislatures(self, spans: list[_Span], covered: list[bool]) -> list[_Span]:
+        """A national legislature named by its bare head ("Congress has extended ...", "the House
+        of Representatives", "the National Assembly") is that country's legislature: canonical
+        "<Head> of <Country>" for the country the text names most (the bare head when two tie)."""
+        d = self.d
+        counts: dict[str, int] = {}
+        names: dict[str, str] = {}
+        for s in spans:
+            if s.info.entity_type == "country" and s.info.iso3:
+                counts[s.info.iso3] = counts.get(s.info.iso3, 0) + 1
+                names.setdefault(s.info.iso3, s.info.canonical)
+        top = sorted(counts.items(), key=lambda kv: -kv[1])
+        country = names[top[0][0]] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+        out = []
+        for i in range(d.n):
+            if d.toks[i] not in _LEGISLATURE_FIRSTS or covered[i] or d.clutter[i]:
+                continue
+            for head in _LEGISLATURES:
+                j = i + len(head)
+                if tuple(d.toks[i:j]) != head or any(covered[i:j]):
+                    continue
+                if j < d.n and (d.cap(j) or d.toks[j] in {"of", "-", "for"} or (d.glued(j) and d.toks[j][:1].isalnum())):
+                    break  # "Congress of Deputies", "Senate Armed Services"
+                if i > 0 and d.toks[i - 1] not in {"the", "The"} and (len(head) > 1 or d.cap(i - 1)) \
+                        and not d.sentence_initial(i):
+                    break  # "Indian National Congress", "a National Assembly"
+                if i > 0 and d.toks[i - 1] in {"the", "The"} and i > 1 and d.cap(i - 2) and not d.sentence_initial(i - 1):
+                    break
+                name = " ".join(head) + (f" of {country}" if country else "")
+                out.append(_Span(i, j, _Info("organization", name), "short_reference"))
                 for k in range(i, j):
                     covered[k] = True
                 break
