@@ -77,3 +77,36 @@ def test_bare_legislature(text: str, surface: str, canonical: str, kb: kb_mod.Kn
 ])
 def test_bare_legislature_not_inside_names(text: str, surface: str, kb: kb_mod.KnowledgeBase) -> None:
     assert surface not in _canon(text, kb)
+
+
+@pytest.mark.parametrize("text,surface,key", [
+    ("BP and TotalEnergies said the licence round was delayed.", "TotalEnergies", "org:totalenergies"),
+    ("Engineers from Saipem inspected the platform.", "Saipem", "org:saipem"),
+    ("Digicel restored mobile service across the island by Sunday.", "Digicel", "org:digicel"),
+    ("Mobile users said Safaricom sent the alerts by text.", "Safaricom", "org:safaricom"),
+    ("The terminal is run by DP World under a 30-year concession.", "DP World", "org:dp-world"),
+    ("Hapag-Lloyd rerouted its vessels around the Cape.", "Hapag-Lloyd", "org:hapag-lloyd"),
+    ("Ministers of the East Mediterranean Gas Forum met in Cairo.", "East Mediterranean Gas Forum", "org:emgf"),
+    ("The Indian Ocean Commission funds the regional centre.", "Indian Ocean Commission", "org:coi"),
+    ("Payouts from the Caribbean Catastrophe Risk Insurance Facility arrived within weeks.",
+     "Caribbean Catastrophe Risk Insurance Facility", "org:ccrif"),
+    ("The Lake Chad Basin Commission hosts the task force headquarters.", "Lake Chad Basin Commission", "org:lcbc"),
+])
+def test_round8_kb_classes(text: str, surface: str, key: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(surface) == ("organization", key), got
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Artillery shell fragments were found near the school.", "shell"),
+    ("Orange smoke rose over the harbour at dawn.", "Orange"),
+    ("The flow of migrants slowed. Flow rates at the pumping station fell.", "Flow"),
+])
+def test_round8_word_names_need_context(text: str, surface: str, kb: kb_mod.KnowledgeBase) -> None:
+    assert surface not in found(text, kb)
+
+
+def test_known_company_keeps_a_consortium_list(kb: kb_mod.KnowledgeBase) -> None:
+    got = found("The line is run by the consortium of Glencore, Kavatec and Ombrilla.", kb)
+    assert got.get("Kavatec", ("", None))[0] == "organization", got
+    assert got.get("Ombrilla", ("", None))[0] == "organization", got
