@@ -1815,13 +1815,21 @@ class _Extractor:
         while True:
             j = self._org_name_after(i)
             if j is None:
-                return
-            self.add(i, j, _Info("organization", d.text[d.starts[i]:d.ends[j - 1]]), "org_pattern")
+                j = self._known_org_at(i) if listed else None
+                if j is None:
+                    return  # a known body in the list keeps it going ("of Trafigura, X and Y")
+            else:
+                self.add(i, j, _Info("organization", d.text[d.starts[i]:d.ends[j - 1]]), "org_pattern")
             # "gangs such as X and Y", "the consortium of X, Y and Z": the list goes on
             k = j + (j + 1 < d.n and d.toks[j] == "," and d.toks[j + 1] == "and")
             if not listed or k + 1 >= d.n or d.toks[k] not in {",", "and"} or not d.cap(k + 1):
                 return
             i = k + 1
+
+    def _known_org_at(self, i: int) -> int | None:
+        """End of a KB organisation named at token ``i`` (None if there is none)."""
+        hit = self.d.longest(self.g, i)
+        return hit[0] if hit is not None and hit[1].entity_type == "organization" else None
 
     def _org_name_after(self, i: int) -> int | None:
         """End of a new organisation name at token ``i`` after an organisation noun: up to three
