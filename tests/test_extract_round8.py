@@ -110,3 +110,12 @@ def test_known_company_keeps_a_consortium_list(kb: kb_mod.KnowledgeBase) -> None
     got = found("The line is run by the consortium of Glencore, Kavatec and Ombrilla.", kb)
     assert got.get("Kavatec", ("", None))[0] == "organization", got
     assert got.get("Ombrilla", ("", None))[0] == "organization", got
+
+
+def test_wrapped_line_starting_with_by_is_text(kb: kb_mod.KnowledgeBase) -> None:
+    text = ("The talks in Niamey were attended by a delegation of the army led\n"
+            "by Kwame Otieno Baraka, a cousin of the president, officials said.\n\n"
+            "By Lena Smith\n\nThe talks went on.")
+    got = found(text, kb)
+    assert got.get("Kwame Otieno Baraka", ("", None))[0] == "person", got
+    assert "Lena Smith" not in got, got  # a byline after a blank line stays clutter

@@ -250,7 +250,7 @@ class _Doc:
         self.sent = [bisect.bisect_right(sent, s) - 1 for s in self.starts]
         self.n = len(ms)
         clutter = [(m.start(), m.end()) for m in re.finditer(r"^.*$", text, re.M)
-                   if _CLUTTER_LINE.match(m.group(0))]
+                   if _CLUTTER_LINE.match(m.group(0)) and not _wrapped_by(text, m)]
         self.clutter = [any(a <= s < b for a, b in clutter) for s in self.starts] if clutter \
             else [False] * self.n
         self.caps = [self._cap(i) for i in range(self.n)]
@@ -285,6 +285,19 @@ class _Doc:
         t = self.toks[i]
         return t[:1].isupper() or (t[:1].isdigit() and i + 1 < self.n and self.toks[i + 1][:1].isupper()
                                    and not self.glued(i + 1))
+
+
+def _wrapped_by(text: str, m: re.Match[str]) -> bool:
+    """A hard-wrapped sentence line that starts with a lower-case "by" ("... (LNA) led" / "by Saddam
+    Haftar, a son of ..."), not a byline: the line before it is text that does not end a sentence."""
+    line = m.group(0).lstrip()
+    if not line.startswith("by "):
+        return False
+    before = text[:m.start()].rstrip(" \t")
+    if not before.endswith("\n"):
+        return False
+    prev = before[:-1].rsplit("\n", 1)[-1].strip()
+    return bool(prev) and not prev.endswith((".", "!", "?", ":", "”", '"'))
 
 
 def _is_hyphen_join(d: _Doc, k: int) -> bool:
