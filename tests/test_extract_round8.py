@@ -119,3 +119,13 @@ def test_wrapped_line_starting_with_by_is_text(kb: kb_mod.KnowledgeBase) -> None
     got = found(text, kb)
     assert got.get("Kwame Otieno Baraka", ("", None))[0] == "person", got
     assert "Lena Smith" not in got, got  # a byline after a blank line stays clutter
+
+
+@pytest.mark.parametrize("text,surface,key", [
+    ("Troops loyal to Faure Gnassingbé were deployed to the north.", "Faure Gnassingbé", "person:faure-gnassingbe"),
+    ("A letter from Mia Mottley reached the summit on Monday.", "Mia Mottley", "person:mia-mottley"),
+    ("Supporters of Albin Kurti gathered in the square.", "Albin Kurti", "person:albin-kurti"),
+    ("The plan backed by Luis Abinader stalled in the Senate.", "Luis Abinader", "person:luis-abinader"),
+])
+def test_round8_heads_of_state_without_cue(text: str, surface: str, key: str, kb: kb_mod.KnowledgeBase) -> None:
+    assert found(text, kb).get(surface) == ("person", key)

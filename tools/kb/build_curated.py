@@ -33,6 +33,7 @@ FILES = {
 EXTRA_SOURCES = {
     "organizations.txt": ["org_classes.txt", "org_classes7.txt", "org_classes8.txt"],
     "locations.txt": ["locations7.txt"],
+    "people.txt": ["people8.txt"],
 }
 #: Letters that NFKD does not decompose, with their usual English-press Latin spelling
 #: ("Alþingi" -> "Althingi", "Łódź" -> "Lodz", "Ørsted" -> "Orsted").
