@@ -129,3 +129,18 @@ def test_wrapped_line_starting_with_by_is_text(kb: kb_mod.KnowledgeBase) -> None
 ])
 def test_round8_heads_of_state_without_cue(text: str, surface: str, key: str, kb: kb_mod.KnowledgeBase) -> None:
     assert found(text, kb).get(surface) == ("person", key)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Work on the Kenya–Uganda–Rwanda railway resumed in March.", "Kenya–Uganda–Rwanda railway"),
+    ("Sabotage hit the Mosul-Ankara oil pipeline twice last year.", "Mosul-Ankara oil pipeline"),
+])
+def test_place_chain_railway_or_pipeline_is_an_initiative(text: str, surface: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(surface, ("", None))[0] == "initiative", got
+
+
+def test_place_chain_road_stays_places(kb: kb_mod.KnowledgeBase) -> None:
+    got = found("Bandits attacked buses on the Kano–Zaria road on Friday.", kb)
+    assert got.get("Kano", ("", None))[0] == "location" and got.get("Zaria", ("", None))[0] == "location", got
+    assert not any(v[0] == "initiative" for v in got.values()), got

@@ -1015,6 +1015,9 @@ def _looks_like_name(d: _Doc, i: int, j: int, g: Gazetteer) -> bool:
 
 
 _SPEECH = frozenset({"said", "told", "added", "says", "noted", "warned", "stressed", "insisted"})
+_CHAIN_DASHES = frozenset({"–", "-", "—"})
+_PROJECT_MODIFIERS = frozenset({"oil", "gas", "rail", "railway", "high-speed", "crude", "power", "freight"})
+_PROJECT_HEADS = frozenset({"railway", "railroad", "pipeline", "pipelines", "interconnector"})
 #: Bare names of national legislatures (longest first; "Parliament" is handled with the org heads).
 _LEGISLATURES = (("House", "of", "Representatives"), ("Chamber", "of", "Deputies"), ("National", "Assembly"),
                  ("Legislative", "Assembly"), ("National", "Parliament"), ("Federal", "Parliament"),
@@ -1929,6 +1932,52 @@ class _Extractor:
         if i < j:
             self.add(i, j, _Info("location", d.text[d.starts[i]:d.ends[j - 1]]), "place_cue", boost)
 
+    def place_chain_projects(self) -> None:
+        """A railway or pipeline named by the places it links is an initiative (a project), head
+        word included: "China–Kyrgyzstan–Uzbekistan railway", "Basra–Aqaba oil pipeline",
+        "Baku–Tbilisi–Ceyhan (BTC) oil pipeline" (then the chain alone, as written before the
+        acronym). Roads and highways between places stay two places ("Lamu–Garissa road")."""
+        d, g = self.d, self.g
+        for k in range(1, d.n - 2):
+            if d.toks[k] not in _CHAIN_DASHES or not d.cap(k - 1) or not d.cap(k + 1):
+                continue
+            if k >= 3 and d.toks[k - 2] in _CHAIN_DASHES:
+                continue  # not the first link of the chain
+            i = self._place_before(k)
+            if i is None:
+                continue
+            j, links = k, 0
+            while j < d.n and d.toks[j] in _CHAIN_DASHES:
+                hit = d.longest(g, j + 1) if j + 1 < d.n else None
+                if hit is None or hit[1].entity_type not in ("country", "location"):
+                    break
+                j, links = hit[0], links + 1
+            if links == 0 or (j < d.n and d.toks[j] in _CHAIN_DASHES):
+                continue
+            e, paren = j, False
+            if e + 2 < d.n and d.toks[e] == "(" and d.toks[e + 2] == ")" and d.toks[e + 1].isupper():
+                e, paren = e + 3, True  # "(BTC)"
+            if e + 1 < d.n and d.toks[e] in _PROJECT_MODIFIERS and d.toks[e + 1] in _PROJECT_HEADS:
+                e += 1  # "oil pipeline", "railway line" never: a modifier only before a head
+            if e >= d.n or d.toks[e] not in _PROJECT_HEADS:
+                continue
+            chain = d.text[d.starts[i]:d.ends[j - 1]]
+            if paren:
+                self.add(i, j, _Info("initiative", f"{chain} {d.toks[e]}", None, "economic corridor"),
+                         "initiative_pattern", boost=1)
+            else:
+                name = d.text[d.starts[i]:d.ends[e]]
+                self.add(i, e + 1, _Info("initiative", name, None, "economic corridor"), "initiative_pattern")
+
+    def _place_before(self, k: int) -> int | None:
+        """Start of the known country or place that ends right before token ``k``."""
+        d, g = self.d, self.g
+        for i in range(max(0, k - 4), k):
+            hit = d.longest(g, i)
+            if hit is not None and hit[0] == k and hit[1].entity_type in ("country", "location"):
+                return i
+        return None
+
     def tables(self) -> None:
         """Cells of a pipe table's initiative column ("Proposed Initiative")."""
         d = self.d
@@ -2364,6 +2413,7 @@ class _Extractor:
         self.patterns()
         self.naming()
         self.tables()
+        self.place_chain_projects()
         self.places_by_cue()
         self.unknown_places()
         self.particle_places()
