@@ -144,3 +144,8 @@ def test_place_chain_road_stays_places(kb: kb_mod.KnowledgeBase) -> None:
     got = found("Bandits attacked buses on the Kano–Zaria road on Friday.", kb)
     assert got.get("Kano", ("", None))[0] == "location" and got.get("Zaria", ("", None))[0] == "location", got
     assert not any(v[0] == "initiative" for v in got.values()), got
+
+
+def test_glued_place_not_over_a_named_person(kb: kb_mod.KnowledgeBase) -> None:
+    got = found("Imre Tovath Keller, a lawmaker, spoke, and Tovath Keller said yes.", kb)
+    assert got.get("Tovath Keller", ("", None))[0] == "person", got

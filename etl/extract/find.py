@@ -2068,6 +2068,8 @@ class _Extractor:
         for s in kept:
             for k in range(s.i, s.j):
                 taken[k] = True
+        # words of the people named in this text: "Imre Tovath Keller" ... "Tovath Keller said"
+        person_words = {d.keys[k] for s in kept if s.info.entity_type == "person" for k in range(s.i, s.j)}
         out = []
         for s in kept:
             if s.info.entity_type != "location" or s.method not in ("gazetteer", "knowledge_base"):
@@ -2087,7 +2089,7 @@ class _Extractor:
             if j < d.n and not d.newline_before(j) and self._free_word(j, taken) \
                     and not (j + 1 < d.n and (d.cap(j + 1) or (d.glued(j + 1) and d.toks[j + 1] == "-"))):
                 j += 1  # "Ponce | Enríquez"
-            if (i, j) == (s.i, s.j):
+            if (i, j) == (s.i, s.j) or any(d.keys[k] in person_words for k in range(i, j)):
                 out.append(s)
                 continue
             name = d.text[d.starts[i]:d.ends[j - 1]]
