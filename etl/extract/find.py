@@ -292,7 +292,7 @@ class _Doc:
             if 0 < k < n:
                 self.nl[k] = True
         clutter = [(m.start(), m.end()) for m in re.finditer(r"^.*$", text, re.M)
-                   if _CLUTTER_LINE.match(m.group(0))]
+                   if _CLUTTER_LINE.match(m.group(0)) and not _wrapped_by(text, m)]
         self.clutter = [any(a <= s < b for a, b in clutter) for s in self.starts] if clutter \
             else [False] * n
         #: Where each distinct token occurs: the passes that look for cue words visit those
@@ -345,6 +345,19 @@ class _Doc:
 
     def cap(self, i: int) -> bool:
         return self.caps[i]
+
+
+def _wrapped_by(text: str, m: re.Match[str]) -> bool:
+    """A hard-wrapped sentence line that starts with a lower-case "by" ("... (LNA) led" / "by Saddam
+    Haftar, a son of ..."), not a byline: the line before it is text that does not end a sentence."""
+    line = m.group(0).lstrip()
+    if not line.startswith("by "):
+        return False
+    before = text[:m.start()].rstrip(" \t")
+    if not before.endswith("\n"):
+        return False
+    prev = before[:-1].rsplit("\n", 1)[-1].strip()
+    return bool(prev) and not prev.endswith((".", "!", "?", ":", "”", '"'))
 
 
 def _is_hyphen_join(d: _Doc, k: int) -> bool:
@@ -1071,6 +1084,14 @@ _SPEECH = frozenset({"said", "told", "added", "says", "noted", "warned", "stress
 #: The tokens :meth:`_Extractor.naming` and :meth:`_Extractor.unknown_places` start at.
 _NAMING_CUES = lx.NAMING_VERBS | {"as"}
 _UNKNOWN_PLACE_CUES = _UNKNOWN_LOCATIVES | {"on", "over"} | _PLACE_PLURALS
+_CHAIN_DASHES = frozenset({"–", "-", "—"})
+_PROJECT_MODIFIERS = frozenset({"oil", "gas", "rail", "railway", "high-speed", "crude", "power", "freight"})
+_PROJECT_HEADS = frozenset({"railway", "railroad", "pipeline", "pipelines", "interconnector"})
+#: Bare names of national legislatures (longest first; "Parliament" is handled with the org heads).
+_LEGISLATURES = (("House", "of", "Representatives"), ("Chamber", "of", "Deputies"), ("National", "Assembly"),
+                 ("Legislative", "Assembly"), ("National", "Parliament"), ("Federal", "Parliament"),
+                 ("Congress",), ("Senate",))
+_LEGISLATURE_FIRSTS = frozenset(h[0] for h in _LEGISLATURES)
 
 
 class _Extractor:
@@ -1298,7 +1319,7 @@ class _Extractor:
                     for s in range(j + 1, m):
                         e = _person_name(d, s, m)
                         if e == m and e - s >= 2 and _looks_like_name(d, s, e, g):
-                            start = s
+                            start = self._past_portfolio(s, m)
                             break
                 if start is not None:
                     e = _person_name(d, start)
@@ -1318,6 +1339,16 @@ class _Extractor:
             if (e - j >= 2 or single_ok) and (_looks_like_name(d, j, e, g) or known):
                     self._person(j, e, "person_title")
             k = max(j, k + 1)
+
+    def _past_portfolio(self, s: int, m: int) -> int:
+        """Start of the name after the rest of a portfolio ("Minister of Public Security | Liu
+        Zhongyi", "Minister for ... Indonesian Migrant Workers | Abdul Kadir Karding"): leading
+        common English words that are not given names, while two name words remain."""
+        d, kb = self.d, self.kb
+        while m - s > 2 and d.toks[s].isalpha() and d.toks[s].lower() in kb.common_words \
+                and d.toks[s] not in kb.given_names:
+            s += 1
+        return s
 
     def _person(self, i: int, j: int, method: str) -> None:
         name = self.d.text[self.d.starts[i]:self.d.ends[j - 1]]
@@ -1872,13 +1903,21 @@ class _Extractor:
         while True:
             j = self._org_name_after(i)
             if j is None:
-                return
-            self.add(i, j, _Info("organization", d.text[d.starts[i]:d.ends[j - 1]]), "org_pattern")
+                j = self._known_org_at(i) if listed else None
+                if j is None:
+                    return  # a known body in the list keeps it going ("of Trafigura, X and Y")
+            else:
+                self.add(i, j, _Info("organization", d.text[d.starts[i]:d.ends[j - 1]]), "org_pattern")
             # "gangs such as X and Y", "the consortium of X, Y and Z": the list goes on
             k = j + (j + 1 < d.n and d.toks[j] == "," and d.toks[j + 1] == "and")
             if not listed or k + 1 >= d.n or d.toks[k] not in {",", "and"} or not d.cap(k + 1):
                 return
             i = k + 1
+
+    def _known_org_at(self, i: int) -> int | None:
+        """End of a KB organisation named at token ``i`` (None if there is none)."""
+        hit = self.d.longest(self.g, i)
+        return hit[0] if hit is not None and hit[1].entity_type == "organization" else None
 
     def _org_name_after(self, i: int) -> int | None:
         """End of a new organisation name at token ``i`` after an organisation noun: up to three
@@ -1965,6 +2004,52 @@ class _Extractor:
         if i < j:
             self.add(i, j, _Info("location", d.text[d.starts[i]:d.ends[j - 1]]), "place_cue", boost)
 
+    def place_chain_projects(self) -> None:
+        """A railway or pipeline named by the places it links is an initiative (a project), head
+        word included: "China–Kyrgyzstan–Uzbekistan railway", "Basra–Aqaba oil pipeline",
+        "Baku–Tbilisi–Ceyhan (BTC) oil pipeline" (then the chain alone, as written before the
+        acronym). Roads and highways between places stay two places ("Lamu–Garissa road")."""
+        d, g = self.d, self.g
+        for k in range(1, d.n - 2):
+            if d.toks[k] not in _CHAIN_DASHES or not d.cap(k - 1) or not d.cap(k + 1):
+                continue
+            if k >= 3 and d.toks[k - 2] in _CHAIN_DASHES:
+                continue  # not the first link of the chain
+            i = self._place_before(k)
+            if i is None:
+                continue
+            j, links = k, 0
+            while j < d.n and d.toks[j] in _CHAIN_DASHES:
+                hit = d.longest(g, j + 1) if j + 1 < d.n else None
+                if hit is None or hit[1].entity_type not in ("country", "location"):
+                    break
+                j, links = hit[0], links + 1
+            if links == 0 or (j < d.n and d.toks[j] in _CHAIN_DASHES):
+                continue
+            e, paren = j, False
+            if e + 2 < d.n and d.toks[e] == "(" and d.toks[e + 2] == ")" and d.toks[e + 1].isupper():
+                e, paren = e + 3, True  # "(BTC)"
+            if e + 1 < d.n and d.toks[e] in _PROJECT_MODIFIERS and d.toks[e + 1] in _PROJECT_HEADS:
+                e += 1  # "oil pipeline", "railway line" never: a modifier only before a head
+            if e >= d.n or d.toks[e] not in _PROJECT_HEADS:
+                continue
+            chain = d.text[d.starts[i]:d.ends[j - 1]]
+            if paren:
+                self.add(i, j, _Info("initiative", f"{chain} {d.toks[e]}", None, "economic corridor"),
+                         "initiative_pattern", boost=1)
+            else:
+                name = d.text[d.starts[i]:d.ends[e]]
+                self.add(i, e + 1, _Info("initiative", name, None, "economic corridor"), "initiative_pattern")
+
+    def _place_before(self, k: int) -> int | None:
+        """Start of the known country or place that ends right before token ``k``."""
+        d, g = self.d, self.g
+        for i in range(max(0, k - 4), k):
+            hit = d.longest(g, i)
+            if hit is not None and hit[0] == k and hit[1].entity_type in ("country", "location"):
+                return i
+        return None
+
     def tables(self) -> None:
         """Cells of a pipe table's initiative column ("Proposed Initiative")."""
         d = self.d
@@ -2032,6 +2117,56 @@ class _Extractor:
                     and d.toks[t.i - 2].lower() in lx.GROUP_PREFIXES:
                 return False
         return True
+
+    def _free_word(self, k: int, taken: list[bool], min_len: int = 3, english_ok: bool = False) -> bool:
+        """Token ``k`` is a capitalised word that names nothing known and is no English word,
+        given name, title or head word ("Petite", "Enríquez", "Bougoudi")."""
+        d, kb = self.d, self.kb
+        t = d.toks[k]
+        return 0 <= k < d.n and not taken[k] and t.isalpha() and len(t) >= min_len and t[:1].isupper() \
+            and not t.isupper() and (english_ok or t.lower() not in kb.common_words) and t.lower() not in kb.stopwords \
+            and t not in kb.given_names and t not in lx.SENTENCE_WORDS and t not in _MONTHS \
+            and t not in _WEEKDAYS and not _title_at(d, k) and _head_type(t) is None \
+            and d.longest(self.g, k) is None and not d.clutter[k]
+
+    def glued_places(self, kept: list[_Span]) -> list[_Span]:
+        """A known place glued to an unknown capitalised word is part of a longer place name:
+        "Petite Martinique", "Ponce Enríquez", "Kouri Bougoudi", "Ny-Ålesund", "Fruta del Norte".
+        The word names nothing known and is no common English word or given name ("Beijing
+        Olympics", "Gaza Mohammed" stay apart), and the run ends there (no capitalised word
+        beyond it: a longer run is some other name)."""
+        d = self.d
+        taken = [False] * d.n
+        for s in kept:
+            for k in range(s.i, s.j):
+                taken[k] = True
+        # words of the people named in this text: "Imre Tovath Keller" ... "Tovath Keller said"
+        person_words = {d.keys[k] for s in kept if s.info.entity_type == "person" for k in range(s.i, s.j)}
+        out = []
+        for s in kept:
+            if s.info.entity_type != "location" or s.method not in ("gazetteer", "knowledge_base"):
+                out.append(s)
+                continue
+            i, j = s.i, s.j
+            k = i - 1
+            if k >= 1 and d.toks[k] in lx.PLACE_PARTICLES and self._free_word(k - 1, taken):
+                i = k - 1  # "Fruta del | Norte"
+            elif k >= 1 and d.toks[k] == "-" and d.glued(k) and d.glued(i) and len(d.toks[k - 1]) <= 3 \
+                    and self._free_word(k - 1, taken, 2, english_ok=True):
+                i = k - 1  # "Ny-|Ålesund" (a short prefix: longer ones are double surnames, "Mwale-Banda")
+            elif k >= 0 and not d.newline_before(i) and d.toks[i - 1] != "-" and self._free_word(k, taken):
+                i = k  # "Petite | Martinique"
+            if i < s.i and i > 0 and d.cap(i - 1) and not d.sentence_initial(i):
+                i = s.i
+            if j < d.n and not d.newline_before(j) and self._free_word(j, taken) \
+                    and not (j + 1 < d.n and (d.cap(j + 1) or (d.glued(j + 1) and d.toks[j + 1] == "-"))):
+                j += 1  # "Ponce | Enríquez"
+            if (i, j) == (s.i, s.j) or any(d.keys[k] in person_words for k in range(i, j)):
+                out.append(s)
+                continue
+            name = d.text[d.starts[i]:d.ends[j - 1]]
+            out.append(_Span(i, j, _Info("location", name), "place_cue"))
+        return out
 
     def paren_names(self, kept: list[_Span]) -> list[_Span]:
         """"National Anti-Drug Secretariat (Senad)", "Icelandic Coast Guard (Landhelgisgæslan)",
@@ -2187,6 +2322,7 @@ class _Extractor:
         extra += self._office_holders(merged + extra, covered)
         tails = self._head_tails(merged + extra)
         extra += self._head_references(tails, covered)
+        extra += self._bare_legislatures(merged + extra, covered)
         # A bare "Coast Guard" found by its head word is the "X Coast Guard" named in full here
         # (a KB body too: "the Federal Police" after "the Brazilian Federal Police").
         merged = [replace(s, info=owner) if s.method == "org_pattern" and (
@@ -2233,6 +2369,41 @@ class _Extractor:
                                                    and not d.cap(i - 1)):
                     continue
                 out.append(_Span(i, j, info, "short_reference"))
+                for k in range(i, j):
+                    covered[k] = True
+                break
+        return out
+
+    def _bare_legislatures(self, spans: list[_Span], covered: list[bool]) -> list[_Span]:
+        """A national legislature named by its bare head ("Congress has extended ...", "the House
+        of Representatives", "the National Assembly") is that country's legislature: canonical
+        "<Head> of <Country>" for the country the text names most (the bare head when two tie)."""
+        d = self.d
+        counts: dict[str, int] = {}
+        names: dict[str, str] = {}
+        for s in spans:
+            if s.info.entity_type == "country" and s.info.iso3:
+                counts[s.info.iso3] = counts.get(s.info.iso3, 0) + 1
+                names.setdefault(s.info.iso3, s.info.canonical)
+        top = sorted(counts.items(), key=lambda kv: -kv[1])
+        country = names[top[0][0]] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+        out = []
+        for i in range(d.n):
+            if d.toks[i] not in _LEGISLATURE_FIRSTS or covered[i] or d.clutter[i]:
+                continue
+            for head in _LEGISLATURES:
+                j = i + len(head)
+                if tuple(d.toks[i:j]) != head or any(covered[i:j]):
+                    continue
+                if j < d.n and (d.cap(j) or d.toks[j] in {"of", "-", "for"} or (d.glued(j) and d.toks[j][:1].isalnum())):
+                    break  # "Congress of Deputies", "Senate Armed Services"
+                if i > 0 and d.toks[i - 1] not in {"the", "The"} and (len(head) > 1 or d.cap(i - 1)) \
+                        and not d.sentence_initial(i):
+                    break  # "Indian National Congress", "a National Assembly"
+                if i > 0 and d.toks[i - 1] in {"the", "The"} and i > 1 and d.cap(i - 2) and not d.sentence_initial(i - 1):
+                    break
+                name = " ".join(head) + (f" of {country}" if country else "")
+                out.append(_Span(i, j, _Info("organization", name), "short_reference"))
                 for k in range(i, j):
                     covered[k] = True
                 break
@@ -2317,12 +2488,13 @@ class _Extractor:
         self.patterns()
         self.naming()
         self.tables()
+        self.place_chain_projects()
         self.places_by_cue()
         self.unknown_places()
         self.particle_places()
         self.compass_places()
         self.told_media()
-        spans = self.second_pass(self.paren_names(self.resolve()))
+        spans = self.second_pass(self.glued_places(self.paren_names(self.resolve())))
         firsts = [s.i for s in spans]  # sorted: second_pass sorts by (i, -j)
         return [self._candidate(s, spans, firsts) for s in spans]
 

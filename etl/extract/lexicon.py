@@ -20,7 +20,9 @@ APPOSITION_ROLES = frozenset(["researcher", "analyst", "lawmaker", "spokesman", 
 #: honorific styles (Tun, Datuk/Dato', Datin). Abbreviations may carry a full stop ("Maj. Gen.").
 RANK_TITLES = frozenset(["Gen", "Lt", "Maj", "Col", "Brig", "Capt", "Cdr", "Cdre", "Adm", "Sgt", "Cpl",
                          "Pte", "Pvt", "Commodore", "Corporal", "Midshipman", "Ensign", "Constable",
-                         "Inspector", "Prefect", "Datuk", "Dato", "Datin", "Tun"])
+                         "Inspector", "Prefect", "Datuk", "Dato", "Datin", "Tun",
+                         # police rank abbreviations (Commonwealth/African forces)
+                         "Supt", "Snr", "Insp", "Cmdr", "Cmdt", "Comm", "Dept", "Sgt-Maj", "Cst", "Det"])
 #: Abbreviated rank words that modify a following rank ("Lt Col", "Maj Gen", "Brig Gen", "Lt Cdr").
 RANK_MODIFIERS = frozenset(["Lt", "Maj", "Brig"])
 TITLE_HEADS = TITLE_HEADS | RANK_TITLES

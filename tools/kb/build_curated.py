@@ -31,8 +31,9 @@ FILES = {
 #: round 7: police, coast guards, missions, ANSPs, militant groups, media, tech, NGOs, universities
 #: and think tanks, shipbuilders).
 EXTRA_SOURCES = {
-    "organizations.txt": ["org_classes.txt", "org_classes7.txt"],
+    "organizations.txt": ["org_classes.txt", "org_classes7.txt", "org_classes8.txt"],
     "locations.txt": ["locations7.txt"],
+    "people.txt": ["people8.txt"],
 }
 #: Letters that NFKD does not decompose, with their usual English-press Latin spelling
 #: ("Alþingi" -> "Althingi", "Łódź" -> "Lodz", "Ørsted" -> "Orsted").
