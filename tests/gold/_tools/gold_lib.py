@@ -87,6 +87,7 @@ ISO3 = {
     "Switzerland": "CHE", "Liechtenstein": "LIE", "Lesotho": "LSO", "Samoa": "WSM",
     "Belize": "BLZ", "Slovakia": "SVK",
     "Luxembourg": "LUX",
+    "Montenegro": "MNE", "Taiwan": "TWN",
     "Grenada": "GRD", "Antigua and Barbuda": "ATG",
 }
 
