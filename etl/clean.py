@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from accords.etl.furniture import (
     COMMENTS_HEADING,
     LIST_ITEM,
+    MD_HEADING,
     SEGMENT_SEP,
     SENTENCE_END,
     TABLE_RULE,
@@ -195,6 +196,7 @@ def clean(text: str) -> Cleaned:
             reversed(candidates),
             key=lambda c: (word_count(c) >= HEADLINE_MIN_WORDS, c not in after_byline, counts[c]),
         )
+        title = MD_HEADING.sub("", title)  # "# Headline" from a markdown page
 
     body: list[str] = []
     seen: set[str] = set()
@@ -297,6 +299,8 @@ WRAP_WIDTH = (50, 110)
 WRAP_SLACK = 0.85
 WRAP_FITTED = 0.6
 WRAP_LOWER_SHARE = 0.3
+#: A sentence ending inside a line: a lower-case word or a number, a stop, a capitalised word.
+_STOP_INSIDE = re.compile(r"[a-z0-9][.!?][”’\"]?\s+[A-Z“\"]")
 
 
 _FUNCTION_WORDS = frozenset(
@@ -346,7 +350,10 @@ def _wrapped_prose(lines: list[str]) -> set[int]:
         # together, or a long word, leaves some lines shorter.
         pairs = list(itertools.pairwise(texts))
         fitted = sum(len(t) + 1 + len(nxt.split()[0]) > WRAP_SLACK * widest for t, nxt in pairs)
-        fits = fitted >= WRAP_FITTED * len(pairs) and all(len(t) >= widest / 2 for t in texts[:-1])
+        # A short line inside the paragraph is a wrap before a link or a long name (lynx puts
+        # a link on a new line): it then ends on a function word or a comma ("... within the").
+        fits = fitted >= WRAP_FITTED * len(pairs) and all(
+            len(t) >= widest / 2 or (_ends_open(t) and not t.isupper()) for t in texts[:-1])  # not "MORE LIKE THIS"
         words = sum(word_count(t) for t in texts)
         ends = bool(SENTENCE_END.search(texts[-1]))
         # A wrap cuts sentences anywhere, so continuation lines often start in lower case;
@@ -354,7 +361,10 @@ def _wrapped_prose(lines: list[str]) -> set[int]:
         lower = sum(t[:1].islower() for t in texts[1:]) / (len(texts) - 1)
         # ... and often ends a line on a comma or a function word ("of", "the", "and").
         open_ends = sum(_ends_open(t) for t in texts[:-1]) / (len(texts) - 1)
-        reads_on = lower >= WRAP_LOWER_SHARE or open_ends >= WRAP_LOWER_SHARE or (
+        # ... or a sentence ends inside a line ("... in 2021. Egyptian officials"), which a
+        # headline never does.
+        stops_inside = ends and any(_STOP_INSIDE.search(t) for t in texts)
+        reads_on = stops_inside or lower >= WRAP_LOWER_SHARE or open_ends >= WRAP_LOWER_SHARE or (
             len(run) == 2 and ends and not SENTENCE_END.search(texts[0])
         )
         if WRAP_WIDTH[0] <= widest <= WRAP_WIDTH[1] and fits and reads_on and words >= 12 and (ends or len(run) >= 3):

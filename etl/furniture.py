@@ -87,6 +87,8 @@ _FURNITURE_ANYWHERE = re.compile(
     r"\ball rights reserved\b|\bfor personal,? non-commercial use\b|\bunsubscribe\b|\bwe use cookies\b|"
     r"\bcontributed (?:to )?(?:this )?(?:report|story|article)\b|"
     r"\byou (?:are receiving|received|were sent) this\b|\b(?:reply to|forwarded) this (?:e-?mail|newsletter)\b|\bforward (?:it |this (?:\w+ )?)?to a (?:friend|colleague)\b|"
+    # An Australian/Pacific site's acknowledgement of country, in its footer.
+    r"\backnowledges? the traditional (?:owners|custodians)\b|"
     r"\bcookies?\b.{0,200}\b(?:accept|consent|settings|partners|preferences|privacy)\b|"
     r"\b(?:uses?|using) cookies\b|\b(?:enable|turn on|activate) javascript\b|\bunlimited access\b|\bcancel anytime\b|"
     r"\balready a subscriber\b|\bnot responsible for the content\b|\bdownload (?:the|our)\b.{0,40}\bapp\b|"
@@ -99,7 +101,7 @@ _FURNITURE_ANYWHERE = re.compile(
 )
 _ANYWHERE_KEYS = (
     "reserved", "non-commercial", "unsubscribe", "cookie", "contributed", " this", "javascript",
-    "unlimited", "anytime", "subscriber", "free ", "continued", "views", "reflect", "official record", "@", "forward",
+    "unlimited", "anytime", "subscriber", "free ", "continued", "views", "reflect", "official record", "@", "forward", "traditional",
     "responsible", "download", "enter your", "registered", "company", "edited by", "syndicated", "newsletter", "funded", "supported", "paid for", "support",
 )
 _ANYWHERE_GATE = re.compile("|".join(map(re.escape, _ANYWHERE_KEYS)))
@@ -107,6 +109,11 @@ _ANYWHERE_GATE = re.compile("|".join(map(re.escape, _ANYWHERE_KEYS)))
 _SMALL_PRINT = re.compile(
     r"\b(?:terms of (?:service|use)|privacy (?:policy|notice|statement|collection statement)|cookie policy)\b", re.I
 )
+# "GULF POST — Print edition", "Printer-friendly version": the print view's own header.
+_PRINT_VIEW = re.compile(r"\bprint(?:er)?[- ](?:edition|version|view|friendly)\b", re.I)
+#: A markdown heading mark ("# ", "## "), as html2text and pandoc write headings.
+MD_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
+_MD_IMAGE_LINE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
 _CAPTION_KEYS = ("photo", "image", "picture", "video", "pic", "courtesy", "credit")
 _CAPTION_GATE = re.compile("|".join(map(re.escape, _CAPTION_KEYS)))
 # A paywall or account prompt: "Subscribe to continue reading", "Already a subscriber? Log in".
@@ -179,8 +186,8 @@ def word_count(line: str) -> int:
 def is_paragraph(line: str) -> bool:
     """A line that reads as running prose."""
     words = word_count(line)
-    if _TABLE_ROW.match(line) or is_furniture(line):
-        return False
+    if _TABLE_ROW.match(line) or MD_HEADING.match(line) or is_furniture(line):
+        return False  # a markdown heading ("# Title", "## Background") is a heading however long
     if words >= 16:
         return True
     return words >= 8 and bool(SENTENCE_END.search(line)) and not line.endswith("...")
@@ -247,10 +254,13 @@ def is_furniture(line: str) -> bool:
     """Page furniture that no length of line turns into prose."""
     if _TABLE_ROW.match(line) or TABLE_RULE.match(line):
         return False
+    if _MD_IMAGE_LINE.match(line):  # "![caption](/img/x.jpg)": an image, whatever its caption says
+        return True
     line = _plain(line)
     lower = line.lower()
     return bool(
         _FURNITURE_START.match(line)
+        or (word_count(line) <= 8 and _PRINT_VIEW.search(line) is not None)
         # Substring gates first: the searches scan the whole line and most lines have none of these words.
         or (_ANYWHERE_GATE.search(lower) is not None and _FURNITURE_ANYWHERE.search(line))
         or _ACCOUNT_PROMPT.match(line)
@@ -269,6 +279,8 @@ def is_junk(line: str) -> bool:
     """A line that is page furniture wherever it stands."""
     if _TABLE_ROW.match(line) or TABLE_RULE.match(line):
         return False
+    if _MD_IMAGE_LINE.match(line):
+        return True
     line = _plain(line)
     return bool(
         is_furniture(line)
@@ -307,6 +319,7 @@ _LEADING_DATE = re.compile(r"^(?:\w+\.?,?\s+){1,3}(?:19|20)\d{2}\b|^\d{1,4}[./-]
 
 
 def is_headline(line: str) -> bool:
+    line = MD_HEADING.sub("", line)
     words = word_count(line)
     return (
         3 <= words <= 30

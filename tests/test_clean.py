@@ -520,3 +520,49 @@ def test_a_byline_date_under_the_standfirst_dates_the_article() -> None:
 def test_forward_to_a_friend_is_junk() -> None:
     assert is_junk("Like this newsletter? Forward it to a friend.")
     assert not is_junk("The coast guard said it would forward the request to a friendly navy within the week, officials said.")
+
+
+WRAPPED_WITH_LINKS = [
+    "The new cell will sit within the",
+    "Joint Harbour Commission for the Northern Gulf, set up under the",
+    "treaty of 1961, and will link the ports authority with engineers at the",
+    "two breakwaters, the transport minister told reporters after the talks.",
+]
+WRAPPED_WITH_STOPS = [
+    "The two navies have deepened their ties while the talks stalled.",
+    "Their divers held the Coral Shield drills in 2020, followed by the",
+    "Reef Guardian exercise in 2021. Officials on both sides have backed",
+    "Harbour Command in its dispute with the Northern Fisheries Board",
+    "(NFB), which began in April 2023.",
+]
+
+
+@pytest.mark.parametrize("para", [WRAPPED_WITH_LINKS, WRAPPED_WITH_STOPS])
+def test_hard_wrapped_paragraphs_broken_at_links_or_mid_sentence_are_kept(para: list[str]) -> None:
+    page = "\n".join(["Navies agree joint coastal patrols", "", PROSE, "", *para, "", PROSE2])
+    out = clean(page)
+    assert all(line in out.text for line in para)
+
+
+def test_a_capitals_label_over_short_teasers_is_still_no_paragraph() -> None:
+    teasers = ["MORE LIKE THIS", "Navy divers clear mines near the northern harbour entrance",
+               "Coast guards of both states train boarding teams at the old port",
+               "Fisheries officers seize two trawlers near the southern reef"]
+    page = "\n".join(["Navies agree joint coastal patrols", "", PROSE, "", PROSE2, "", *teasers])
+    assert not any(t in clean(page).text for t in teasers)
+
+
+def test_markdown_headline_image_print_header_and_acknowledgement() -> None:
+    headline = "Island states agree to share radar tracks of fishing fleets across the region this year"
+    page = "\n".join(["GULF POST — Print edition", "", f"# {headline}", "", "_By A. Writer | 12 June 2025_", "",
+                      headline, "", "![Officers on a patrol boat](/img/2025/06/boat.jpg)", "", PROSE, "", PROSE2, "",
+                      "Harbour Radio acknowledges the Traditional Owners of the lands where we work."])
+    out = clean(page)
+    assert out.title == headline
+    assert out.text.count(headline) == 1
+    assert "![" not in out.text and "Traditional Owners" not in out.text and "Print edition" not in out.text
+
+
+def test_prose_about_a_print_edition_stays() -> None:
+    line = "The ministry said the print edition of the treaty would be published in both languages next week."
+    assert not is_junk(line) and is_paragraph(line)
