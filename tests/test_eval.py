@@ -15,11 +15,11 @@ MENTION_F1_FLOOR = 0.95
 #: F1 0.954 with extractor v8; the floor catches a regression on everything we have looked at.
 TUNED_SPLITS = tuple(f"heldout{i}" for i in range(4, 16))
 TUNED_ENTITY_F1_FLOOR = 0.93
-#: heldout16-17 (16 pages written while round 8 was built, never used to tune anything): pooled
-#: entity F1 0.914 with v8 (P 0.935, R 0.894). A change that loses generality fails here first;
-#: a change tuned on these splits makes this floor meaningless (write new gold instead).
-UNSEEN_SPLITS = ("heldout16", "heldout17")
-UNSEEN_ENTITY_F1_FLOOR = 0.89
+#: heldout16-19 (32 pages written while round 8 was built, never used to tune the extractor):
+#: pooled entity F1 0.908 with v8 (P 0.936, R 0.881). A change that loses generality fails here
+#: first; a change tuned on these splits makes this floor meaningless (write new gold instead).
+UNSEEN_SPLITS = ("heldout16", "heldout17", "heldout18", "heldout19")
+UNSEEN_ENTITY_F1_FLOOR = 0.88
 
 def test_scoring_rules() -> None:
     gold = [ev.Mention(0, 5, "Syria", "country", "Syria", "SYR"),
@@ -50,7 +50,7 @@ def test_quality_floor_on_the_tuned_heldout_splits() -> None:
 def test_quality_floor_on_the_unseen_splits() -> None:
     docs = [d for split in UNSEEN_SPLITS for d in ev.load_split(GOLD, split)]
     rep = ev.evaluate(docs)
-    assert rep.entity_total.f1 >= UNSEEN_ENTITY_F1_FLOOR, ev.format_report("heldout16-17", rep, True)
+    assert rep.entity_total.f1 >= UNSEEN_ENTITY_F1_FLOOR, ev.format_report("heldout16-19", rep, True)
 
 
 def test_cli_prints_table(capsys: object) -> None:

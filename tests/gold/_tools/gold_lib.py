@@ -88,6 +88,8 @@ ISO3 = {
     "Belize": "BLZ", "Slovakia": "SVK",
     "Luxembourg": "LUX",
     "Montenegro": "MNE", "Taiwan": "TWN",
+    "Gambia": "GMB", "Palau": "PLW", "Cook Islands": "COK", "Kiribati": "KIR",
+    "Marshall Islands": "MHL", "Tuvalu": "TUV", "Micronesia": "FSM",
     "Grenada": "GRD", "Antigua and Barbuda": "ATG",
 }
 
