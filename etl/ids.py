@@ -14,11 +14,11 @@ if TYPE_CHECKING:
     import duckdb
 
 
-
 def slug(name: str) -> str:
     """ascii, lowercase, '-'-joined words: the stable part of a pattern entity's key."""
     ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "x"
+
 
 def _h(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
