@@ -37,8 +37,10 @@ SEGMENT_ROW_GROUP = 256
 _PER_FILE = ("source_path", "size", "error_code", "cached")
 
 _ETL_DIR = Path(__file__).resolve().parent
-#: A result namespace's folder name, as :func:`accords.etl.pipeline.run` builds it.
+#: A result namespace's folder name, as :func:`namespace` builds it.
 _NAMESPACE = re.compile(r"x[^/]+-kb[0-9a-f]+-code[0-9a-f]+")
+#: The duplicate index of a namespace lives beside its results, under this prefix.
+DEDUPE_PREFIX = "dedupe-"
 #: Modules that do not change per-document results (orchestration and I/O).
 _NOT_PER_DOC = frozenset({"pipeline.py", "publish.py", "store.py", "cache.py", "__init__.py",
                           "statindex.py", "dupindex.py", "memory.py"})
@@ -70,6 +72,11 @@ def _empty(columns: Sequence[str]) -> pa.Table:
     return pa.schema([pa.field(c, types.get(c, pa.string())) for c in columns]).empty_table()
 
 
+def namespace(extractor_version: str, kb_digest: str) -> str:
+    """The cache namespace of this extractor version, KB and per-document code."""
+    return f"x{extractor_version}-kb{kb_digest[:12]}-code{code_digest()[:12]}"
+
+
 def prune_stale(cache_root: Path, keep: str) -> list[str]:
     """Delete the folders of every namespace but ``keep``; the names deleted.
 
@@ -80,10 +87,10 @@ def prune_stale(cache_root: Path, keep: str) -> list[str]:
     """
     if not cache_root.is_dir():
         return []
-    wanted = {keep, f"dedupe-{keep}"}  # the results and their duplicate index (DupIndex)
+    wanted = {keep, DEDUPE_PREFIX + keep}  # the results and their duplicate index (DupIndex)
     removed = []
     for path in sorted(cache_root.iterdir()):
-        name = path.name.removeprefix("dedupe-")
+        name = path.name.removeprefix(DEDUPE_PREFIX)
         if path.is_dir() and path.name not in wanted and _NAMESPACE.fullmatch(name):
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path.name)

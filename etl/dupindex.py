@@ -38,6 +38,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 import pyarrow as pa
+from accords.etl.cache import DEDUPE_PREFIX
 from accords.etl.dedupe import _BANDS, _MIX, _ROWS, NEAR_DUPLICATE_JACCARD, NUM_PERM, _find
 from accords.etl.memory import release_memory
 
@@ -182,7 +183,7 @@ class DupIndex:
     """The index files of one cache namespace, and the incremental pass over them."""
 
     def __init__(self, cache_root: Path, namespace: str) -> None:
-        self.dir = cache_root / f"dedupe-{namespace}"
+        self.dir = cache_root / (DEDUPE_PREFIX + namespace)
         #: What the last call did ("full" or "incremental") and how many documents it re-decided.
         self.last: dict[str, Any] = {}
 

@@ -492,7 +492,8 @@ def run(
 
     import pyarrow as pa
     import pyarrow.compute as pc
-    from accords.etl.cache import ResultCache, code_digest, prune_stale
+    from accords.etl.cache import ResultCache, prune_stale
+    from accords.etl.cache import namespace as cache_namespace
     from accords.etl.engine import (
         CHUNK_FILES,
         DOC_FIELDS,
@@ -532,7 +533,7 @@ def run(
     lap("discover")
     with locked(layout):
         shutil.rmtree(layout.staging, ignore_errors=True)  # leftovers of a killed run
-        namespace = f"x{EXTRACTOR_VERSION}-kb{kb.digest[:12]}-code{code_digest()[:12]}"
+        namespace = cache_namespace(EXTRACTOR_VERSION, kb.digest)
         cache = ResultCache(layout.root / ".cache", namespace)
         skip = frozenset(cache.keys())
         file_parts: list[pa.Table] = []
