@@ -1,4 +1,4 @@
-"""Extraction alone, in ms a document: the gold texts and a synthetic corpus, one core.
+"""Extraction (or cleaning) alone, in ms a document: the gold texts and a synthetic corpus, one core.
 
 ``python -m benchmarks.extract_bench [--corpus DIR] [--rounds 5] [--against OLD_FIND_PY]
 [--dump FILE]`` times :func:`accords.etl.extract.find.extract` (no profiler) over every gold
@@ -10,6 +10,12 @@ timed in alternation, a block of documents at a time, in the same process: media
 which a shared, noisy machine disturbs much less than two separate runs. ``--dump`` writes
 every candidate of every text (one line per document), to compare two versions' output byte
 for byte; with ``--against`` the two outputs are compared in memory and any difference fails.
+
+``--stage clean`` times :func:`accords.etl.clean.clean` instead, over every raw gold page and
+every corpus file (decoded and normalised as the pipeline does, not timed); ``--against`` is then
+another ``furniture.py`` (``git show REV:etl/furniture.py``), run under a second copy of
+``clean.py``. Each round starts with the line caches of both copies empty and lets them fill as
+a worker's do over its documents; the cleaned documents of both must be equal.
 """
 
 from __future__ import annotations
@@ -64,6 +70,51 @@ def load_find(path: Path) -> ModuleType:
     return mod
 
 
+def raw_texts(gold: Path, corpus: Path | None, limit: int) -> dict[str, list[str]]:
+    """What the cleaner sees: every raw gold page and the corpus's first ``limit`` files,
+    decoded and normalised as :func:`accords.etl.document.process_file` does."""
+    from accords.etl.decode import Rejected, decode
+    from accords.etl.normalize import normalize
+
+    def texts(paths: Sequence[Path]) -> list[str]:
+        out = []
+        for path in paths:
+            try:
+                out.append(normalize(decode(path.read_bytes()).text))
+            except Rejected:
+                continue
+        return out
+
+    pages = [p for p in sorted(gold.glob("*/*.txt")) if not p.name.endswith(".clean.txt")]
+    sets = {"gold pages": texts(pages)}
+    if corpus is not None and corpus.is_dir():
+        sets[corpus.name] = texts(sorted(corpus.rglob("*.txt"))[:limit])
+    return sets
+
+
+def load_cleaner(furniture_py: Path) -> ModuleType:
+    """A second copy of clean.py that runs on another furniture.py (its own line caches)."""
+    from accords.etl import clean, furniture
+
+    other = load_find(furniture_py)  # any module file loads the same way
+    sys.modules["accords.etl.furniture"] = other  # what the copy's imports bind to
+    try:
+        return load_find(Path(clean.__file__))
+    except ImportError as exc:
+        raise SystemExit(f"extract_bench: {furniture_py} lacks what this clean.py imports ({exc}); "
+                         "compare furniture.py versions that share clean.py") from None
+    finally:
+        sys.modules["accords.etl.furniture"] = furniture
+
+
+def clear_line_caches(cleaner: ModuleType) -> None:
+    """Empty the per-line caches of the furniture module ``cleaner`` classifies lines with."""
+    furniture = sys.modules[cleaner.is_junk.__module__]
+    for value in vars(furniture).values():
+        if callable(getattr(value, "cache_clear", None)):
+            value.cache_clear()
+
+
 def outputs_of(extract: Extract, texts: Sequence[str], kb: Any) -> list[str]:
     """Each document's candidates as one line."""
     return [repr(extract(t, kb)) for t in texts]
@@ -95,21 +146,34 @@ def main(argv: Sequence[str]) -> int:
     ap.add_argument("--limit", type=int, default=1000, help="corpus files to use")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--block", type=int, default=20, help="documents timed in a row before switching")
-    ap.add_argument("--against", type=Path, help="another find.py, timed in alternation")
+    ap.add_argument("--stage", choices=("extract", "clean"), default="extract")
+    ap.add_argument("--against", type=Path,
+                    help="another find.py (--stage clean: another furniture.py), timed in alternation")
     ap.add_argument("--dump", type=Path, help="write every document's candidates here")
     ap.add_argument("--json", type=Path, help="also write the result here")
     args = ap.parse_args(argv)
 
-    from accords.etl.extract import find
-    from accords.etl.extract import kb as kb_mod
+    kb: Any = None
+    resets: list[Callable[[], None]] = []
+    impls: dict[str, Extract]
+    if args.stage == "clean":
+        from accords.etl import clean
 
-    kb = kb_mod.cached(())
-    sets = {"gold": gold_texts(args.gold)}
-    if args.corpus.is_dir():
-        sets[args.corpus.name] = corpus_texts(args.corpus, args.limit)
-    impls: dict[str, Extract] = {"current": find.extract}
-    if args.against:
-        impls["against"] = load_find(args.against).extract
+        sets = raw_texts(args.gold, args.corpus, args.limit)
+        cleaners = {"current": clean, **({"against": load_cleaner(args.against)} if args.against else {})}
+        impls = {name: (lambda t, _kb, c=c: [c.clean(t)]) for name, c in cleaners.items()}
+        resets = [lambda c=c: clear_line_caches(c) for c in cleaners.values()]
+    else:
+        from accords.etl.extract import find
+        from accords.etl.extract import kb as kb_mod
+
+        kb = kb_mod.cached(())
+        sets = {"gold": gold_texts(args.gold)}
+        if args.corpus.is_dir():
+            sets[args.corpus.name] = corpus_texts(args.corpus, args.limit)
+        impls = {"current": find.extract}
+        if args.against:
+            impls["against"] = load_find(args.against).extract
     times: dict[str, dict[str, list[float]]] = {i: {s: [] for s in sets} for i in impls}
     outputs: dict[str, dict[str, list[str]]] = {i: {} for i in impls}
     for name, fn in impls.items():  # warm-up: builds each module's gazetteer, fills caches
@@ -117,6 +181,8 @@ def main(argv: Sequence[str]) -> int:
             outputs[name][s] = outputs_of(fn, texts, kb)
     for r in range(args.rounds):
         for s, texts in sets.items():
+            for reset in resets:  # cleaning: every round starts as a new worker does
+                reset()
             for name, secs in timed_round(impls, texts, kb, args.block, r % 2 == 1).items():
                 times[name][s].append(secs)
     res: dict[str, Any] = {"rounds": args.rounds, "docs": {s: len(t) for s, t in sets.items()}}
