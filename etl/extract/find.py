@@ -2459,11 +2459,14 @@ class _Extractor:
         countries = {s.info.iso3 for s in spans if s.info.entity_type == "country" and s.info.iso3}
         if not countries:
             return []
+
+        def alone(i: int) -> bool:  # not part of a longer capitalised name
+            return not covered[i] and not (i > 0 and d.cap(i - 1) and not d.sentence_initial(i))
+
         text: str | None = None
         found: dict[str, _Info] = {}
-        for i in range(d.n - 1):
-            if covered[i] or d.toks[i + 1] not in _SPEECH or d.toks[i] not in self.g.family_names \
-                    or (i > 0 and d.cap(i - 1) and not d.sentence_initial(i)):
+        for i in (k - 1 for k in d.at(_SPEECH) if k > 0):
+            if d.toks[i] not in self.g.family_names or not alone(i):
                 continue
             text = _offices_text(d.text) if text is None else text
             fits = [p for p in self.g.family_names[d.toks[i]]
@@ -2471,11 +2474,9 @@ class _Extractor:
             if len(fits) == 1:
                 found[d.toks[i]] = fits[0]
         out = []
-        for i in range(d.n):
-            info = found.get(d.toks[i])
-            if info is not None and not covered[i] and not d.clutter[i] \
-                    and not (i + 1 < d.n and d.cap(i + 1)) and not (i > 0 and d.cap(i - 1) and not d.sentence_initial(i)):
-                out.append(_Span(i, i + 1, info, "short_reference"))
+        for i in d.at(found.keys()) if found else ():
+            if alone(i) and not d.clutter[i] and not (i + 1 < d.n and d.cap(i + 1)):
+                out.append(_Span(i, i + 1, found[d.toks[i]], "short_reference"))
                 covered[i] = True
         return out
 
