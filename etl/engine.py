@@ -47,13 +47,12 @@ RAW_SCHEMA = pa.schema([
 
 _CANDIDATE_TYPES: dict[str, pa.DataType] = {
     "start": pa.int64(), "end": pa.int64(), "sentence_index": pa.int64(),
-    "parties": pa.list_(pa.string()),
+    "party_spans": pa.list_(pa.struct([pa.field("start", pa.int64()), pa.field("end", pa.int64())])),
 }
 CANDIDATE_TYPE = pa.struct([
     pa.field(f.name, _CANDIDATE_TYPES.get(f.name, pa.string())) for f in dataclasses.fields(Candidate)
 ])
 
-_CANDIDATE_FIELDS = tuple(f.name for f in dataclasses.fields(Candidate))
 _SOURCE_FIELDS = ("status", "reason_code", "reason", "document_id")
 #: documents columns carried per file (source_path and source_sha256 are re-attached).
 DOC_FIELDS = tuple(f.name for f in arrow_schema("documents") if f.name not in ("document_id", "source_path", "source_sha256"))
@@ -111,10 +110,7 @@ def process_batch(raw: pa.Table, kb_files: tuple[str, ...] = (), skip_keys: froz
             if doc is not None:
                 row.update({k: doc[k] for k in DOC_FIELDS})
                 row["minhash"] = signature(doc["text"])
-            # Not dataclasses.asdict: it deep-copies every value (2 ms a document); the
-            # fields are strings, ints and a tuple of strings, which Arrow copies anyway.
-            row["candidates"] = [{name: getattr(c, name) for name in _CANDIDATE_FIELDS}
-                                 for c in processed.candidates]
+            row["candidates"] = [c.row() for c in processed.candidates]
         rows.append(row)
     return pa.Table.from_pylist(rows, schema=RESULT_SCHEMA)
 

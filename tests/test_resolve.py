@@ -3,8 +3,10 @@
 ``_reference`` is that code (the body of ``resolve()`` before it worked on columns), kept
 here as the oracle: hypothesis draws candidate sets built to hit its corner cases
 (repeated mention ids, one key under two types, empty keys and statuses, undated and
-repeated documents, initiatives named in actors' sentences) and the frames must be equal,
-row order and dtypes included.
+repeated documents, party spans that hit an actor, a non-actor, two actors or nothing)
+and the frames must be equal, row order and dtypes included. Parties are the one rule
+that changed since: they were every actor of the initiative's sentences, they are now the
+actors at the offsets extraction names (``party_spans``), in the same document.
 """
 
 from __future__ import annotations
@@ -43,8 +45,9 @@ def _reference(docs: Sequence[DocCandidates]) -> Resolved:
     info: dict[str, dict[str, object]] = {}
     surfaces: dict[str, set[str]] = defaultdict(set)
     mention_rows: dict[str, dict[str, object]] = {}
-    sentence_actors: dict[tuple[str, int], set[str]] = defaultdict(set)
+    actors_at: dict[tuple[str, int, int], set[str]] = defaultdict(set)
     initiative_sentences: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    party_spans: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
     statuses: dict[str, list[str]] = defaultdict(list)
     for doc in docs:
         for c in doc.candidates:
@@ -62,9 +65,10 @@ def _reference(docs: Sequence[DocCandidates]) -> Resolved:
                 "method": c.method, "sentence_index": c.sentence_index,
             }
             if c.entity_type in _ACTOR_TYPES:
-                sentence_actors[(doc.document_id, c.sentence_index)].add(eid)
+                actors_at[(doc.document_id, c.start, c.end)].add(eid)
             if c.entity_type == "initiative":
                 initiative_sentences[key].add((doc.document_id, c.sentence_index))
+                party_spans[key].update((doc.document_id, a, b) for a, b in c.party_spans)
                 if c.status:
                     statuses[key].append(c.status)
 
@@ -97,7 +101,7 @@ def _reference(docs: Sequence[DocCandidates]) -> Resolved:
         eid = entity_id(key)
         doc_ids = sorted({d for d, _ in where},
                          key=lambda d: (dates[d] is None, dates[d] or dt.date.min, d))
-        parties = set().union(*(sentence_actors[w] for w in where)) - {eid}
+        parties = set().union(*(actors_at[w] for w in party_spans[key])) - {eid}
         status = sorted(set(statuses[key]), key=INITIATIVE_STATUSES.index)
         rows.append({
             "initiative_id": eid, "name": v["canonical"], "acronym": v["acronym"],
@@ -138,6 +142,7 @@ _candidates = st.builds(
     iso3=st.sampled_from([None, "CHN", "PAK"]),
     acronym=st.sampled_from([None, "BRI", "CPEC"]),
     status=st.sampled_from([None, "", *INITIATIVE_STATUSES]),
+    party_spans=st.lists(st.tuples(st.integers(0, 6), st.integers(7, 9)), max_size=3).map(tuple),
 )
 _docs = st.lists(
     st.builds(

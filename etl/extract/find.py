@@ -1101,6 +1101,8 @@ class _Extractor:
         self.kb = kb
         self.spans: list[_Span] = []
         self.acronyms: dict[str, _Info] = {}
+        #: Table cells' status, from their column header ("Proposed Initiative").
+        self.table_status: dict[tuple[int, int], str] = {}
         self.no_patterns = _heading_tokens(self.d)
         _chunks(self.d, self.g)
 
@@ -2054,16 +2056,18 @@ class _Extractor:
         """Cells of a pipe table's initiative column ("Proposed Initiative")."""
         d = self.d
         lines = list(re.finditer(r"^\|.*\|[ \t]*$", d.text, re.M))
-        col, kind = None, None
+        col, kind, status = None, None, None
         prev_end = -2
         for m in lines:
             cells = _cells(m)
             if m.start() != prev_end + 1:
-                col, kind = None, None
+                col, kind, status = None, None, None
                 for idx, (_, _, c) in enumerate(cells):
                     if re.search(r"\binitiatives?\b", c, re.I):
                         col = idx
                         kind = "proposal" if re.search(r"propos", c, re.I) else "programme"
+                        # The header's word for the column's state ("Proposed Initiative").
+                        status = next((lx.STATUS_WORDS[w] for w in c.lower().split() if w in lx.STATUS_WORDS), None)
                 prev_end = m.end()
                 continue
             prev_end = m.end()
@@ -2076,6 +2080,8 @@ class _Extractor:
             j = bisect.bisect_left(d.starts, b)
             if i < j:
                 self.add(i, j, _Info("initiative", c, None, kind), "table_cell")
+                if status is not None:
+                    self.table_status[(i, j)] = status
 
     # -- resolution ---------------------------------------------------------
     def resolve(self) -> list[_Span]:
@@ -2496,27 +2502,110 @@ class _Extractor:
         self.compass_places()
         self.told_media()
         spans = self.second_pass(self.glued_places(self.paren_names(self.resolve())))
-        firsts = [s.i for s in spans]  # sorted: second_pass sorts by (i, -j)
-        return [self._candidate(s, spans, firsts) for s in spans]
+        parties = _Parties(self.d, self.kb, self.acronyms, spans)
+        return [self._candidate(s, parties) for s in spans]
 
-    def _candidate(self, s: _Span, spans: list[_Span], firsts: list[int]) -> Candidate:
+    def _candidate(self, s: _Span, parties: _Parties) -> Candidate:
         d = self.d
         start, end = d.starts[s.i], d.ends[s.j - 1]
         status: str | None = None
-        parties: tuple[str, ...] = ()
-        if s.info.entity_type == "initiative":
-            status = _status(d, s)
-            # Spans inside s start within it: look only there, not at every span.
-            inside = spans[bisect.bisect_left(firsts, s.i):bisect.bisect_left(firsts, s.j)]
-            parties = tuple(sorted({t.info.key for t in inside if t.info.key and t.j <= s.j and t is not s
-                                    and t.info.entity_type in ("country", "organization")}))
+        party_spans: tuple[tuple[int, int], ...] = ()
         info = s.info
+        if info.entity_type == "initiative":
+            status = self.table_status.get((s.i, s.j)) or _status(d, s)
+            party_spans = parties.of(s)
+        elif info.entity_type == "organization" and info.key is None and info.iso3 is None:
+            info = replace(info, iso3=parties.country_of(s))
         return Candidate(start=start, end=end, surface=d.text[start:end],
                          entity_type=info.entity_type, canonical=info.canonical,
                          method="person_title" if s.method == "person_given" else s.method,
                          key=info.key, sentence_index=d.sent[s.i],
                          subtype=info.subtype, iso3=info.iso3, acronym=info.acronym,
-                         status=status, parties=parties)
+                         status=status, party_spans=party_spans)
+
+
+_ACTORS = ("country", "organization")
+
+
+class _Parties:
+    """Which actor mentions of a document are an initiative's parties.
+
+    Three sources, each an actor mention of this document (a party must be an entity the
+    document names, so that it has an entity row):
+    - the sides its name names: actors inside the name ("China-Pakistan Economic Corridor"),
+      and known actors whose short form is a word of the name ("China-LAS Cooperation
+      Initiative" names the League of Arab States when the text mentions it);
+    - the parties the knowledge base lists for a known initiative, when the text mentions them;
+    - actors of its sentence in the role of a party (see :meth:`_in_role`).
+    """
+
+    def __init__(self, d: _Doc, kb: KnowledgeBase, acronyms: dict[str, _Info], spans: list[_Span]) -> None:
+        self.d, self.kb, self.acronyms, self.spans = d, kb, acronyms, spans
+        self.firsts = [s.i for s in spans]  # sorted: second_pass sorts by (i, -j)
+        self.actors = [s for s in spans if s.info.entity_type in _ACTORS]
+        self.first_by_key: dict[str, _Span] = {}
+        for s in self.actors:
+            if s.info.key:
+                self.first_by_key.setdefault(s.info.key, s)
+
+    def of(self, s: _Span) -> tuple[tuple[int, int], ...]:
+        d = self.d
+        found: set[tuple[int, int]] = set()
+        found.update((t.i, t.j) for t in self.inside(s) if t.info.entity_type in _ACTORS)
+        keys = set(self.kb.entries[s.info.key].parties) if s.info.key in self.kb.entries else set()
+        for k in range(s.i, s.j):
+            hit = d.hits[k] if d.hits else None
+            info = hit[1] if hit is not None and hit[0] <= s.j else self.acronyms.get(d.toks[k])
+            if info is not None and info.key and info.entity_type in _ACTORS:
+                keys.add(info.key)
+        found.update((t.i, t.j) for key in keys if (t := self.first_by_key.get(key)) is not None)
+        sentence = d.sent[s.i]
+        found.update((t.i, t.j) for t in self.actors
+                     if d.sent[t.i] == sentence and not (s.i <= t.i < s.j) and self._in_role(s, t))
+        return tuple(sorted((d.starts[i], d.ends[j - 1]) for i, j in found))
+
+    def inside(self, s: _Span) -> list[_Span]:
+        """The spans nested in ``s`` (they start within it: look only there, not at every span)."""
+        return [t for t in self.spans[bisect.bisect_left(self.firsts, s.i):bisect.bisect_left(self.firsts, s.j)]
+                if t is not s and t.j <= s.j]
+
+    def country_of(self, s: _Span) -> str | None:
+        """The one country a new organisation's name says it belongs to ("Ivorian Navy",
+        "Ministry of Defence of Ghana", "University of Nicosia"), or None.
+
+        A country after "in", "on", "for"... is where the body works or what it is about,
+        not its owner ("EU Monitoring Mission in Armenia"), as is one before "Affairs"
+        ("Taiwan Affairs Office"); a region after "of"/"in" leaves it open ("American
+        University of Central Asia"); so do two countries ("China-Pakistan Joint Committee").
+        """
+        d = self.d
+        codes: set[str | None] = set()
+        for t in self.inside(s):
+            before = d.toks[t.i - 1].lower() if t.i > s.i else ""
+            if t.info.entity_type == "country" and before not in lx.NOT_OWNER_PREPOSITIONS \
+                    and not (t.j < s.j and d.toks[t.j] == "Affairs"):
+                codes.add(t.info.iso3)
+        # Places are not nested spans: look them up where "of" introduces one that is not
+        # the end of a longer place ("Gulf of Aden").
+        for k in range(s.i + 1, s.j):
+            hit = d.hits[k] if d.hits and d.toks[k - 1] == "of" else None
+            if hit is not None and hit[0] <= s.j and hit[1].entity_type == "location" \
+                    and not any((h := d.hits[m]) is not None and h[0] > k and h[1].entity_type == "location"
+                                for m in range(s.i, k - 1)):
+                codes.add(hit[1].iso3)  # None for a region: no single owner
+        return codes.pop() if len(codes) == 1 else None
+
+    def _in_role(self, s: _Span, t: _Span) -> bool:
+        """Actor ``t`` of the sentence of initiative ``s`` may act in it: not a news outlet
+        (a source, "told Reuters"), and not introduced as a place or a target ("in Libya",
+        "against Russia", "on the border with Iran")."""
+        if t.info.subtype == "media":
+            return False
+        d = self.d
+        k = t.i - 1
+        while k >= 0 and d.toks[k].lower() in lx.ARTICLES:
+            k -= 1
+        return k < 0 or d.toks[k].lower() not in lx.NOT_PARTY_PREPOSITIONS
 
 
 def _heading_tokens(d: _Doc) -> list[bool]:

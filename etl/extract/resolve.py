@@ -29,12 +29,13 @@ _PREFIX = {"country": "country", "organization": "org", "person": "person",
            "location": "loc", "initiative": "init"}
 _ACTOR_TYPES = ("country", "organization")
 
-#: The candidate fields resolution reads (``parties`` is not one of them: an initiative's
-#: parties are the actors found in its sentences, across every document).
+_SPAN = pl.Struct({"start": pl.Int64(), "end": pl.Int64()})
+#: The candidate fields resolution reads.
 CANDIDATE_SCHEMA = pl.Schema({
     "start": pl.Int64(), "end": pl.Int64(), "surface": pl.Utf8(), "entity_type": pl.Utf8(),
     "canonical": pl.Utf8(), "method": pl.Utf8(), "key": pl.Utf8(), "sentence_index": pl.Int64(),
     "subtype": pl.Utf8(), "iso3": pl.Utf8(), "acronym": pl.Utf8(), "status": pl.Utf8(),
+    "party_spans": pl.List(_SPAN),
 })
 #: What :func:`resolve_candidates` takes: one row per document.
 DOCS_SCHEMA = pl.Schema({
@@ -94,7 +95,7 @@ def resolve(docs: Sequence[DocCandidates]) -> Resolved:
         {
             "document_id": [d.document_id for d in docs],
             "published_date": [d.published_date for d in docs],
-            "candidates": [[{name: getattr(c, name) for name in CANDIDATE_SCHEMA} for c in d.candidates]
+            "candidates": [[{name: row[name] for name in CANDIDATE_SCHEMA} for row in map(Candidate.row, d.candidates)]
                            for d in docs],
         },
         schema=DOCS_SCHEMA,
@@ -201,8 +202,8 @@ def _initiatives(flat: pl.DataFrame, dates: pl.DataFrame) -> pl.DataFrame:
     Name, acronym and type come from the key's first candidate of any type (as for its
     entity row); the status is the furthest along in INITIATIVE_STATUSES that any of its
     sentences states; the first document is the earliest dated one (undated last, then
-    by id); parties are the actors (countries, organisations) of every sentence that
-    names the initiative, the initiative itself excepted.
+    by id); parties are the union, over every mention, of the actors (countries,
+    organisations) extraction named as its parties (see ``find._party_spans``).
     """
     init = flat.filter(pl.col("entity_type") == "initiative")
     if init.is_empty():
@@ -240,14 +241,18 @@ def _initiatives(flat: pl.DataFrame, dates: pl.DataFrame) -> pl.DataFrame:
 
 
 def _parties(flat: pl.DataFrame, init: pl.DataFrame) -> pl.DataFrame:
-    """Per initiative key, the sorted distinct entity ids of the actors sharing one of its
-    sentences (same document, same sentence index), its own id excluded."""
-    sentence = ["document_id", "sentence_index"]
+    """Per initiative key, the sorted distinct entity ids of its parties: the actor mentions
+    that extraction named as its parties (``party_spans``, offsets in the same document),
+    looked up among the document's resolved candidates, its own id excluded."""
+    spans = (
+        init.select("key", "entity_id", "document_id", "party_spans")
+        .filter(pl.col("party_spans").list.len() > 0)
+        .explode("party_spans").unnest("party_spans")
+    )
     actors = flat.filter(pl.col("entity_type").is_in(_ACTOR_TYPES)) \
-        .select(*sentence, pl.col("entity_id").alias("party")).unique()
+        .select("document_id", "start", "end", pl.col("entity_id").alias("party")).unique()
     return (
-        init.select("key", "entity_id", *sentence).unique()
-        .join(actors, on=sentence, how="inner")
+        spans.join(actors, on=["document_id", "start", "end"], how="inner")
         .filter(pl.col("party") != pl.col("entity_id"))
         .group_by("key").agg(pl.col("party").unique().sort().alias("parties"))
     )
