@@ -469,6 +469,9 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
                 j = h[0]  # a known place with a lower-case word inside ("University of Dar es Salaam")
             elif t == "to" and _to_joins(d, j, g):
                 j += 1  # "Special Force to Fight Drug Trafficking", "Protocol ... to the Antarctic Treaty"
+            elif t == "in" and d.toks[j - 1] in lx.MISSION_HEADS and g is not None and j + 1 < d.n \
+                    and (h := d.longest(g, j + 1)) is not None and h[1].entity_type == "location":
+                j = h[0]  # "the Chilean Embassy in Lima", "Indian Embassy in Abu Dhabi"
             elif t in ("in", "on") and not _joins(d, j):
                 break
             elif t.lower() in lx.CONNECTORS and t.islower():
@@ -574,7 +577,8 @@ def _strip_lead(d: _Doc, i: int, j: int) -> int:
             and (_head_type(d.toks[i]) is None or d.toks[i] in _PLURAL_PARTS) \
             and (d.g is None or d.longest(d.g, i) is None):
         k = i + 2 + (d.toks[i + 2] == "the")
-        if k < j and any(_head_type(t) for t in d.toks[k:j]):
+        if k < j and (any(_head_type(t) for t in d.toks[k:j])
+                      or any(tuple(d.toks[m:m + 2]) in lx.ORG_HEADS_2 for m in range(k, j - 1))):
             return k
     return i
 
@@ -731,6 +735,8 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
         return "initiative", lx.INITIATIVE_PREFIXES[d.toks[i]], j
     if (d.toks[i] in lx.ORG_PREFIXES or d.toks[i] in lx.HEAD_INITIAL_ORG) and j - i >= 2:
         return "organization", None, j
+    if j - i >= 2 and tuple(d.toks[j - 2:j]) in lx.ORG_HEADS_2:
+        return "organization", None, j  # "33rd Military Region", "Northern Military District"
     if j - i >= 3 and (tuple(d.toks[j - 2:j]) in lx.LOCATION_HEADS_2) and not d.toks[i][:1].isdigit():
         return "location", None, j  # "Mohammed Al-Ahmad Naval Base" (but "201st Military Base")
     # The first head word followed by a preposition heads the whole name ("Foundation for
@@ -1746,6 +1752,8 @@ class _Extractor:
         organisations); people are not "the X"."""
         d, g = self.d, self.g
         for m in d.at({"told"}, 0, d.n - 3):
+            if d.toks[m] == "told" and d.cap(m + 1) and not d.newline_before(m + 1):
+                self._told_bare(m + 1)
             if d.toks[m] != "told" or d.toks[m + 1] != "the" or not d.cap(m + 2) or d.newline_before(m + 2):
                 continue
             j = m + 2
@@ -1759,6 +1767,81 @@ class _Extractor:
                 continue
             self.add(m + 2, j, _Info("organization", d.text[d.starts[m + 2]:d.ends[j - 1]], None, "media",
                                      None, None), "org_pattern")
+
+    def _told_bare(self, i: int) -> None:
+        """"told Al-Wasat.", "told Kivu Radio Online that ...": a new name right after "told" that
+        closes the clause is the outlet (people the text names and given names are not)."""
+        d = self.d
+        j = i + 1
+        while j < d.n and j - i < 6 and not d.newline_before(j) and (
+                d.cap(j) or (d.toks[j] == "-" and d.glued(j) and j + 1 < d.n and d.glued(j + 1))
+                or (d.toks[j] in {"al", "el"} and j + 1 < d.n and d.toks[j + 1] == "-")):
+            j += 1
+        while j > i and d.toks[j - 1] in {"-", "al", "el"}:
+            j -= 1
+        if j >= d.n or d.toks[j] not in {".", ",", "that", "on", "in", "after", "last", "this", "earlier", ";"}:
+            return
+        if d.toks[i] == "Parliament" or not self._media_name_ok(i, j, headed=True) \
+                or (d.toks[j] == "that" and j - i == 1 and not d.toks[i].isupper()):
+            return  # "told Oduya that ...": a lone unknown word before "that" may be a person
+        self.add(i, j, _Info("organization", d.text[d.starts[i]:d.ends[j - 1]], None, "media", None, None),
+                 "org_pattern", boost=1)
+
+    def _media_name_ok(self, i: int, j: int, headed: bool = False) -> bool:
+        """Whether d[i:j] may be an outlet named as a source: a new name (no known name starts it),
+        no title, sentence word or given name first, no word of a person named in the text, and
+        no head word of its own (head-word patterns type those)."""
+        d, g = self.d, self.g
+        if i >= j or j - i > 6 or any(d.newline_before(k) for k in range(i + 1, j)):
+            return False
+        hit = d.longest(g, i)
+        if (hit is not None and (hit[0] >= j or hit[1].entity_type not in ("country", "location"))) \
+                or d.toks[i] in self.kb.given_names \
+                or (_head_type(d.toks[j - 1]) and not (headed and _head_type(d.toks[j - 1]) == ("organization", None))):
+            return False  # "Libya al-Ahrar TV" may open with a country
+        if any(_title_at(d, k) or d.toks[k] in lx.SENTENCE_WORDS or d.toks[k] in lx.TITLE_MODIFIERS
+               or d.toks[k] in _MONTHS or d.toks[k] in _WEEKDAYS for k in range(i, j)):
+            return False
+        people = {d.toks[k] for s in self.spans if s.info.entity_type == "person" for k in range(s.i, s.j)
+                  if d.cap(k)}
+        return not any(d.toks[k] in people for k in range(i, j))
+
+    def reported_media(self) -> None:
+        """"Philenews reported that ...", "Primicias and El Comercio reported", "..., Tamsin Post
+        quoted officials as saying": a new capitalised name that opens a clause right before
+        "reported"/"quoted" is an outlet named as a source (GUIDELINES: organisations); people
+        named in the text, given names and known names are not."""
+        d = self.d
+        for m in d.at({"reported", "quoted"}, 1, d.n):
+            if not d.cap(m - 1) or d.newline_before(m):
+                continue
+            i = m - 1
+            while i > 0 and m - i < 4 and not d.newline_before(i) and (
+                    d.cap(i - 1) and not d.sentence_initial(i) or (d.toks[i - 1] in {"-", "’", "'"} and d.glued(i))
+                    or (d.toks[i - 1] == "s" and i >= 2 and d.toks[i - 2] in {"’", "'"} and d.glued(i - 1))):
+                i -= 1
+            while i < m and d.toks[i] in {"-", "’", "'", "s"}:
+                i += 1
+            if i > 0 and d.toks[i - 1] not in {",", "and", "the", "The", "s"} and not d.sentence_initial(i) \
+                    and d.toks[i - 1] not in lx.ORG_NOUNS_BEFORE and d.toks[i - 1] not in {"agency", "daily", "weekly"}:
+                continue
+            if d.toks[i] == "The" and i + 1 < m:
+                i += 1
+            if not self._media_name_ok(i, m) or d.toks[i] in {"-", "’", "'"}:
+                continue
+            self.add(i, m, _Info("organization", d.text[d.starts[i]:d.ends[m - 1]], None, "media", None, None),
+                     "org_pattern", boost=1)
+            if i >= 2 and d.toks[i - 1] == "and" and d.cap(i - 2):
+                k = i - 2  # "Kordova Daily and La Voz reported": both outlets
+                while k > 0 and i - 1 - k < 4 and d.cap(k - 1) and not d.sentence_initial(k) \
+                        and not d.newline_before(k):
+                    k -= 1
+                if d.toks[k] == "The" and k + 1 < i - 1:
+                    k += 1
+                if self._media_name_ok(k, i - 1) or (_head_type(d.toks[i - 2]) == ("organization", None)
+                                                     and d.longest(self.g, k) is None):
+                    self.add(k, i - 1, _Info("organization", d.text[d.starts[k]:d.ends[i - 2]], None, "media",
+                                             None, None), "org_pattern", boost=1)
 
     def compass_places(self) -> None:
         """A capitalised compass word before a known place is part of its name: "Eastern Pacific",
@@ -1976,7 +2059,7 @@ class _Extractor:
         if i >= d.n or not d.cap(i):
             return None
         j = i + 1
-        while j < d.n and j - i < 4 and not d.newline_before(j) and (
+        while j < d.n and j - i < 6 and not d.newline_before(j) and (
                 d.cap(j) or _is_hyphen_join(d, j)):
             j += 2 if _is_hyphen_join(d, j) else 1
         return j if self._place_like(i, j) else None
@@ -2495,6 +2578,7 @@ class _Extractor:
         self.particle_places()
         self.compass_places()
         self.told_media()
+        self.reported_media()
         spans = self.second_pass(self.glued_places(self.paren_names(self.resolve())))
         firsts = [s.i for s in spans]  # sorted: second_pass sorts by (i, -j)
         return [self._candidate(s, spans, firsts) for s in spans]

@@ -49,7 +49,12 @@ ORG_HEADS = frozenset(["Ministry", "Army", "Navy", "Force", "Forces", "Division"
     "Times", "Herald", "Tribune", "Gazette", "Journal", "Observer", "Chronicle", "Telegraph", "Wire",
     "Broadcasting", "Television", "Radio",
     # yards and more company endings ("Lumut Naval Shipyard", "Mitsubishi Electric", "Kosmos Energy")
-    "Shipyard", "Shipyards", "Dockyard", "Electric", "Energy"])
+    "Shipyard", "Shipyards", "Dockyard", "Electric", "Energy",
+    # round 9: diplomatic missions ("the Chilean Embassy in Lima"), broadcasters and outlets
+    # named by their medium ("Radio Sud FM", "Kivu TV", "Harbour News")
+    "Embassy", "Consulate", "FM", "TV", "News"])
+#: Diplomatic missions: "in" + a known place continues their name ("Chilean Embassy in Lima").
+MISSION_HEADS = frozenset(["Embassy", "Consulate"])
 #: Company-name heads: a company name goes on over "and" ("Karachi Shipyard and Engineering Works").
 COMPANY_HEADS = frozenset(["Shipyard", "Shipyards", "Dockyard", "Electric", "Energy", "Aerospace", "Holdings",
                            "Technologies", "Shipbuilding", "Industries", "Works", "Engineering", "Motors",
@@ -118,6 +123,10 @@ LOCATION_HEADS = frozenset(["Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", 
 LOCATION_HEADS_2 = frozenset([("Naval", "Base"), ("Air", "Base"), ("Airbase",), ("Border", "Crossing"), ("Crossing", "Point"),
                               # military training grounds are places ("Five Hills Training Area")
                               ("Training", "Area"), ("Training", "Ground"), ("Training", "Range"), ("Firing", "Range")])
+#: Two-word organisation heads that override a location head: a military region, zone or district
+#: is a command ("the 4th Military Region", "Western Military District"; round 9).
+ORG_HEADS_2 = frozenset([("Military", "Region"), ("Military", "Zone"), ("Military", "District"),
+                         ("Military", "Regions"), ("Military", "Zones"), ("Military", "Districts")])
 #: Location words that start a name ("Gulf of Aden", "Lake Victoria", "Strait of Malacca").
 LOCATION_PREFIXES = frozenset(["Gulf", "Strait", "Sea", "Bay", "Lake", "Mount", "Cape", "Isle", "Islands", "Bab", "Horn", "Port",
                                # geographic feature words of other languages: Spanish/Portuguese/

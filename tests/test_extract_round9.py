@@ -1,0 +1,60 @@
+"""Round 9: error classes found on heldout12..heldout19, checked on invented sentences."""
+from __future__ import annotations
+
+import pytest
+from accords.etl.extract import kb as kb_mod
+from accords.etl.extract.find import extract
+
+
+@pytest.fixture(scope="module")
+def kb() -> kb_mod.KnowledgeBase:
+    return kb_mod.cached()
+
+
+def found(text: str, kb: kb_mod.KnowledgeBase) -> dict[str, tuple[str, str | None]]:
+    return {c.surface: (c.entity_type, c.key) for c in extract(text, kb)}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Turkish Embassy in Nairobi said the ship had left on Monday.", "Turkish Embassy in Nairobi"),
+    ("A statement from the Peruvian Embassy in Buenos Aires denied the report.", "Peruvian Embassy in Buenos Aires"),
+    ("The Indian Consulate in Dubai issued new passports.", "Indian Consulate in Dubai"),
+])
+def test_embassy_in_a_place(text: str, name: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(name, ("", None))[0] == "organization", got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Gen. Tom Oduya, who commands the army's 12th Military Region, said the troops moved.", "12th Military Region"),
+    ("Soldiers of the 3rd Military Zone reached the river on Friday.", "3rd Military Zone"),
+    ("Border guards of the Southern Military District fired warning shots.", "Southern Military District"),
+])
+def test_military_regions_are_commands(text: str, name: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(name, ("", None))[0] == "organization", got
+
+
+@pytest.mark.parametrize("text,names", [
+    ("The attack on the port was confirmed, Tamsin Post reported. Officials said more.", ["Tamsin Post"]),
+    ("Kordova Daily and La Voz reported that both armies would hold drills.", ["Kordova Daily", "La Voz"]),
+    ("The Rift Courier reported last month that police had seized guns.", ["Rift Courier"]),
+    ("“We cannot stop them,” the captain told Al-Nahar. The ship left.", ["Al-Nahar"]),
+    ("“We cannot stop them,” he told Libya al-Ahrar TV.", ["Libya al-Ahrar TV"]),
+    ("Ochieng told Kivu Online that the road was closed.", ["Kivu Online"]),
+    ("The ministry confirmed the arrests, Harbour News said.", ["Harbour News"]),
+])
+def test_outlets_named_as_sources(text: str, names: list[str], kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    for name in names:
+        assert got.get(name, ("", None))[0] == "organization", got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Mwangi Kariuki reported the theft to police.", "Mwangi Kariuki"),
+    ("Maria Santos was angry. Then Santos told Oduya that he was wrong.", "Oduya"),
+    ("Santos reported the theft, and Maria Santos left.", "Santos"),
+])
+def test_people_are_no_outlets(text: str, name: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(name, ("", None))[0] != "organization", got
