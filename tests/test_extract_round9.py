@@ -58,3 +58,20 @@ def test_outlets_named_as_sources(text: str, names: list[str], kb: kb_mod.Knowle
 def test_people_are_no_outlets(text: str, name: str, kb: kb_mod.KnowledgeBase) -> None:
     got = found(text, kb)
     assert got.get(name, ("", None))[0] != "organization", got
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Norvik and Talgren, the grid operators that own the cable, expect repairs by June.", ["Norvik", "Talgren"]),
+    ("Under the memorandum Gaztrans, Romania's gas grid operator, will keep the pipeline full.", ["Gaztrans"]),
+])
+def test_compound_apposition_noun_is_headed_by_its_last_noun(text: str, names: list[str],
+                                                              kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    for name in names:
+        assert got.get(name, ("", None))[0] == "organization", got
+    assert not any(v[0] == "initiative" for v in got.values()), got
+
+
+def test_apposition_with_project_noun_still_types_initiative(kb: kb_mod.KnowledgeBase) -> None:
+    got = found("The ministry backed Sunlink, the grid project linking the islands, in May.", kb)
+    assert got.get("Sunlink", ("", None))[0] == "initiative", got

@@ -1594,6 +1594,13 @@ class _Extractor:
             return
         name = d.text[d.starts[i]:d.ends[j - 1]]
         if kind == "organization":
+            ands = [k for k in range(i + 1, j - 1) if d.toks[k] == "and"]
+            found = self._apposition(j) if len(ands) == 1 else None
+            if found is not None and found[0].endswith("s") and not any(_head_type(t) for t in d.toks[i:j]):
+                # "X and Y, the grid operators": two bodies
+                for a, b in ((i, ands[0]), (ands[0] + 1, j)):
+                    self.add(a, b, _Info("organization", d.text[d.starts[a]:d.ends[b - 1]]), "org_pattern")
+                return
             self.add(i, j, _Info("organization", name), "org_pattern")
         else:
             self.add(i, j, _Info("initiative", name, None, kind), "initiative_pattern")
@@ -1648,7 +1655,18 @@ class _Extractor:
             if t in lx.APPOSITION_ROLES or t in lx.ROLE_NOUNS:
                 return None
             if t in _APPOSITIVE_NOUNS and not d.glued(w):
-                return t, _APPOSITIVE_NOUNS[t]
+                # A compound noun is headed by its last noun: "the grid operators", "Romania’s
+                # gas grid operator" name companies, not a grid.
+                last = t
+                for v in range(w + 1, min(d.n, w + 3)):
+                    u = d.toks[v]
+                    if u in _APPOSITIVE_NOUNS and not d.glued(v):
+                        last = u
+                    elif u in _ORG_CUES and u.islower():
+                        return u, "organization"
+                    elif u not in lx.INFRA_MODIFIERS:
+                        break
+                return last, _APPOSITIVE_NOUNS[last]
             if w == k and t in lx.ORG_HEADS and w + 1 < d.n and d.toks[w + 1] in ("of", "for"):
                 return t, "organization"  # ", the University of Greenland"
         return None
