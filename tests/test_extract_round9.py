@@ -75,3 +75,20 @@ def test_compound_apposition_noun_is_headed_by_its_last_noun(text: str, names: l
 def test_apposition_with_project_noun_still_types_initiative(kb: kb_mod.KnowledgeBase) -> None:
     got = found("The ministry backed Sunlink, the grid project linking the islands, in May.", kb)
     assert got.get("Sunlink", ("", None))[0] == "initiative", got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Fundación Río Claro, a church-backed think tank, called on the government to publish the contract.",
+     "Fundación Río Claro"),
+    ("The Aral Water Initiative (AWI), a Tashkent think tank, counted 40 incidents.", "Aral Water Initiative"),
+    ("Kavango Railways said trains now wait nine hours at the border.", "Kavango Railways"),
+    ("The Tumen Corridor Fund said it would pay for the bridge.", "Tumen Corridor Fund"),
+])
+def test_bodies_by_apposition_head_or_speech(text: str, name: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(name, ("", None))[0] == "organization", got
+
+
+def test_initiative_that_does_not_speak_stays_initiative(kb: kb_mod.KnowledgeBase) -> None:
+    got = found("Ministers said the Tumen Corridor Fund would pay for the bridge.", kb)
+    assert got.get("Tumen Corridor Fund", ("", None))[0] == "initiative", got

@@ -1087,6 +1087,8 @@ def _looks_like_name(d: _Doc, i: int, j: int, g: Gazetteer) -> bool:
 
 
 _SPEECH = frozenset({"said", "told", "added", "says", "noted", "warned", "stressed", "insisted"})
+#: Verbs whose subject is a body or a person, never a line, a fund or a plan (round 9).
+_BODY_VERBS = _SPEECH | {"announced", "estimated", "reported", "confirmed", "denied", "stated"}
 #: The tokens :meth:`_Extractor.naming` and :meth:`_Extractor.unknown_places` start at.
 _NAMING_CUES = lx.NAMING_VERBS | {"as"}
 _UNKNOWN_PLACE_CUES = _UNKNOWN_LOCATIVES | {"on", "over"} | _PLACE_PLURALS
@@ -1654,6 +1656,8 @@ class _Extractor:
                 continue  # a possessor ("the group’s leader")
             if t in lx.APPOSITION_ROLES or t in lx.ROLE_NOUNS:
                 return None
+            if t == "think" and w + 1 < d.n and d.toks[w + 1] in {"tank", "tanks"}:
+                return "think tank", "organization"  # ", a Rabat think tank"
             if t in _APPOSITIVE_NOUNS and not d.glued(w):
                 # A compound noun is headed by its last noun: "the grid operators", "Romania’s
                 # gas grid operator" name companies, not a grid.
@@ -1785,6 +1789,19 @@ class _Extractor:
                 continue
             self.add(m + 2, j, _Info("organization", d.text[d.starts[m + 2]:d.ends[j - 1]], None, "media",
                                      None, None), "org_pattern")
+
+    def speaking_bodies(self) -> None:
+        """A name typed as an initiative by its head word that speaks is a body: "Georgian Railway
+        said", "the X Insurance Facility (XIF) said" (a railway line or a fund says nothing)."""
+        d = self.d
+        for n, s in enumerate(self.spans):
+            if s.info.entity_type != "initiative" or s.method != "initiative_pattern" or s.j >= d.n:
+                continue
+            k = s.j
+            if d.toks[k] == "(" and ")" in d.toks[k + 1:k + 4]:
+                k = d.toks.index(")", k) + 1
+            if k < d.n and d.toks[k] in _BODY_VERBS and _head_type(d.toks[s.j - 1]) is not None:
+                self.spans[n] = _Span(s.i, s.j, _Info("organization", s.info.canonical), "org_pattern", s.boost)
 
     def _told_bare(self, i: int) -> None:
         """"told Al-Wasat.", "told Kivu Radio Online that ...": a new name right after "told" that
@@ -2597,6 +2614,7 @@ class _Extractor:
         self.compass_places()
         self.told_media()
         self.reported_media()
+        self.speaking_bodies()
         spans = self.second_pass(self.glued_places(self.paren_names(self.resolve())))
         firsts = [s.i for s in spans]  # sorted: second_pass sorts by (i, -j)
         return [self._candidate(s, spans, firsts) for s in spans]

@@ -52,7 +52,9 @@ ORG_HEADS = frozenset(["Ministry", "Army", "Navy", "Force", "Forces", "Division"
     "Shipyard", "Shipyards", "Dockyard", "Electric", "Energy",
     # round 9: diplomatic missions ("the Chilean Embassy in Lima"), broadcasters and outlets
     # named by their medium ("Radio Sud FM", "Kivu TV", "Harbour News")
-    "Embassy", "Consulate", "FM", "TV", "News"])
+    "Embassy", "Consulate", "FM", "TV", "News",
+    # railway companies: a line is "X Railway", a company mostly "X Railways" ("Kenya Railways")
+    "Railways"])
 #: Diplomatic missions: "in" + a known place continues their name ("Chilean Embassy in Lima").
 MISSION_HEADS = frozenset(["Embassy", "Consulate"])
 #: Company-name heads: a company name goes on over "and" ("Karachi Shipyard and Engineering Works").
@@ -97,7 +99,10 @@ HEAD_INITIAL_ORG = frozenset(["Ministerio", "Ministério", "Ministère", "Secret
                               "Servicio", "Serviço", "Instituto", "Institut", "Comisión", "Comissão", "Consejo",
                               "Conselho", "Conseil", "Partido", "Movimiento", "Frente", "Universidad", "Universidade",
                               "Université", "Università", "Universiti", "Universitas", "Tentara", "Angkatan",
-                              "Kementerian", "Kementrian", "Badan"])
+                              "Kementerian", "Kementrian", "Badan",
+                              # round 9: foundations and associations ("Fundación Paz Ciudadana")
+                              "Fundación", "Fundação", "Fondation", "Fondazione", "Asociación", "Associação",
+                              "Associazione", "Fundacja", "Stiftung"])
 #: Words that begin a broadcaster's name ("Radio Free Asia", "Radio Nord").
 ORG_PREFIXES = frozenset(["Radio", "Radiotelevisión", "Télévision", "Rádio"])
 #: Words that begin an initiative name ("Operation Prosperity Guardian").
