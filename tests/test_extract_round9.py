@@ -92,3 +92,18 @@ def test_bodies_by_apposition_head_or_speech(text: str, name: str, kb: kb_mod.Kn
 def test_initiative_that_does_not_speak_stays_initiative(kb: kb_mod.KnowledgeBase) -> None:
     got = found("Ministers said the Tumen Corridor Fund would pay for the bridge.", kb)
     assert got.get("Tumen Corridor Fund", ("", None))[0] == "initiative", got
+
+
+def test_plural_organisation_noun_before_a_list(kb: kb_mod.KnowledgeBase) -> None:
+    got = found("Telecom operators Varno and Kestel have also reported damage to their cables.", kb)
+    assert got.get("Varno", ("", None))[0] == "organization", got
+    assert got.get("Kestel", ("", None))[0] == "organization", got
+    # one name after a plural noun is no list: nothing is typed by the noun
+    got = found("The talks brought operators Monday to the table.", kb)
+    assert "Monday" not in got, got
+
+
+def test_ambiguous_known_body_after_its_organisation_noun(kb: kb_mod.KnowledgeBase) -> None:
+    got = found("Weeks after the Russian mercenary group Wagner said it would leave, the army moved in.", kb)
+    assert got.get("Wagner", ("", None))[0] == "organization", got
+    assert "Wagner" not in found("The painter Wagner said he liked the town.", kb)

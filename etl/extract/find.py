@@ -820,6 +820,13 @@ def _typed_next(d: _Doc, j: int, info: _Info) -> bool:
     return bool(info.entity_type == "initiative" and kind != "organization" and (not sub or kind == sub))
 
 
+def _typed_before(d: _Doc, i: int, info: _Info) -> bool:
+    """Whether a lower-case organisation noun right before an ambiguous known organisation
+    confirms it ("the mercenary group Wagner", "the defence company Thales"; round 9)."""
+    return info.entity_type == "organization" and i > 0 and d.toks[i - 1] in lx.ORG_NOUNS_BEFORE \
+        and d.toks[i - 1].islower()
+
+
 def _owned_name(d: _Doc, c: int, k: int, first: str) -> bool:
     """Whether the country name d[c:k] belongs to the name that starts at ``k`` and is defined
     by an acronym starting with ``first``: "US Navy (USN)" and "Egyptian Ministry of Defence
@@ -1138,7 +1145,8 @@ class _Extractor:
                     and info.entity_type == "location":
                 continue  # "the Gulf Clan": "the Gulf" opens a longer name
             if info.entity_type != "country" and d.toks[i] in self.kb.ambiguous \
-                    and j - i == 1 and info.entity_type != "location" and not _typed_next(d, j, info):
+                    and j - i == 1 and info.entity_type != "location" and not _typed_next(d, j, info) \
+                    and not _typed_before(d, i, info):
                 continue  # needs a definition in this text (acronym pass) or its type noun
             method = "gazetteer" if info.key in g.gazetteer_keys else "knowledge_base"
             if info.entity_type == "person":
@@ -2013,6 +2021,11 @@ class _Extractor:
             i = m + 2
         elif m + 3 < d.n and d.toks[m + 1:m + 3] == ["such", "as"]:
             i = m + 3
+        elif t in lx.ORG_NOUNS_PLURAL and t.islower() and m + 3 < d.n:
+            i = m + 1  # "telecom operators X and Y": a list right after the plural noun (round 9)
+            j = self._org_name_after(i) if d.cap(i) and not d.newline_before(i) else None
+            if j is None or j + 1 >= d.n or d.toks[j] not in {",", "and"} or not d.cap(j + 1):
+                return
         else:
             return
         if i >= d.n or not d.cap(i) or d.newline_before(i):
