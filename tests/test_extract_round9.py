@@ -107,3 +107,47 @@ def test_ambiguous_known_body_after_its_organisation_noun(kb: kb_mod.KnowledgeBa
     got = found("Weeks after the Russian mercenary group Wagner said it would leave, the army moved in.", kb)
     assert got.get("Wagner", ("", None))[0] == "organization", got
     assert "Wagner" not in found("The painter Wagner said he liked the town.", kb)
+
+
+@pytest.mark.parametrize("text,surface,key", [
+    # class 18: national railway companies
+    ("Freight trains of Kazakhstan Temir Zholy now reach the Caspian ports in four days.",
+     "Kazakhstan Temir Zholy", "org:ktz"),
+    ("Ukrzaliznytsia moved the grain to the Danube ports overnight.", "Ukrzaliznytsia", "org:ukrzaliznytsia"),
+    ("Trains run by Tanzania Railways Corporation were delayed by floods.", "Tanzania Railways Corporation",
+     "org:trc"),
+    # class 19: transmission system operators
+    ("Litgrid said the synchronisation would finish in February.", "Litgrid", "org:litgrid"),
+    ("Gas flows through Vestmoldtransgaz rose by a fifth.", "Vestmoldtransgaz", "org:vestmoldtransgaz"),
+    ("The State Grid Corporation of China will build the line.", "State Grid Corporation of China",
+     "org:state-grid"),
+    # class 20: space agencies, geological surveys, weather services
+    ("The Japan Aerospace Exploration Agency will launch the satellite next year.",
+     "Japan Aerospace Exploration Agency", "org:jaxa"),
+    ("Estimates by the British Geological Survey put the reserves at 2 million tonnes.",
+     "British Geological Survey", "org:bgs"),
+    ("The India Meteorological Department warned of a cyclone.", "India Meteorological Department", "org:imd"),
+    # class 21: shipping bodies, P&I clubs, class societies, marine insurers
+    ("BIMCO said the new clause would cover war risks.", "BIMCO", "org:bimco"),
+    ("The vessel is classed by Bureau Veritas and insured by Steamship Mutual.", "Steamship Mutual",
+     "org:steamship-mutual"),
+    ("Underwriters at Lloyd’s of London raised the premiums.", "Lloyd’s of London", "org:lloyds-of-london"),
+])
+def test_round9_class_members(text: str, surface: str, key: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(surface) == ("organization", key), got
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Elia said she would travel to the coast.", "Elia"),
+    ("Gallagher told the court the ship was empty.", "Gallagher"),
+    ("The birds flew to the windward side, Windward residents said.", "Windward"),
+])
+def test_round9_ambiguous_names_need_context(text: str, word: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(word, ("", None))[0] != "organization", got
+
+
+def test_round9_shared_acronyms_count_only_after_the_full_name(kb: kb_mod.KnowledgeBase) -> None:
+    got = found("Helicopters joined the SAR operation off the coast.", kb)
+    assert "SAR" not in got or got["SAR"][1] != "org:saudi-arabia-railways", got
