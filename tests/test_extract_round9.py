@@ -151,3 +151,24 @@ def test_round9_ambiguous_names_need_context(text: str, word: str, kb: kb_mod.Kn
 def test_round9_shared_acronyms_count_only_after_the_full_name(kb: kb_mod.KnowledgeBase) -> None:
     got = found("Helicopters joined the SAR operation off the coast.", kb)
     assert "SAR" not in got or got["SAR"][1] != "org:saudi-arabia-railways", got
+
+
+def _canon(text: str, kb: kb_mod.KnowledgeBase) -> dict[str, str]:
+    return {c.surface: c.canonical for c in extract(text, kb) if c.entity_type == "organization"}
+
+
+@pytest.mark.parametrize("text,surface,canonical", [
+    ("Officials at the Honduran Security Secretariat said on Wednesday the gang had split.",
+     "Honduran Security Secretariat", "Security Secretariat of Honduras"),
+    ("The Philippine Senate voted on the bill.", "Philippine Senate", "Senate of the Philippines"),
+    ("The Moldovan National Army said the drone fell near the village.", "Moldovan National Army",
+     "National Army of Moldova"),
+])
+def test_national_body_long_form(text: str, surface: str, canonical: str, kb: kb_mod.KnowledgeBase) -> None:
+    assert _canon(text, kb).get(surface) == canonical
+
+
+def test_national_body_long_form_is_shared_by_its_acronym(kb: kb_mod.KnowledgeBase) -> None:
+    got = {c.surface: c.canonical for c in extract(
+        "The Kenyan Maritime Safety Directorate (KMSD) said the KMSD boats left.", kb)}
+    assert got.get("KMSD") == got.get("Kenyan Maritime Safety Directorate"), got

@@ -1094,6 +1094,11 @@ def _looks_like_name(d: _Doc, i: int, j: int, g: Gazetteer) -> bool:
 
 
 _SPEECH = frozenset({"said", "told", "added", "says", "noted", "warned", "stressed", "insisted"})
+#: Countries whose English name takes "the" after "of" ("Senate of the Philippines").
+_THE_COUNTRIES = frozenset({"Philippines", "Netherlands", "Bahamas", "Maldives", "Comoros", "Gambia",
+                            "United States", "United Kingdom", "United Arab Emirates", "Czech Republic",
+                            "Dominican Republic", "Central African Republic", "Marshall Islands",
+                            "Solomon Islands", "Seychelles", "Republic of the Congo", "Vatican City"})
 #: Verbs whose subject is a body or a person, never a line, a fund or a plan (round 9).
 _BODY_VERBS = _SPEECH | {"announced", "estimated", "reported", "confirmed", "denied", "stated"}
 #: The tokens :meth:`_Extractor.naming` and :meth:`_Extractor.unknown_places` start at.
@@ -1116,6 +1121,7 @@ class _Extractor:
         self.kb = kb
         self.spans: list[_Span] = []
         self.acronyms: dict[str, _Info] = {}
+        self.national: dict[str, str] = {}  # canonical -> "<body> of <country>" (round 9)
         self.no_patterns = _heading_tokens(self.d)
         _chunks(self.d, self.g)
 
@@ -2629,8 +2635,34 @@ class _Extractor:
         self.reported_media()
         self.speaking_bodies()
         spans = self.second_pass(self.glued_places(self.paren_names(self.resolve())))
+        # one long form for every mention of a national body ("Honduran Security Secretariat",
+        # its acronym, a later "Security Secretariat"): "Security Secretariat of Honduras"
+        for s in spans:
+            if s.info.entity_type == "organization" and s.info.key is None and s.j - s.i >= 2:
+                long = self._national_canonical(s)
+                if long is not s.info:
+                    self.national[s.info.canonical] = long.canonical
         firsts = [s.i for s in spans]  # sorted: second_pass sorts by (i, -j)
         return [self._candidate(s, spans, firsts) for s in spans]
+
+    def _national_canonical(self, s: _Span) -> _Info:
+        """A national body named after its country's demonym or name ("Honduran Security
+        Secretariat", "Mauritius National Coast Guard") has the long form "<body> of <country>"
+        (GUIDELINES: long form; "Security Secretariat of Honduras"), whether or not a mention
+        includes the demonym (round 9)."""
+        d, info = self.d, s.info
+        hit = d.longest(self.g, s.i)
+        if hit is None or hit[1].entity_type != "country" or not s.i < hit[0] < s.j - 0 \
+                or d.toks[hit[0]] in {"-", "–", "'", "’"}:
+            return info
+        rest = d.toks[hit[0]:s.j]
+        if any(t in {"of", "for", "and", "on", "in", "to", "&"} for t in rest) or not d.cap(hit[0]) \
+                or _head_type(rest[-1]) != ("organization", None) or len(rest) < 2 and rest[0] in lx.FORCE_HEADS:
+            return info
+        country = hit[1].canonical
+        the = "the " if country in _THE_COUNTRIES else ""
+        body = d.text[d.starts[hit[0]]:d.ends[s.j - 1]]
+        return _Info(info.entity_type, f"{body} of {the}{country}", info.key, info.subtype, info.iso3, info.acronym)
 
     def _candidate(self, s: _Span, spans: list[_Span], firsts: list[int]) -> Candidate:
         d = self.d
@@ -2644,6 +2676,9 @@ class _Extractor:
             parties = tuple(sorted({t.info.key for t in inside if t.info.key and t.j <= s.j and t is not s
                                     and t.info.entity_type in ("country", "organization")}))
         info = s.info
+        if info.entity_type == "organization" and info.key is None and info.canonical in self.national:
+            info = _Info(info.entity_type, self.national[info.canonical], info.key, info.subtype, info.iso3,
+                         info.acronym)
         return Candidate(start=start, end=end, surface=d.text[start:end],
                          entity_type=info.entity_type, canonical=info.canonical,
                          method="person_title" if s.method == "person_given" else s.method,
