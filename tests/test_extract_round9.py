@@ -172,3 +172,24 @@ def test_national_body_long_form_is_shared_by_its_acronym(kb: kb_mod.KnowledgeBa
     got = {c.surface: c.canonical for c in extract(
         "The Kenyan Maritime Safety Directorate (KMSD) said the KMSD boats left.", kb)}
     assert got.get("KMSD") == got.get("Kenyan Maritime Safety Directorate"), got
+
+
+@pytest.mark.parametrize("text,places,not_initiative", [
+    ("Traffic piled up at the crossing on the Beirut–Damascus highway on Monday.", ["Beirut", "Damascus"],
+     "Beirut–Damascus"),
+    ("The Kufra route has grown busier. Migrants pass through the oasis town of Kufra.", ["Kufra"], "Kufra"),
+    ("Ships went around the Cape of Good Hope. Lines have stayed on the Cape route since 2024.",
+     ["Cape of Good Hope"], "Cape"),
+    ("The Trans-Kalahari Highway links the two ports.", ["Trans-Kalahari Highway"], "Trans-Kalahari Highway"),
+])
+def test_roads_and_places_on_them_are_no_initiatives(text: str, places: list[str], not_initiative: str,
+                                                       kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    for p in places:
+        assert got.get(p, ("", None))[0] == "location", got
+    assert got.get(not_initiative, ("", None))[0] != "initiative", got
+
+
+def test_country_pairs_and_pipelines_stay_projects(kb: kb_mod.KnowledgeBase) -> None:
+    got = found("Work on the Basra–Aqaba oil pipeline will start in May.", kb)
+    assert got.get("Basra–Aqaba oil pipeline", ("", None))[0] == "initiative", got

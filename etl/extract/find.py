@@ -1107,6 +1107,8 @@ _UNKNOWN_PLACE_CUES = _UNKNOWN_LOCATIVES | {"on", "over"} | _PLACE_PLURALS
 _CHAIN_DASHES = frozenset({"–", "-", "—"})
 _PROJECT_MODIFIERS = frozenset({"oil", "gas", "rail", "railway", "high-speed", "crude", "power", "freight"})
 _PROJECT_HEADS = frozenset({"railway", "railroad", "pipeline", "pipelines", "interconnector"})
+#: Road nouns: a road named by the places on it is no project ("the Beirut–Damascus highway").
+_ROAD_NOUNS = frozenset({"highway", "road", "route", "routes", "motorway", "expressway"})
 #: Bare names of national legislatures (longest first; "Parliament" is handled with the org heads).
 _LEGISLATURES = (("House", "of", "Representatives"), ("Chamber", "of", "Deputies"), ("National", "Assembly"),
                  ("Legislative", "Assembly"), ("National", "Parliament"), ("Federal", "Parliament"),
@@ -1604,6 +1606,8 @@ class _Extractor:
                 j = n  # "named Amwaj Al-Aman 1": the number is part of the name
         if kind is None or (d.sentence_initial(i) and j - i < 2):
             return
+        if noun < d.n and d.toks[noun] in _ROAD_NOUNS and self._only_places(i, j):
+            return  # "the Beirut–Damascus highway", "the Kufra route": places on a road
         if kind != "organization" and j < d.n and d.toks[j] in _SPEECH:
             return  # "In a statement, X Y said": a speaker, not the statement's name
         if town and kind != "exercise":
@@ -2178,6 +2182,38 @@ class _Extractor:
                 name = d.text[d.starts[i]:d.ends[e]]
                 self.add(i, e + 1, _Info("initiative", name, None, "economic corridor"), "initiative_pattern")
 
+    def _only_places(self, i: int, j: int) -> bool:
+        """Whether d[i:j] is known places joined by dashes ("Beirut–Damascus"; countries are not:
+        "the China–Europe route" may name a project)."""
+        d, g = self.d, self.g
+        k = i
+        while k < j:
+            hit = d.longest(g, k)
+            if hit is None or hit[1].entity_type != "location" or hit[0] > j:
+                return False
+            k = hit[0]
+            if k < j:
+                if d.toks[k] not in _CHAIN_DASHES:
+                    return False
+                k += 1
+        return True
+
+    def routes_by_place(self) -> None:
+        """A one-word name typed as a project only by the noun after it ("the Kufra route", "the
+        Cape route") is the place when the text names it as a place elsewhere ("the oasis town
+        of Kufra", "the Cape of Good Hope")."""
+        d = self.d
+        places: dict[str, _Info] = {}
+        for s in sorted(self.spans, key=lambda s: s.j - s.i):
+            if s.info.entity_type == "location":
+                places.setdefault(d.toks[s.i], s.info)  # the shortest place it opens ("Cape of Good Hope")
+        if not places:
+            return
+        for n, s in enumerate(self.spans):
+            if s.j - s.i == 1 and s.info.entity_type == "initiative" and s.method == "initiative_pattern" \
+                    and d.toks[s.i] in places and s.j < d.n and d.toks[s.j] in _ROAD_NOUNS | _PROJECT_HEADS:
+                self.spans[n] = _Span(s.i, s.j, places[d.toks[s.i]], "place_cue", s.boost)
+
     def _place_before(self, k: int) -> int | None:
         """Start of the known country or place that ends right before token ``k``."""
         d, g = self.d, self.g
@@ -2634,6 +2670,7 @@ class _Extractor:
         self.told_media()
         self.reported_media()
         self.speaking_bodies()
+        self.routes_by_place()
         spans = self.second_pass(self.glued_places(self.paren_names(self.resolve())))
         # one long form for every mention of a national body ("Honduran Security Secretariat",
         # its acronym, a later "Security Secretariat"): "Security Secretariat of Honduras"

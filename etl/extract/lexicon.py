@@ -69,7 +69,7 @@ WEAK_ORG_HEADS = frozenset(["Hub", "Network", "Centre", "Center", "Grid", "Array
 #: Final words of initiative names, with the initiative_type they imply.
 INITIATIVE_HEADS: dict[str, str] = {
     "Initiative": "security_initiative", "Corridor": "economic_corridor", "Route": "economic_corridor",
-    "Railway": "economic_corridor", "Pipeline": "economic_corridor", "Highway": "economic_corridor",
+    "Railway": "economic_corridor", "Pipeline": "economic_corridor",
     "Link": "mechanism", "Declaration": "declaration", "Principles": "declaration",
     "Statement": "declaration", "Communique": "declaration", "Communiqué": "declaration",
     "Agreement": "agreement", "Accord": "agreement", "Accords": "agreement", "Pact": "agreement",
@@ -123,7 +123,9 @@ LOCATION_HEADS = frozenset(["Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", 
     # head names; not "Reserve" (an organisation head: "Federal Reserve"), "Summit"/"Spring"
     # (events here: "NATO Summit", "Arab Spring"), "Bar"/"Flat"/"Area" (common words)
     "Park", "Dam", "Reservoir", "Swamp", "Forest", "Beach", "Ridge", "Isthmus", "Cliff", "Crater",
-    "Rapids", "Woods", "Bend", "Tunnel", "Trail", "Cave", "Levee"])
+    "Rapids", "Woods", "Bend", "Tunnel", "Trail", "Cave", "Levee",
+    # round 9: a named highway is a road, a place ("Pan-American Highway", "Trans-Gambia Highway")
+    "Highway"])
 #: Two-word location heads that override an organisation head ("Mohammed Al-Ahmad Naval Base").
 LOCATION_HEADS_2 = frozenset([("Naval", "Base"), ("Air", "Base"), ("Airbase",), ("Border", "Crossing"), ("Crossing", "Point"),
                               # military training grounds are places ("Five Hills Training Area")
