@@ -193,3 +193,8 @@ def test_roads_and_places_on_them_are_no_initiatives(text: str, places: list[str
 def test_country_pairs_and_pipelines_stay_projects(kb: kb_mod.KnowledgeBase) -> None:
     got = found("Work on the Basra–Aqaba oil pipeline will start in May.", kb)
     assert got.get("Basra–Aqaba oil pipeline", ("", None))[0] == "initiative", got
+
+
+def test_spaced_ampersand_inside_a_name(kb: kb_mod.KnowledgeBase) -> None:
+    got = found("The Sahel & Sahara Wire reported the clash on Friday.", kb)
+    assert got.get("Sahel & Sahara Wire", ("", None))[0] == "organization", got

@@ -474,6 +474,8 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
                 j = h[0]  # "the Chilean Embassy in Lima", "Indian Embassy in Abu Dhabi"
             elif t in ("in", "on") and not _joins(d, j):
                 break
+            elif t == "&" and j + 1 < d.n and d.cap(j + 1) and not d.newline_before(j + 1):
+                j += 1  # "Armed Conflict Location & Event Data Project", "Sahel & Sahara Wire"
             elif t.lower() in lx.CONNECTORS and t.islower():
                 k = j
                 while k < d.n and d.toks[k].lower() in lx.CONNECTORS and d.toks[k].islower():
@@ -1870,7 +1872,7 @@ class _Extractor:
                 continue
             i = m - 1
             while i > 0 and m - i < 4 and not d.newline_before(i) and (
-                    d.cap(i - 1) and not d.sentence_initial(i) or (d.toks[i - 1] in {"-", "’", "'"} and d.glued(i))
+                    (d.cap(i - 1) and not d.sentence_initial(i)) or (d.toks[i - 1] in {"-", "’", "'"} and d.glued(i))
                     or (d.toks[i - 1] == "s" and i >= 2 and d.toks[i - 2] in {"’", "'"} and d.glued(i - 1))):
                 i -= 1
             while i < m and d.toks[i] in {"-", "’", "'", "s"}:
@@ -2689,12 +2691,12 @@ class _Extractor:
         includes the demonym (round 9)."""
         d, info = self.d, s.info
         hit = d.longest(self.g, s.i)
-        if hit is None or hit[1].entity_type != "country" or not s.i < hit[0] < s.j - 0 \
+        if hit is None or hit[1].entity_type != "country" or not s.i < hit[0] < s.j \
                 or d.toks[hit[0]] in {"-", "–", "'", "’"}:
             return info
         rest = d.toks[hit[0]:s.j]
         if any(t in {"of", "for", "and", "on", "in", "to", "&"} for t in rest) or not d.cap(hit[0]) \
-                or _head_type(rest[-1]) != ("organization", None) or len(rest) < 2 and rest[0] in lx.FORCE_HEADS:
+                or _head_type(rest[-1]) != ("organization", None) or (len(rest) < 2 and rest[0] in lx.FORCE_HEADS):
             return info
         country = hit[1].canonical
         the = "the " if country in _THE_COUNTRIES else ""
