@@ -198,3 +198,10 @@ def test_country_pairs_and_pipelines_stay_projects(kb: kb_mod.KnowledgeBase) -> 
 def test_spaced_ampersand_inside_a_name(kb: kb_mod.KnowledgeBase) -> None:
     got = found("The Sahel & Sahara Wire reported the clash on Friday.", kb)
     assert got.get("Sahel & Sahara Wire", ("", None))[0] == "organization", got
+
+
+def test_person_with_a_town_surname_before_of_the_body(kb: kb_mod.KnowledgeBase) -> None:
+    # "Mabote" is also a town (geonames): it does not make "X Mabote of the ..." one body name
+    got = found("“The roads are empty,” said Sergio Mabote of the Rural Environment Observatory.", kb)
+    assert got.get("Sergio Mabote", ("", None))[0] == "person", got
+    assert got.get("Rural Environment Observatory", ("", None))[0] == "organization", got

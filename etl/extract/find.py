@@ -620,8 +620,12 @@ def _past_holder(d: _Doc, i: int, j: int) -> int | None:
         return i
     left = d.toks[i:k]
     if any(_head_type(t) is not None for t in left) or (d.g is not None and any(
-            (h := d.longest(d.g, m)) is not None and h[1].entity_type != "person" for m in range(i, k))):
-        return i  # "Bank of ...", "Republic of Fiji Navy", "Islamic Republic of Iran Navy"
+            (h := d.longest(d.g, m)) is not None and h[1].entity_type != "person"
+            and (m == i or h[1].key not in d.g.gazetteer_keys) for m in range(i, k))):
+        # "Bank of ...", "Republic of Fiji Navy", "Islamic Republic of Iran Navy"; a town's name
+        # as the surname of a person's name is no such word ("Sergio Mabote | of the X
+        # Observatory", round 9; but "Annex C of the ... Treaty")
+        return i
     r = k + 1
     while r < j and d.toks[r] == "the":
         r += 1
