@@ -205,3 +205,13 @@ def test_person_with_a_town_surname_before_of_the_body(kb: kb_mod.KnowledgeBase)
     got = found("“The roads are empty,” said Sergio Mabote of the Rural Environment Observatory.", kb)
     assert got.get("Sergio Mabote", ("", None))[0] == "person", got
     assert got.get("Rural Environment Observatory", ("", None))[0] == "organization", got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Fighters of the Islamic State Lake Chad Province attacked the base.", "Islamic State Lake Chad Province"),
+    ("The insurgents belong to Islamic State Mozambique Province, officials said.",
+     "Islamic State Mozambique Province"),
+])
+def test_islamic_state_provinces_are_groups(text: str, name: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(name, ("", None))[0] == "organization", got

@@ -741,6 +741,8 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
         return "initiative", lx.INITIATIVE_PREFIXES[d.toks[i]], j
     if (d.toks[i] in lx.ORG_PREFIXES or d.toks[i] in lx.HEAD_INITIAL_ORG) and j - i >= 2:
         return "organization", None, j
+    if j - i >= 4 and d.toks[i] == "Islamic" and d.toks[i + 1] == "State" and d.toks[j - 1] == "Province":
+        return "organization", None, j  # a province (wilaya) of the Islamic State is a group
     if j - i >= 2 and tuple(d.toks[j - 2:j]) in lx.ORG_HEADS_2:
         return "organization", None, j  # "33rd Military Region", "Northern Military District"
     if j - i >= 3 and (tuple(d.toks[j - 2:j]) in lx.LOCATION_HEADS_2) and not d.toks[i][:1].isdigit():
