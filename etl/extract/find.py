@@ -2211,6 +2211,9 @@ class _Extractor:
         Cape route") is the place when the text names it as a place elsewhere ("the oasis town
         of Kufra", "the Cape of Good Hope")."""
         d = self.d
+        if not any(s.j - s.i == 1 and s.info.entity_type == "initiative" and s.method == "initiative_pattern"
+                   for s in self.spans):
+            return
         places: dict[str, _Info] = {}
         for s in sorted(self.spans, key=lambda s: s.j - s.i):
             if s.info.entity_type == "location":
