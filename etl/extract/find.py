@@ -741,9 +741,9 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
         return "initiative", lx.INITIATIVE_PREFIXES[d.toks[i]], j
     if (d.toks[i] in lx.ORG_PREFIXES or d.toks[i] in lx.HEAD_INITIAL_ORG) and j - i >= 2:
         return "organization", None, j
-    if j - i >= 4 and d.toks[i] == "Islamic" and d.toks[i + 1] == "State" and d.toks[j - 1] == "Province":
+    if d.toks[i] == "Islamic" and j - i >= 4 and d.toks[i + 1] == "State" and d.toks[j - 1] == "Province":
         return "organization", None, j  # a province (wilaya) of the Islamic State is a group
-    if j - i >= 2 and tuple(d.toks[j - 2:j]) in lx.ORG_HEADS_2:
+    if j - i >= 2 and d.toks[j - 2] == "Military" and (d.toks[j - 2], d.toks[j - 1]) in lx.ORG_HEADS_2:
         return "organization", None, j  # "33rd Military Region", "Northern Military District"
     if j - i >= 3 and (tuple(d.toks[j - 2:j]) in lx.LOCATION_HEADS_2) and not d.toks[i][:1].isdigit():
         return "location", None, j  # "Mohammed Al-Ahmad Naval Base" (but "201st Military Base")
@@ -1117,6 +1117,7 @@ _PROJECT_MODIFIERS = frozenset({"oil", "gas", "rail", "railway", "high-speed", "
 _PROJECT_HEADS = frozenset({"railway", "railroad", "pipeline", "pipelines", "interconnector"})
 #: Road nouns: a road named by the places on it is no project ("the Beirut–Damascus highway").
 _ROAD_NOUNS = frozenset({"highway", "road", "route", "routes", "motorway", "expressway"})
+_ROUTE_WORDS = _ROAD_NOUNS | _PROJECT_HEADS
 #: Bare names of national legislatures (longest first; "Parliament" is handled with the org heads).
 _LEGISLATURES = (("House", "of", "Representatives"), ("Chamber", "of", "Deputies"), ("National", "Assembly"),
                  ("Legislative", "Assembly"), ("National", "Parliament"), ("Federal", "Parliament"),
@@ -1132,6 +1133,7 @@ class _Extractor:
         self.spans: list[_Span] = []
         self.acronyms: dict[str, _Info] = {}
         self.national: dict[str, str] = {}  # canonical -> "<body> of <country>" (round 9)
+        self._people: set[str] | None = None  # words of people's names, for the media rules
         self.no_patterns = _heading_tokens(self.d)
         _chunks(self.d, self.g)
 
@@ -1863,9 +1865,10 @@ class _Extractor:
         if any(_title_at(d, k) or d.toks[k] in lx.SENTENCE_WORDS or d.toks[k] in lx.TITLE_MODIFIERS
                or d.toks[k] in _MONTHS or d.toks[k] in _WEEKDAYS for k in range(i, j)):
             return False
-        people = {d.toks[k] for s in self.spans if s.info.entity_type == "person" for k in range(s.i, s.j)
-                  if d.cap(k)}
-        return not any(d.toks[k] in people for k in range(i, j))
+        if self._people is None:  # the words of the people found so far (sources run before this)
+            self._people = {d.toks[k] for s in self.spans if s.info.entity_type == "person"
+                            for k in range(s.i, s.j) if d.cap(k)}
+        return not any(d.toks[k] in self._people for k in range(i, j))
 
     def reported_media(self) -> None:
         """"Philenews reported that ...", "Primicias and El Comercio reported", "..., Tamsin Post
@@ -2211,8 +2214,9 @@ class _Extractor:
         Cape route") is the place when the text names it as a place elsewhere ("the oasis town
         of Kufra", "the Cape of Good Hope")."""
         d = self.d
-        if not any(s.j - s.i == 1 and s.info.entity_type == "initiative" and s.method == "initiative_pattern"
-                   for s in self.spans):
+        if not any(w in d.positions for w in _ROUTE_WORDS) or not any(
+                s.j - s.i == 1 and s.info.entity_type == "initiative" and s.method == "initiative_pattern"
+                for s in self.spans):
             return
         places: dict[str, _Info] = {}
         for s in sorted(self.spans, key=lambda s: s.j - s.i):
@@ -2222,7 +2226,7 @@ class _Extractor:
             return
         for n, s in enumerate(self.spans):
             if s.j - s.i == 1 and s.info.entity_type == "initiative" and s.method == "initiative_pattern" \
-                    and d.toks[s.i] in places and s.j < d.n and d.toks[s.j] in _ROAD_NOUNS | _PROJECT_HEADS:
+                    and d.toks[s.i] in places and s.j < d.n and d.toks[s.j] in _ROUTE_WORDS:
                 self.spans[n] = _Span(s.i, s.j, places[d.toks[s.i]], "place_cue", s.boost)
 
     def _place_before(self, k: int) -> int | None:
