@@ -469,8 +469,13 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
                 j = h[0]  # a known place with a lower-case word inside ("University of Dar es Salaam")
             elif t == "to" and _to_joins(d, j, g):
                 j += 1  # "Special Force to Fight Drug Trafficking", "Protocol ... to the Antarctic Treaty"
+            elif t == "in" and d.toks[j - 1] in lx.MISSION_HEADS and g is not None and j + 1 < d.n \
+                    and (h := d.longest(g, j + 1)) is not None and h[1].entity_type == "location":
+                j = h[0]  # "the Chilean Embassy in Lima", "Indian Embassy in Abu Dhabi"
             elif t in ("in", "on") and not _joins(d, j):
                 break
+            elif t == "&" and j + 1 < d.n and d.cap(j + 1) and not d.newline_before(j + 1):
+                j += 1  # "Armed Conflict Location & Event Data Project", "Sahel & Sahara Wire"
             elif t.lower() in lx.CONNECTORS and t.islower():
                 k = j
                 while k < d.n and d.toks[k].lower() in lx.CONNECTORS and d.toks[k].islower():
@@ -574,7 +579,8 @@ def _strip_lead(d: _Doc, i: int, j: int) -> int:
             and (_head_type(d.toks[i]) is None or d.toks[i] in _PLURAL_PARTS) \
             and (d.g is None or d.longest(d.g, i) is None):
         k = i + 2 + (d.toks[i + 2] == "the")
-        if k < j and any(_head_type(t) for t in d.toks[k:j]):
+        if k < j and (any(_head_type(t) for t in d.toks[k:j])
+                      or any(tuple(d.toks[m:m + 2]) in lx.ORG_HEADS_2 for m in range(k, j - 1))):
             return k
     return i
 
@@ -614,8 +620,12 @@ def _past_holder(d: _Doc, i: int, j: int) -> int | None:
         return i
     left = d.toks[i:k]
     if any(_head_type(t) is not None for t in left) or (d.g is not None and any(
-            (h := d.longest(d.g, m)) is not None and h[1].entity_type != "person" for m in range(i, k))):
-        return i  # "Bank of ...", "Republic of Fiji Navy", "Islamic Republic of Iran Navy"
+            (h := d.longest(d.g, m)) is not None and h[1].entity_type != "person"
+            and (m == i or h[1].key not in d.g.gazetteer_keys) for m in range(i, k))):
+        # "Bank of ...", "Republic of Fiji Navy", "Islamic Republic of Iran Navy"; a town's name
+        # as the surname of a person's name is no such word ("Sergio Mabote | of the X
+        # Observatory", round 9; but "Annex C of the ... Treaty")
+        return i
     r = k + 1
     while r < j and d.toks[r] == "the":
         r += 1
@@ -731,6 +741,10 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
         return "initiative", lx.INITIATIVE_PREFIXES[d.toks[i]], j
     if (d.toks[i] in lx.ORG_PREFIXES or d.toks[i] in lx.HEAD_INITIAL_ORG) and j - i >= 2:
         return "organization", None, j
+    if d.toks[i] == "Islamic" and j - i >= 4 and d.toks[i + 1] == "State" and d.toks[j - 1] == "Province":
+        return "organization", None, j  # a province (wilaya) of the Islamic State is a group
+    if j - i >= 2 and d.toks[j - 2] == "Military" and (d.toks[j - 2], d.toks[j - 1]) in lx.ORG_HEADS_2:
+        return "organization", None, j  # "33rd Military Region", "Northern Military District"
     if j - i >= 3 and (tuple(d.toks[j - 2:j]) in lx.LOCATION_HEADS_2) and not d.toks[i][:1].isdigit():
         return "location", None, j  # "Mohammed Al-Ahmad Naval Base" (but "201st Military Base")
     # The first head word followed by a preposition heads the whole name ("Foundation for
@@ -812,6 +826,13 @@ def _typed_next(d: _Doc, j: int, info: _Info) -> bool:
         return bool(kind == "organization")
     sub = str(info.subtype or "").replace(" ", "_")
     return bool(info.entity_type == "initiative" and kind != "organization" and (not sub or kind == sub))
+
+
+def _typed_before(d: _Doc, i: int, info: _Info) -> bool:
+    """Whether a lower-case organisation noun right before an ambiguous known organisation
+    confirms it ("the mercenary group Wagner", "the defence company Thales"; round 9)."""
+    return info.entity_type == "organization" and i > 0 and d.toks[i - 1] in lx.ORG_NOUNS_BEFORE \
+        and d.toks[i - 1].islower()
 
 
 def _owned_name(d: _Doc, c: int, k: int, first: str) -> bool:
@@ -1081,12 +1102,22 @@ def _looks_like_name(d: _Doc, i: int, j: int, g: Gazetteer) -> bool:
 
 
 _SPEECH = frozenset({"said", "told", "added", "says", "noted", "warned", "stressed", "insisted"})
+#: Countries whose English name takes "the" after "of" ("Senate of the Philippines").
+_THE_COUNTRIES = frozenset({"Philippines", "Netherlands", "Bahamas", "Maldives", "Comoros", "Gambia",
+                            "United States", "United Kingdom", "United Arab Emirates", "Czech Republic",
+                            "Dominican Republic", "Central African Republic", "Marshall Islands",
+                            "Solomon Islands", "Seychelles", "Republic of the Congo", "Vatican City"})
+#: Verbs whose subject is a body or a person, never a line, a fund or a plan (round 9).
+_BODY_VERBS = _SPEECH | {"announced", "estimated", "reported", "confirmed", "denied", "stated"}
 #: The tokens :meth:`_Extractor.naming` and :meth:`_Extractor.unknown_places` start at.
 _NAMING_CUES = lx.NAMING_VERBS | {"as"}
 _UNKNOWN_PLACE_CUES = _UNKNOWN_LOCATIVES | {"on", "over"} | _PLACE_PLURALS
 _CHAIN_DASHES = frozenset({"–", "-", "—"})
 _PROJECT_MODIFIERS = frozenset({"oil", "gas", "rail", "railway", "high-speed", "crude", "power", "freight"})
 _PROJECT_HEADS = frozenset({"railway", "railroad", "pipeline", "pipelines", "interconnector"})
+#: Road nouns: a road named by the places on it is no project ("the Beirut–Damascus highway").
+_ROAD_NOUNS = frozenset({"highway", "road", "route", "routes", "motorway", "expressway"})
+_ROUTE_WORDS = _ROAD_NOUNS | _PROJECT_HEADS
 #: Bare names of national legislatures (longest first; "Parliament" is handled with the org heads).
 _LEGISLATURES = (("House", "of", "Representatives"), ("Chamber", "of", "Deputies"), ("National", "Assembly"),
                  ("Legislative", "Assembly"), ("National", "Parliament"), ("Federal", "Parliament"),
@@ -1103,6 +1134,8 @@ class _Extractor:
         self.acronyms: dict[str, _Info] = {}
         #: Table cells' status, from their column header ("Proposed Initiative").
         self.table_status: dict[tuple[int, int], str] = {}
+        self.national: dict[str, str] = {}  # canonical -> "<body> of <country>" (round 9)
+        self._people: set[str] | None = None  # words of people's names, for the media rules
         self.no_patterns = _heading_tokens(self.d)
         _chunks(self.d, self.g)
 
@@ -1132,7 +1165,8 @@ class _Extractor:
                     and info.entity_type == "location":
                 continue  # "the Gulf Clan": "the Gulf" opens a longer name
             if info.entity_type != "country" and d.toks[i] in self.kb.ambiguous \
-                    and j - i == 1 and info.entity_type != "location" and not _typed_next(d, j, info):
+                    and j - i == 1 and info.entity_type != "location" and not _typed_next(d, j, info) \
+                    and not _typed_before(d, i, info):
                 continue  # needs a definition in this text (acronym pass) or its type noun
             method = "gazetteer" if info.key in g.gazetteer_keys else "knowledge_base"
             if info.entity_type == "person":
@@ -1584,12 +1618,21 @@ class _Extractor:
                 j = n  # "named Amwaj Al-Aman 1": the number is part of the name
         if kind is None or (d.sentence_initial(i) and j - i < 2):
             return
+        if noun < d.n and d.toks[noun] in _ROAD_NOUNS and self._only_places(i, j):
+            return  # "the Beirut–Damascus highway", "the Kufra route": places on a road
         if kind != "organization" and j < d.n and d.toks[j] in _SPEECH:
             return  # "In a statement, X Y said": a speaker, not the statement's name
         if town and kind != "exercise":
             return
         name = d.text[d.starts[i]:d.ends[j - 1]]
         if kind == "organization":
+            ands = [k for k in range(i + 1, j - 1) if d.toks[k] == "and"]
+            found = self._apposition(j) if len(ands) == 1 else None
+            if found is not None and found[0].endswith("s") and not any(_head_type(t) for t in d.toks[i:j]):
+                # "X and Y, the grid operators": two bodies
+                for a, b in ((i, ands[0]), (ands[0] + 1, j)):
+                    self.add(a, b, _Info("organization", d.text[d.starts[a]:d.ends[b - 1]]), "org_pattern")
+                return
             self.add(i, j, _Info("organization", name), "org_pattern")
         else:
             self.add(i, j, _Info("initiative", name, None, kind), "initiative_pattern")
@@ -1643,8 +1686,21 @@ class _Extractor:
                 continue  # a possessor ("the group’s leader")
             if t in lx.APPOSITION_ROLES or t in lx.ROLE_NOUNS:
                 return None
+            if t == "think" and w + 1 < d.n and d.toks[w + 1] in {"tank", "tanks"}:
+                return "think tank", "organization"  # ", a Rabat think tank"
             if t in _APPOSITIVE_NOUNS and not d.glued(w):
-                return t, _APPOSITIVE_NOUNS[t]
+                # A compound noun is headed by its last noun: "the grid operators", "Romania’s
+                # gas grid operator" name companies, not a grid.
+                last = t
+                for v in range(w + 1, min(d.n, w + 3)):
+                    u = d.toks[v]
+                    if u in _APPOSITIVE_NOUNS and not d.glued(v):
+                        last = u
+                    elif u in _ORG_CUES and u.islower():
+                        return u, "organization"
+                    elif u not in lx.INFRA_MODIFIERS:
+                        break
+                return last, _APPOSITIVE_NOUNS[last]
             if w == k and t in lx.ORG_HEADS and w + 1 < d.n and d.toks[w + 1] in ("of", "for"):
                 return t, "organization"  # ", the University of Greenland"
         return None
@@ -1748,6 +1804,8 @@ class _Extractor:
         organisations); people are not "the X"."""
         d, g = self.d, self.g
         for m in d.at({"told"}, 0, d.n - 3):
+            if d.toks[m] == "told" and d.cap(m + 1) and not d.newline_before(m + 1):
+                self._told_bare(m + 1)
             if d.toks[m] != "told" or d.toks[m + 1] != "the" or not d.cap(m + 2) or d.newline_before(m + 2):
                 continue
             j = m + 2
@@ -1761,6 +1819,95 @@ class _Extractor:
                 continue
             self.add(m + 2, j, _Info("organization", d.text[d.starts[m + 2]:d.ends[j - 1]], None, "media",
                                      None, None), "org_pattern")
+
+    def speaking_bodies(self) -> None:
+        """A name typed as an initiative by its head word that speaks is a body: "Georgian Railway
+        said", "the X Insurance Facility (XIF) said" (a railway line or a fund says nothing)."""
+        d = self.d
+        for n, s in enumerate(self.spans):
+            if s.info.entity_type != "initiative" or s.method != "initiative_pattern" or s.j >= d.n:
+                continue
+            k = s.j
+            if d.toks[k] == "(" and ")" in d.toks[k + 1:k + 4]:
+                k = d.toks.index(")", k) + 1
+            if k < d.n and d.toks[k] in _BODY_VERBS and _head_type(d.toks[s.j - 1]) is not None:
+                self.spans[n] = _Span(s.i, s.j, _Info("organization", s.info.canonical), "org_pattern", s.boost)
+
+    def _told_bare(self, i: int) -> None:
+        """"told Al-Wasat.", "told Kivu Radio Online that ...": a new name right after "told" that
+        closes the clause is the outlet (people the text names and given names are not)."""
+        d = self.d
+        j = i + 1
+        while j < d.n and j - i < 6 and not d.newline_before(j) and (
+                d.cap(j) or (d.toks[j] == "-" and d.glued(j) and j + 1 < d.n and d.glued(j + 1))
+                or (d.toks[j] in {"al", "el"} and j + 1 < d.n and d.toks[j + 1] == "-")):
+            j += 1
+        while j > i and d.toks[j - 1] in {"-", "al", "el"}:
+            j -= 1
+        if j >= d.n or d.toks[j] not in {".", ",", "that", "on", "in", "after", "last", "this", "earlier", ";"}:
+            return
+        if d.toks[i] == "Parliament" or not self._media_name_ok(i, j, headed=True) \
+                or (d.toks[j] == "that" and j - i == 1 and not d.toks[i].isupper()):
+            return  # "told Oduya that ...": a lone unknown word before "that" may be a person
+        self.add(i, j, _Info("organization", d.text[d.starts[i]:d.ends[j - 1]], None, "media", None, None),
+                 "org_pattern", boost=1)
+
+    def _media_name_ok(self, i: int, j: int, headed: bool = False) -> bool:
+        """Whether d[i:j] may be an outlet named as a source: a new name (no known name starts it),
+        no title, sentence word or given name first, no word of a person named in the text, and
+        no head word of its own (head-word patterns type those)."""
+        d, g = self.d, self.g
+        if i >= j or j - i > 6 or any(d.newline_before(k) for k in range(i + 1, j)):
+            return False
+        hit = d.longest(g, i)
+        if (hit is not None and (hit[0] >= j or hit[1].entity_type not in ("country", "location"))) \
+                or d.toks[i] in self.kb.given_names \
+                or (_head_type(d.toks[j - 1]) and not (headed and _head_type(d.toks[j - 1]) == ("organization", None))):
+            return False  # "Libya al-Ahrar TV" may open with a country
+        if any(_title_at(d, k) or d.toks[k] in lx.SENTENCE_WORDS or d.toks[k] in lx.TITLE_MODIFIERS
+               or d.toks[k] in _MONTHS or d.toks[k] in _WEEKDAYS for k in range(i, j)):
+            return False
+        if self._people is None:  # the words of the people found so far (sources run before this)
+            self._people = {d.toks[k] for s in self.spans if s.info.entity_type == "person"
+                            for k in range(s.i, s.j) if d.cap(k)}
+        return not any(d.toks[k] in self._people for k in range(i, j))
+
+    def reported_media(self) -> None:
+        """"Philenews reported that ...", "Primicias and El Comercio reported", "..., Tamsin Post
+        quoted officials as saying": a new capitalised name that opens a clause right before
+        "reported"/"quoted" is an outlet named as a source (GUIDELINES: organisations); people
+        named in the text, given names and known names are not."""
+        d = self.d
+        for m in d.at({"reported", "quoted"}, 1, d.n):
+            if not d.cap(m - 1) or d.newline_before(m):
+                continue
+            i = m - 1
+            while i > 0 and m - i < 4 and not d.newline_before(i) and (
+                    (d.cap(i - 1) and not d.sentence_initial(i)) or (d.toks[i - 1] in {"-", "’", "'"} and d.glued(i))
+                    or (d.toks[i - 1] == "s" and i >= 2 and d.toks[i - 2] in {"’", "'"} and d.glued(i - 1))):
+                i -= 1
+            while i < m and d.toks[i] in {"-", "’", "'", "s"}:
+                i += 1
+            if i > 0 and d.toks[i - 1] not in {",", "and", "the", "The", "s"} and not d.sentence_initial(i) \
+                    and d.toks[i - 1] not in lx.ORG_NOUNS_BEFORE and d.toks[i - 1] not in {"agency", "daily", "weekly"}:
+                continue
+            if d.toks[i] == "The" and i + 1 < m:
+                i += 1
+            if not self._media_name_ok(i, m) or d.toks[i] in {"-", "’", "'"}:
+                continue
+            self.add(i, m, _Info("organization", d.text[d.starts[i]:d.ends[m - 1]], None, "media", None, None),
+                     "org_pattern", boost=1)
+            if i >= 2 and d.toks[i - 1] == "and" and d.cap(i - 2):
+                k = i - 2  # "Kordova Daily and La Voz reported": both outlets
+                while k > 0 and i - 1 - k < 4 and d.cap(k - 1) and not d.sentence_initial(k) \
+                        and not d.newline_before(k):
+                    k -= 1
+                if d.toks[k] == "The" and k + 1 < i - 1:
+                    k += 1
+                if self._media_name_ok(k, i - 1) or (_head_type(d.toks[i - 2]) == ("organization", None)
+                                                     and d.longest(self.g, k) is None):
+                    self.add(k, i - 1, _Info("organization", d.text[d.starts[k]:d.ends[i - 2]], None, "media",
+                                             None, None), "org_pattern", boost=1)
 
     def compass_places(self) -> None:
         """A capitalised compass word before a known place is part of its name: "Eastern Pacific",
@@ -1897,6 +2044,11 @@ class _Extractor:
             i = m + 2
         elif m + 3 < d.n and d.toks[m + 1:m + 3] == ["such", "as"]:
             i = m + 3
+        elif t in lx.ORG_NOUNS_PLURAL and t.islower() and m + 3 < d.n:
+            i = m + 1  # "telecom operators X and Y": a list right after the plural noun (round 9)
+            j = self._org_name_after(i) if d.cap(i) and not d.newline_before(i) else None
+            if j is None or j + 1 >= d.n or d.toks[j] not in {",", "and"} or not d.cap(j + 1):
+                return
         else:
             return
         if i >= d.n or not d.cap(i) or d.newline_before(i):
@@ -1978,7 +2130,7 @@ class _Extractor:
         if i >= d.n or not d.cap(i):
             return None
         j = i + 1
-        while j < d.n and j - i < 4 and not d.newline_before(j) and (
+        while j < d.n and j - i < 6 and not d.newline_before(j) and (
                 d.cap(j) or _is_hyphen_join(d, j)):
             j += 2 if _is_hyphen_join(d, j) else 1
         return j if self._place_like(i, j) else None
@@ -2042,6 +2194,42 @@ class _Extractor:
             else:
                 name = d.text[d.starts[i]:d.ends[e]]
                 self.add(i, e + 1, _Info("initiative", name, None, "economic corridor"), "initiative_pattern")
+
+    def _only_places(self, i: int, j: int) -> bool:
+        """Whether d[i:j] is known places joined by dashes ("Beirut–Damascus"; countries are not:
+        "the China–Europe route" may name a project)."""
+        d, g = self.d, self.g
+        k = i
+        while k < j:
+            hit = d.longest(g, k)
+            if hit is None or hit[1].entity_type != "location" or hit[0] > j:
+                return False
+            k = hit[0]
+            if k < j:
+                if d.toks[k] not in _CHAIN_DASHES:
+                    return False
+                k += 1
+        return True
+
+    def routes_by_place(self) -> None:
+        """A one-word name typed as a project only by the noun after it ("the Kufra route", "the
+        Cape route") is the place when the text names it as a place elsewhere ("the oasis town
+        of Kufra", "the Cape of Good Hope")."""
+        d = self.d
+        if not any(w in d.positions for w in _ROUTE_WORDS) or not any(
+                s.j - s.i == 1 and s.info.entity_type == "initiative" and s.method == "initiative_pattern"
+                for s in self.spans):
+            return
+        places: dict[str, _Info] = {}
+        for s in sorted(self.spans, key=lambda s: s.j - s.i):
+            if s.info.entity_type == "location":
+                places.setdefault(d.toks[s.i], s.info)  # the shortest place it opens ("Cape of Good Hope")
+        if not places:
+            return
+        for n, s in enumerate(self.spans):
+            if s.j - s.i == 1 and s.info.entity_type == "initiative" and s.method == "initiative_pattern" \
+                    and d.toks[s.i] in places and s.j < d.n and d.toks[s.j] in _ROUTE_WORDS:
+                self.spans[n] = _Span(s.i, s.j, places[d.toks[s.i]], "place_cue", s.boost)
 
     def _place_before(self, k: int) -> int | None:
         """Start of the known country or place that ends right before token ``k``."""
@@ -2501,9 +2689,38 @@ class _Extractor:
         self.particle_places()
         self.compass_places()
         self.told_media()
+        self.reported_media()
+        self.speaking_bodies()
+        self.routes_by_place()
         spans = self.second_pass(self.glued_places(self.paren_names(self.resolve())))
+        # one long form for every mention of a national body ("Honduran Security Secretariat",
+        # its acronym, a later "Security Secretariat"): "Security Secretariat of Honduras"
+        for s in spans:
+            if s.info.entity_type == "organization" and s.info.key is None and s.j - s.i >= 2:
+                long = self._national_canonical(s)
+                if long is not s.info:
+                    self.national[s.info.canonical] = long.canonical
         parties = _Parties(self.d, self.kb, self.acronyms, spans)
         return [self._candidate(s, parties) for s in spans]
+
+    def _national_canonical(self, s: _Span) -> _Info:
+        """A national body named after its country's demonym or name ("Honduran Security
+        Secretariat", "Mauritius National Coast Guard") has the long form "<body> of <country>"
+        (GUIDELINES: long form; "Security Secretariat of Honduras"), whether or not a mention
+        includes the demonym (round 9)."""
+        d, info = self.d, s.info
+        hit = d.longest(self.g, s.i)
+        if hit is None or hit[1].entity_type != "country" or not s.i < hit[0] < s.j \
+                or d.toks[hit[0]] in {"-", "–", "'", "’"}:
+            return info
+        rest = d.toks[hit[0]:s.j]
+        if any(t in {"of", "for", "and", "on", "in", "to", "&"} for t in rest) or not d.cap(hit[0]) \
+                or _head_type(rest[-1]) != ("organization", None) or (len(rest) < 2 and rest[0] in lx.FORCE_HEADS):
+            return info
+        country = hit[1].canonical
+        the = "the " if country in _THE_COUNTRIES else ""
+        body = d.text[d.starts[hit[0]]:d.ends[s.j - 1]]
+        return _Info(info.entity_type, f"{body} of {the}{country}", info.key, info.subtype, info.iso3, info.acronym)
 
     def _candidate(self, s: _Span, parties: _Parties) -> Candidate:
         d = self.d
@@ -2511,6 +2728,9 @@ class _Extractor:
         status: str | None = None
         party_spans: tuple[tuple[int, int], ...] = ()
         info = s.info
+        if info.entity_type == "organization" and info.key is None and info.canonical in self.national:
+            info = _Info(info.entity_type, self.national[info.canonical], info.key, info.subtype, info.iso3,
+                         info.acronym)
         if info.entity_type == "initiative":
             status = self.table_status.get((s.i, s.j)) or _status(d, s)
             party_spans = parties.of(s)

@@ -49,7 +49,14 @@ ORG_HEADS = frozenset(["Ministry", "Army", "Navy", "Force", "Forces", "Division"
     "Times", "Herald", "Tribune", "Gazette", "Journal", "Observer", "Chronicle", "Telegraph", "Wire",
     "Broadcasting", "Television", "Radio",
     # yards and more company endings ("Lumut Naval Shipyard", "Mitsubishi Electric", "Kosmos Energy")
-    "Shipyard", "Shipyards", "Dockyard", "Electric", "Energy"])
+    "Shipyard", "Shipyards", "Dockyard", "Electric", "Energy",
+    # round 9: diplomatic missions ("the Chilean Embassy in Lima"), broadcasters and outlets
+    # named by their medium ("Radio Sud FM", "Kivu TV", "Harbour News")
+    "Embassy", "Consulate", "FM", "TV", "News",
+    # railway companies: a line is "X Railway", a company mostly "X Railways" ("Kenya Railways")
+    "Railways"])
+#: Diplomatic missions: "in" + a known place continues their name ("Chilean Embassy in Lima").
+MISSION_HEADS = frozenset(["Embassy", "Consulate"])
 #: Company-name heads: a company name goes on over "and" ("Karachi Shipyard and Engineering Works").
 COMPANY_HEADS = frozenset(["Shipyard", "Shipyards", "Dockyard", "Electric", "Energy", "Aerospace", "Holdings",
                            "Technologies", "Shipbuilding", "Industries", "Works", "Engineering", "Motors",
@@ -62,7 +69,7 @@ WEAK_ORG_HEADS = frozenset(["Hub", "Network", "Centre", "Center", "Grid", "Array
 #: Final words of initiative names, with the initiative_type they imply.
 INITIATIVE_HEADS: dict[str, str] = {
     "Initiative": "security_initiative", "Corridor": "economic_corridor", "Route": "economic_corridor",
-    "Railway": "economic_corridor", "Pipeline": "economic_corridor", "Highway": "economic_corridor",
+    "Railway": "economic_corridor", "Pipeline": "economic_corridor",
     "Link": "mechanism", "Declaration": "declaration", "Principles": "declaration",
     "Statement": "declaration", "Communique": "declaration", "Communiqué": "declaration",
     "Agreement": "agreement", "Accord": "agreement", "Accords": "agreement", "Pact": "agreement",
@@ -92,7 +99,10 @@ HEAD_INITIAL_ORG = frozenset(["Ministerio", "Ministério", "Ministère", "Secret
                               "Servicio", "Serviço", "Instituto", "Institut", "Comisión", "Comissão", "Consejo",
                               "Conselho", "Conseil", "Partido", "Movimiento", "Frente", "Universidad", "Universidade",
                               "Université", "Università", "Universiti", "Universitas", "Tentara", "Angkatan",
-                              "Kementerian", "Kementrian", "Badan"])
+                              "Kementerian", "Kementrian", "Badan",
+                              # round 9: foundations and associations ("Fundación Paz Ciudadana")
+                              "Fundación", "Fundação", "Fondation", "Fondazione", "Asociación", "Associação",
+                              "Associazione", "Fundacja", "Stiftung"])
 #: Words that begin a broadcaster's name ("Radio Free Asia", "Radio Nord").
 ORG_PREFIXES = frozenset(["Radio", "Radiotelevisión", "Télévision", "Rádio"])
 #: Words that begin an initiative name ("Operation Prosperity Guardian").
@@ -113,11 +123,17 @@ LOCATION_HEADS = frozenset(["Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", 
     # head names; not "Reserve" (an organisation head: "Federal Reserve"), "Summit"/"Spring"
     # (events here: "NATO Summit", "Arab Spring"), "Bar"/"Flat"/"Area" (common words)
     "Park", "Dam", "Reservoir", "Swamp", "Forest", "Beach", "Ridge", "Isthmus", "Cliff", "Crater",
-    "Rapids", "Woods", "Bend", "Tunnel", "Trail", "Cave", "Levee"])
+    "Rapids", "Woods", "Bend", "Tunnel", "Trail", "Cave", "Levee",
+    # round 9: a named highway is a road, a place ("Pan-American Highway", "Trans-Gambia Highway")
+    "Highway"])
 #: Two-word location heads that override an organisation head ("Mohammed Al-Ahmad Naval Base").
 LOCATION_HEADS_2 = frozenset([("Naval", "Base"), ("Air", "Base"), ("Airbase",), ("Border", "Crossing"), ("Crossing", "Point"),
                               # military training grounds are places ("Five Hills Training Area")
                               ("Training", "Area"), ("Training", "Ground"), ("Training", "Range"), ("Firing", "Range")])
+#: Two-word organisation heads that override a location head: a military region, zone or district
+#: is a command ("the 4th Military Region", "Western Military District"; round 9).
+ORG_HEADS_2 = frozenset([("Military", "Region"), ("Military", "Zone"), ("Military", "District"),
+                         ("Military", "Regions"), ("Military", "Zones"), ("Military", "Districts")])
 #: Location words that start a name ("Gulf of Aden", "Lake Victoria", "Strait of Malacca").
 LOCATION_PREFIXES = frozenset(["Gulf", "Strait", "Sea", "Bay", "Lake", "Mount", "Cape", "Isle", "Islands", "Bab", "Horn", "Port",
                                # geographic feature words of other languages: Spanish/Portuguese/

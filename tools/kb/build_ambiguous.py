@@ -146,6 +146,14 @@ AMBIGUOUS = {
     "Flores": "Indonesian island; also a Spanish surname and places in Latin America",
     "Andros": "Bahamian island; also a Greek island and a given name",
     "Rosso": "Mauritanian border town; also an Italian surname and word",
+    # --- round 9 organisations (tools/kb/src/org_classes9.txt) ---
+    "Elia": "Belgian grid operator; also a given name",
+    "Skuld": "Norwegian P&I club; also a given name (the Norse norn)",
+    "Gallagher": "insurance broker; also a common surname",
+    "Beazley": "Lloyd's insurer; also a surname",
+    "Rumo": "Brazilian rail operator; also a place",
+    "Gard": "Norwegian P&I club; also the French department",
+    "Windward": "maritime analytics firm; also the Windward Islands and a common word",
     # --- people ---
     "Zhang Ming": "SCO Secretary-General; common Chinese name",
     "Zhang Jun": "Chinese diplomat; common Chinese name",

@@ -31,7 +31,7 @@ FILES = {
 #: round 7: police, coast guards, missions, ANSPs, militant groups, media, tech, NGOs, universities
 #: and think tanks, shipbuilders).
 EXTRA_SOURCES = {
-    "organizations.txt": ["org_classes.txt", "org_classes7.txt", "org_classes8.txt"],
+    "organizations.txt": ["org_classes.txt", "org_classes7.txt", "org_classes8.txt", "org_classes9.txt"],
     "locations.txt": ["locations7.txt"],
     "people.txt": ["people8.txt"],
 }
@@ -41,7 +41,7 @@ _FOLD = str.maketrans({"þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ł": "l", 
                        "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ı": "i",
                        "đ": "d", "Đ": "D", "–": "-", "’": "'"})
 #: Organisation surfaces whose folded form is not added (it is another entity or a common word).
-NO_FOLD = {"Sénat"}
+NO_FOLD = {"Sénat", "ČEPS"}  # "CEPS" is the Brussels think tank
 
 
 def ascii_fold(text: str) -> str:

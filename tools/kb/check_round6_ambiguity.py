@@ -1,4 +1,4 @@
-"""List every round-6/7 surface (tools/kb/src/org_classes.txt, org_classes7.txt) that collides with a given name,
+"""List every round-6..9 surface (tools/kb/src/org_classes*.txt) that collides with a given name,
 a frequent English word, a gazetteer place or another KB entity, and how it is handled.
 
 A single-token surface that collides must be in ambiguous.csv (then it is matched only with
@@ -34,6 +34,8 @@ REVIEWED = {
         "LinkedIn", "Cisco", "Nokia", "Politico", "Newsweek", "Harvard")},
     # round 8: brands that wordfreq counts as words; capitalised, they are the company
     **{b: "the company (wordfreq counts the brand)" for b in ("Vodafone", "Verizon", "Exxon", "Chevron")},
+    # round 9: a brand that wordfreq counts as a word; capitalised, it is the company
+    "Amtrak": "the US rail company (wordfreq counts the brand)",
     "Dunyo": "the Uzbek news agency; the given name is rare in English news",
     "Libération": "the French daily (with its accent); the places are spelled without it",
     "The Hill": "the US news site, capitalised; a place name only in a few small towns",
@@ -47,7 +49,8 @@ def main() -> int:
     common = {w.strip().lower() for w in (KB_DIR / "common_words.txt").read_text("utf-8").splitlines()}
     ambiguous = {r["surface"] for r in csv.DictReader((KB_DIR / "ambiguous.csv").open(encoding="utf-8"))}
     places = {name for name, _, _ in places_mod._cities()}
-    new = parse(SRC / "org_classes.txt") + parse(SRC / "org_classes7.txt") + parse(SRC / "org_classes8.txt")
+    new = parse(SRC / "org_classes.txt") + parse(SRC / "org_classes7.txt") + parse(SRC / "org_classes8.txt") \
+        + parse(SRC / "org_classes9.txt")
     new_keys = {r["key"] for r in new}
     others: dict[str, set[str]] = {}
     for f in ("countries.csv", "capitals.csv", "organizations.csv", "people.csv", "initiatives.csv",
