@@ -91,6 +91,8 @@ ISO3 = {
     "Gambia": "GMB", "Palau": "PLW", "Cook Islands": "COK", "Kiribati": "KIR",
     "Marshall Islands": "MHL", "Tuvalu": "TUV", "Micronesia": "FSM",
     "Grenada": "GRD", "Antigua and Barbuda": "ATG",
+    "Suriname": "SUR", "Dominica": "DMA", "Saint Kitts and Nevis": "KNA",
+    "São Tomé and Príncipe": "STP",
 }
 
 
