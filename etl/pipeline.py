@@ -810,6 +810,9 @@ def run(
             cols = ["published_date", "candidates"] if reuse else [*DOC_FIELDS, "candidates"]
             rows = _frame(cache.read(cols, keys=group["key"].to_arrow(), h_range=(lo, hi)))
             docs = group.join(rows.drop("document_id", strict=False), on="key", how="left").sort("source_path")
+            # The join copied every column: the rows as read are not needed again (held, they
+            # were a second copy of the bucket's texts and candidates under resolution's peak).
+            del rows
             lap("read")
             # On the columns as read: no Candidate objects (see etl/extract/resolve.py).
             resolved = resolve_candidates(docs.select("document_id", "published_date", "candidates"))
@@ -821,8 +824,10 @@ def run(
             counts["mentions"] += resolved.mentions.height
             lap("resolve")
             # This bucket's rows are dropped before the next bucket's are read (else two
-            # buckets' worth are alive while the next one is built).
-            del rows, bucket_sum
+            # buckets' worth are alive while the next one is built), and the candidates
+            # column (the largest) as soon as resolution has read it.
+            del bucket_sum
+            docs = docs.drop("candidates")
             if reuse:
                 del docs, resolved
                 for p in parts.values():
@@ -833,6 +838,7 @@ def run(
                 "documents": _contract_frame("documents", docs.rename({"key": "source_sha256"}).select(doc_cols), problems),
                 "mentions": _contract_frame("mentions", resolved.mentions, problems),
             }
+            del docs, resolved  # the contract frames are what is checked and written
             results.extend(validate_table("documents", frames["documents"]))
             results.extend(validate_table("mentions", frames["mentions"]))
             for rule in RULES:
@@ -846,7 +852,7 @@ def run(
             for t, p in parts.items():
                 if frames[t].height or bits == 0:
                     files_out.append(write_part(frames[t], stage, p, t))
-            del docs, resolved, frames
+            del frames
             release_memory(collect=False)
             lap("write")
 
