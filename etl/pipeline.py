@@ -472,8 +472,13 @@ class _Spill:
     corpus-wide rules read only the columns they need)."""
 
     def __init__(self, folder: Path) -> None:
+        from accords.errors import OutputError
+
         shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:  # as stage_version says it
+            raise OutputError(f"cannot write to output folder {folder.parent.parent}: {exc.strerror}") from exc
         self.dir = folder
         self.sources = folder / "sources.parquet"
         self.kept = folder / "kept.parquet"
