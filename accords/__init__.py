@@ -11,6 +11,15 @@ The Python API mirrors the CLI::
 
 from __future__ import annotations
 
+import os as _os
+
+# Polars allocates through its own jemalloc, which keeps freed pages for ~10 s before giving
+# them back (its "decay"): the driver's RSS then carried every earlier step's garbage into the
+# bucket loop (+50 MB at 100k documents, measured with benchmarks/memprofile.py; see
+# etl/memory.py). Read once, when polars is first imported, so it is set here, before any
+# accords module imports polars; a value the user set wins.
+_os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
+
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _dist_version
 from pathlib import Path

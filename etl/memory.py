@@ -7,6 +7,11 @@ later buffers of a few MB come from the heap too. A loop that reads a table per 
 climbs by a few MB a step although nothing stays alive (+150 MB over the 50 cache segments
 of 100k documents). ``malloc_trim`` returns those pages; a few ms, called per step of a
 corpus-wide loop, never per document.
+
+Polars does not use glibc: its wheels bring their own jemalloc, whose freed pages are only
+returned after a decay time (10 s by default), so ``malloc_trim`` cannot release them.
+``accords/__init__.py`` sets ``_RJEM_MALLOC_CONF=dirty_decay_ms:0,muzzy_decay_ms:0`` (unless
+set already) before polars is imported: freed polars buffers leave the process at once.
 """
 
 from __future__ import annotations

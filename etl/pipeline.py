@@ -33,7 +33,14 @@ from accords.etl.extract.resolve import (
     resolve_candidates,
 )
 from accords.etl.memory import release_memory
-from accords.etl.publish import CurrentGate, Layout, StageRenderer, accords_version, locked
+from accords.etl.publish import (
+    ROW_GROUP_ROWS,
+    CurrentGate,
+    Layout,
+    StageRenderer,
+    accords_version,
+    locked,
+)
 from accords.etl.statindex import StatIndex
 from accords.etl.store import cast_to_contract
 from accords.schemas import CONTRACT_VERSION, TABLES
@@ -440,8 +447,99 @@ def mention_rules(rules: Sequence[Any], frames: dict[str, pl.DataFrame],
                 | (pl.col("document_count") != pl.col("_documents").fill_null(0))
             ).drop("_mentions", "_documents")
         else:  # the rest need at most which entities are mentioned
-            out[key] = rule.failing_rows({**frames, "mentions": mentioned})
+            # Lazily: the run passes ``sources`` and ``documents`` as scans of its spill files.
+            lazy: Any = {t: f.lazy() for t, f in {**frames, "mentions": mentioned}.items()}
+            got: Any = rule.failing_rows(lazy)
+            out[key] = got.collect() if isinstance(got, pl.LazyFrame) else got
     return out
+
+
+#: Under ``OUT/.staging/`` (removed at the start of every run): a run's spill files.
+_SPILL_DIR = "spill"
+#: Rows per row group of the kept documents' spill file (a bucket read skips the others).
+_SPILL_KEPT_ROWS = 1024
+
+
+class _Spill:
+    """The run's per-file tables on disk from the duplicate step to publishing.
+
+    ``sources`` (one row per input file) and the kept documents' keys (path, key, id,
+    bucket) are needed whole only at the end, and the bucket loop needs one bucket's
+    keys at a time; held in memory they were under the loop's and the report's peak, and
+    grew with the corpus (~230 B a file). Written once (uncompressed-ish, lz4), read back
+    by bucket (row groups pruned by the bucket column's statistics), in ``ROW_GROUP_ROWS``
+    chunks (sources: validated and written chunk by chunk), or as lazy scans (the
+    corpus-wide rules read only the columns they need)."""
+
+    def __init__(self, folder: Path) -> None:
+        from accords.errors import OutputError
+
+        shutil.rmtree(folder, ignore_errors=True)
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:  # as stage_version says it
+            raise OutputError(f"cannot write to output folder {folder.parent.parent}: {exc.strerror}") from exc
+        self.dir = folder
+        self.sources = folder / "sources.parquet"
+        self.kept = folder / "kept.parquet"
+        self._sources_schema: pl.Schema = pl.Schema()
+
+    def put_sources(self, src: pl.DataFrame) -> int:
+        """Spill ``sources`` in its contract order (by path); its row count."""
+        self._sources_schema = src.schema
+        src.sort("source_path").write_parquet(self.sources, compression="lz4", row_group_size=ROW_GROUP_ROWS)
+        return src.height
+
+    def sources_chunks(self, n: int) -> Iterable[pl.DataFrame]:
+        """``sources`` in path order, ``ROW_GROUP_ROWS`` rows a chunk (the part file's row
+        groups); one empty frame for an empty table."""
+        if n == 0:
+            yield pl.DataFrame(schema=self._sources_schema)
+            return
+        scan = pl.scan_parquet(self.sources)
+        for off in range(0, n, ROW_GROUP_ROWS):
+            yield scan.slice(off, ROW_GROUP_ROWS).collect()
+
+    def sources_frame(self) -> pl.LazyFrame:
+        return pl.scan_parquet(self.sources)
+
+    def sources_uniqueness(self, results: list[Any], chunks: int) -> list[Any]:
+        """pandera's results on the chunks, with ``source_path``'s uniqueness checked on
+        the whole column (pandera saw one chunk at a time)."""
+        if chunks <= 1:
+            return results
+        dup = pl.scan_parquet(self.sources).filter(pl.col("source_path").is_duplicated()).collect()
+        if not dup.is_empty():
+            for r in results:
+                if (r.column, r.check) == ("source_path", "field_uniqueness"):
+                    r.passed, r.failure_count = False, max(r.failure_count, dup.height)
+                    r.sample = r.sample or dup.head(5).to_dicts()
+        return results
+
+    def put_kept(self, kept: pl.DataFrame) -> list[int]:
+        """Spill the kept documents' keys grouped by bucket (``_b``), in path order within
+        one; the buckets in order of their first path (the order the loop visits them)."""
+        kept = kept.sort("source_path")
+        order = [int(b) for b in kept["_b"].unique(maintain_order=True).to_list()]
+        kept.sort("_b", maintain_order=True).write_parquet(
+            self.kept, compression="lz4", row_group_size=_SPILL_KEPT_ROWS, statistics=True)
+        return order
+
+    def bucket(self, b: int) -> pl.DataFrame:
+        """One bucket's kept documents (source_path, key, document_id, h, _b), by path."""
+        return pl.scan_parquet(self.kept).filter(pl.col("_b") == b).collect()
+
+    def documents_frame(self) -> pl.LazyFrame:
+        """The documents table reduced to its keys, as the corpus-wide rules take it."""
+        return pl.scan_parquet(self.kept).select("document_id", "source_path").with_columns(
+            pl.lit(None, pl.Utf8).alias("text"))
+
+    def documents_unique(self) -> bool:
+        n, distinct = pl.scan_parquet(self.kept).select(pl.len(), pl.col("document_id").n_unique()).collect().row(0)
+        return bool(n == distinct)
+
+    def remove(self) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 def _contract_frame(table: str, df: pl.DataFrame, problems: list[Any]) -> pl.DataFrame:
@@ -500,9 +598,15 @@ def run(
         LocalEngine,
         get_engine,
     )
-    from accords.etl.publish import commit_version, link_part, stage_version, write_part
+    from accords.etl.publish import (
+        commit_version,
+        link_part,
+        stage_version,
+        write_part,
+        write_part_chunks,
+    )
     from accords.schemas.relations import RULES
-    from accords.schemas.validate import validate_table
+    from accords.schemas.validate import combine_results, validate_table
 
     # Arrow's default allocator (mimalloc) keeps what a bucket freed for later, so the
     # driver's RSS climbed with every read of the cache; the system allocator gives large
@@ -664,12 +768,19 @@ def run(
         kept = accepted.join(dup_df.select("source_path"), on="source_path", how="anti", maintain_order="left") \
             .select("source_path", "key", "document_id", "h")
         del keyed, accepted, dup_df, uncached_sources
+        # ``sources`` (one row per file) and the kept documents' keys go to spill files until
+        # they are needed: the bucket loop reads one bucket's keys at a time, and publishing
+        # validates and writes ``sources`` in row-group chunks (see _Spill).
+        bits = bucket_bits(n_entries)
+        spill = _Spill(layout.staging / _SPILL_DIR)
+        n_sources = spill.put_sources(src)
+        bucket_order = spill.put_kept(
+            kept.with_columns((pl.col("h") // (1 << (32 - bits))).cast(pl.Int64).alias("_b")))
+        del src, kept
         release_memory()  # what the steps above freed, before the bucket loop allocates
 
         # Global step 2: per bucket, documents + mentions written (or linked when unchanged),
         # resolve_candidates() run on the bucket, entities/initiatives merged across buckets.
-        bits = bucket_bits(n_entries)
-        kept = kept.with_columns((pl.col("h") // (1 << (32 - bits))).cast(pl.Int64).alias("_b"))
         prev_fps = prev.get("bucket_fingerprints", {}) if prev.get("bucket_bits") == bits else {}
         prev_files = {f["path"]: f for f in prev.get("files", [])}
         version_id, stage = stage_version(layout, digest)
@@ -682,8 +793,8 @@ def run(
         fingerprints: dict[str, str] = {}
         counts = {t: 0 for t in TABLES}
         doc_cols = ["document_id", "source_path", "source_sha256", *DOC_FIELDS]
-        for bucket_key, group in kept.sort("source_path").group_by("_b", maintain_order=True):
-            b = int(bucket_key[0])
+        for b in bucket_order:
+            group = spill.bucket(b)
             fp = hashlib.sha256(json.dumps([bits, namespace, CONTRACT_VERSION, accords_version(),
                                             group.select("source_path", "key").rows()]).encode()).hexdigest()
             fingerprints[str(b)] = fp
@@ -704,6 +815,9 @@ def run(
             cols = ["published_date", "candidates"] if reuse else [*DOC_FIELDS, "candidates"]
             rows = _frame(cache.read(cols, keys=group["key"].to_arrow(), h_range=(lo, hi)))
             docs = group.join(rows.drop("document_id", strict=False), on="key", how="left").sort("source_path")
+            # The join copied every column: the rows as read are not needed again (held, they
+            # were a second copy of the bucket's texts and candidates under resolution's peak).
+            del rows
             lap("read")
             # On the columns as read: no Candidate objects (see etl/extract/resolve.py).
             resolved = resolve_candidates(docs.select("document_id", "published_date", "candidates"))
@@ -715,8 +829,10 @@ def run(
             counts["mentions"] += resolved.mentions.height
             lap("resolve")
             # This bucket's rows are dropped before the next bucket's are read (else two
-            # buckets' worth are alive while the next one is built).
-            del rows, bucket_sum
+            # buckets' worth are alive while the next one is built), and the candidates
+            # column (the largest) as soon as resolution has read it.
+            del bucket_sum
+            docs = docs.drop("candidates")
             if reuse:
                 del docs, resolved
                 for p in parts.values():
@@ -727,6 +843,7 @@ def run(
                 "documents": _contract_frame("documents", docs.rename({"key": "source_sha256"}).select(doc_cols), problems),
                 "mentions": _contract_frame("mentions", resolved.mentions, problems),
             }
+            del docs, resolved  # the contract frames are what is checked and written
             results.extend(validate_table("documents", frames["documents"]))
             results.extend(validate_table("mentions", frames["mentions"]))
             for rule in RULES:
@@ -740,25 +857,40 @@ def run(
             for t, p in parts.items():
                 if frames[t].height or bits == 0:
                     files_out.append(write_part(frames[t], stage, p, t))
-            del docs, resolved, frames
+            del frames
             release_memory(collect=False)
             lap("write")
 
         summaries.prune(list(fingerprints.values()))
         release_memory()
         entities, initiatives = merge.frames()
+        del merge
         small = {
             "entities": _contract_frame("entities", entities, problems),
             "initiatives": _contract_frame("initiatives", initiatives, problems),
-            "sources": _contract_frame("sources", src, problems),
         }
-        # Cross-table rules on the whole corpus, with the big tables reduced to their keys.
-        reduced = {
-            **small,
-            "documents": kept.select("document_id", "source_path").with_columns(pl.lit(None, pl.Utf8).alias("text")),
-        }
+        del entities, initiatives
         for t in small:
             results.extend(validate_table(t, small[t]))
+        # ``sources`` chunk by chunk: cast, pandera, written to the stage (removed if the
+        # report fails); uniqueness of its key checked on the whole column.
+        sources_by_status: dict[str, int] = {}
+        source_results: list[list[Any]] = []
+
+        def source_chunks() -> Iterable[pl.DataFrame]:
+            for chunk in spill.sources_chunks(n_sources):
+                chunk = _contract_frame("sources", chunk, problems)
+                source_results.append(validate_table("sources", chunk))
+                for r in chunk.group_by("status").len().iter_rows():
+                    sources_by_status[str(r[0])] = sources_by_status.get(str(r[0]), 0) + int(r[1])
+                yield chunk
+
+        sources_part = write_part_chunks(source_chunks(), stage, "sources/part-00000.parquet", "sources")
+        results.extend(spill.sources_uniqueness(combine_results(source_results), len(source_results)))
+        source_results.clear()
+        # Cross-table rules on the whole corpus, with the big tables reduced to their keys
+        # and read from the spill files (lazily: only the columns a rule needs).
+        reduced: dict[str, Any] = {**small, "sources": spill.sources_frame(), "documents": spill.documents_frame()}
         from accords.schemas.validate import CheckResult
         corpus_rules = [r for r in RULES if not _is_bucket_rule(r)]
         failing = mention_rules(corpus_rules, reduced, mention_sums)
@@ -770,27 +902,32 @@ def run(
             bad = failing[f"{rule.name}:{rule.column}"]
             results.append(CheckResult(rule.table, rule.column, rule.name, bad.is_empty(), bad.height,
                                        bad.head(5).drop("text", strict=False).to_dicts()))
-        if reduced["documents"]["document_id"].n_unique() != reduced["documents"].height:
+        if not spill.documents_unique():
             results.append(CheckResult("documents", "document_id", "field_uniqueness", False, 1))
         report = ValidationReport(problems + results)
+        del reduced, failing, results
         lap("validate")
         try:
             if not report.ok:
                 raise ContractViolation(report.summary(), report.as_dict())
         except ContractViolation as exc:
             shutil.rmtree(stage, ignore_errors=True)
+            spill.remove()
             (layout.root / "last-validation-error.json").write_text(
                 json.dumps(exc.report, indent=2, sort_keys=True, default=str), encoding="utf-8")
             raise
         for t, df in small.items():
             files_out.append(write_part(df, stage, f"{t}/part-00000.parquet", t))
             counts[t] = df.height
+        files_out.append(sources_part)
+        counts["sources"] = n_sources
+        del small
+        spill.remove()
         for t in ("documents", "mentions"):
             if not any(f["table"] == t for f in files_out):
                 files_out.append(write_part(
                     _contract_frame(t, pl.DataFrame(schema=polars_schema(t)), problems), stage, f"{t}/part-00000.parquet", t))
-        by_status = small["sources"].group_by("status").len().to_dicts()
-        sources_by_status = {str(r["status"]): int(r["len"]) for r in by_status}
+        release_memory()  # before the report, which reads the staged version back
         extra: dict[str, Any] = {
             "kb_digest": kb.digest,
             "extractor_version": EXTRACTOR_VERSION,

@@ -23,7 +23,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,24 +71,51 @@ def parquet_bytes_metadata(table: str) -> dict[bytes, bytes]:
     }
 
 
-def write_parquet(df: pl.DataFrame, path: Path, table: str) -> None:
-    """Write one table's rows (already sorted and validated) as deterministic Parquet."""
+def _contract_arrow(df: pl.DataFrame, table: str) -> pa.Table:
     arrow = df.to_arrow()
     target = arrow_schema(table)
     columns = [arrow.column(f.name).cast(f.type) for f in target]
-    out = pa.Table.from_arrays(columns, schema=target.with_metadata(parquet_bytes_metadata(table)))
+    return pa.Table.from_arrays(columns, schema=target.with_metadata(parquet_bytes_metadata(table)))
+
+
+#: Writer options of every part file (the bytes depend on them).
+_PARQUET_OPTIONS: dict[str, Any] = {
+    "compression": "zstd",
+    "compression_level": ZSTD_LEVEL,
+    "write_statistics": True,
+    "use_dictionary": True,
+    "data_page_version": "1.0",  # widest reader support (Spark, older engines)
+}
+
+
+def write_parquet(df: pl.DataFrame, path: Path, table: str) -> None:
+    """Write one table's rows (already sorted and validated) as deterministic Parquet."""
+    out = _contract_arrow(df, table)
     path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(
-        out,
-        path,
-        compression="zstd",
-        compression_level=ZSTD_LEVEL,
-        write_statistics=True,
-        row_group_size=ROW_GROUP_ROWS,
-        use_dictionary=True,
-        data_page_version="1.0",  # widest reader support (Spark, older engines)
-    )
+    pq.write_table(out, path, row_group_size=ROW_GROUP_ROWS, **_PARQUET_OPTIONS)
     _fsync_file(path)
+
+
+def write_parquet_chunks(chunks: Iterable[pl.DataFrame], path: Path, table: str) -> int:
+    """:func:`write_parquet` of the concatenation of ``chunks``, one chunk in memory at a
+    time; the number of rows written. Every chunk but the last must hold exactly
+    ``ROW_GROUP_ROWS`` rows: each is then one row group, as the whole table's write would
+    cut it, and the file has the same bytes (tests/test_publish.py checks it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = 0
+    short = False
+    with pq.ParquetWriter(path, arrow_schema(table).with_metadata(parquet_bytes_metadata(table)),
+                          **_PARQUET_OPTIONS) as writer:
+        for df in chunks:
+            if short:
+                raise ValueError(f"only the last chunk may hold fewer than {ROW_GROUP_ROWS} rows")
+            short = df.height < ROW_GROUP_ROWS
+            if df.height > ROW_GROUP_ROWS:
+                raise ValueError(f"a chunk holds {df.height} rows, more than {ROW_GROUP_ROWS}")
+            writer.write_table(_contract_arrow(df, table), row_group_size=ROW_GROUP_ROWS)
+            rows += df.height
+    _fsync_file(path)
+    return rows
 
 
 def sha256_file(path: Path) -> str:
@@ -239,6 +266,13 @@ def write_part(df: pl.DataFrame, stage: Path, rel: str, table: str) -> dict[str,
     """Write one part file into the stage; returns its manifest entry."""
     write_parquet(df, stage / rel, table)
     return {"table": table, "path": rel, "rows": df.height,
+            "bytes": (stage / rel).stat().st_size, "sha256": sha256_file(stage / rel)}
+
+
+def write_part_chunks(chunks: Iterable[pl.DataFrame], stage: Path, rel: str, table: str) -> dict[str, Any]:
+    """:func:`write_part` from consecutive chunks (see :func:`write_parquet_chunks`)."""
+    rows = write_parquet_chunks(chunks, stage / rel, table)
+    return {"table": table, "path": rel, "rows": rows,
             "bytes": (stage / rel).stat().st_size, "sha256": sha256_file(stage / rel)}
 
 

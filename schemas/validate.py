@@ -9,7 +9,7 @@ the validation depth says otherwise, so we validate collected ``DataFrame``s
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,6 +147,25 @@ def validate_table(name: str, df: pl.DataFrame) -> list[CheckResult]:
         results.append(hit or CheckResult(name, column, check, True))
     results.extend(failed.values())  # failures pandera raised that the model does not list
     return results
+
+
+def combine_results(parts: Sequence[Sequence[CheckResult]]) -> list[CheckResult]:
+    """One table's :func:`validate_table` results over consecutive chunks of its rows, as one
+    result per check: passed when it passed on every chunk, failing rows added up, the
+    first samples kept. Row and column checks are then the same as on the whole table;
+    uniqueness across chunks is not (the caller checks that on the whole column)."""
+    merged: dict[tuple[str, str, str], CheckResult] = {}
+    for part in parts:
+        for r in part:
+            key = (r.table, r.column, r.check)
+            cur = merged.get(key)
+            if cur is None:
+                merged[key] = CheckResult(r.table, r.column, r.check, r.passed, r.failure_count, list(r.sample))
+                continue
+            cur.passed = cur.passed and r.passed
+            cur.failure_count += r.failure_count
+            cur.sample = (cur.sample + r.sample)[:SAMPLE_ROWS]
+    return list(merged.values())
 
 
 def validate_frames(frames: Mapping[str, pl.DataFrame]) -> ValidationReport:
