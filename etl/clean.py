@@ -315,6 +315,21 @@ def _ends_open(line: str) -> bool:
     return last.endswith((",", ";")) or last.lower() in _FUNCTION_WORDS
 
 
+_NAME_LINK_WORDS = frozenset("of for and the de del da la le von van al on in".split())
+
+
+def _name_wont_fit(line: str, nxt: str, widest: int) -> bool:
+    """The capitalised name opening ``nxt`` would not have fitted after ``line``."""
+    words = nxt.split()
+    k = 0
+    while k < len(words) and (words[k][:1].isupper() or words[k][:1] == "(" or words[k] in _NAME_LINK_WORDS):
+        k += 1
+    while k and words[k - 1] in _NAME_LINK_WORDS:
+        k -= 1
+    name = " ".join(words[:k])
+    return k >= 3 and len(line) + 1 + len(name) > WRAP_SLACK * widest
+
+
 def _wrapped_prose(lines: list[str]) -> set[int]:
     """Indices of lines that are pieces of a hard-wrapped prose paragraph.
 
@@ -352,8 +367,11 @@ def _wrapped_prose(lines: list[str]) -> set[int]:
         fitted = sum(len(t) + 1 + len(nxt.split()[0]) > WRAP_SLACK * widest for t, nxt in pairs)
         # A short line inside the paragraph is a wrap before a link or a long name (lynx puts
         # a link on a new line): it then ends on a function word or a comma ("... within the").
+        # ... or before a long name the wrapper kept whole ("Scientists at Argentina's" /
+        # "National Institute for Fisheries Research and Development (INIDEP) in").
         fits = fitted >= WRAP_FITTED * len(pairs) and all(
-            len(t) >= widest / 2 or (_ends_open(t) and not t.isupper()) for t in texts[:-1])  # not "MORE LIKE THIS"
+            len(t) >= widest / 2 or (not t.isupper() and (_ends_open(t) or _name_wont_fit(t, nxt, widest)))
+            for t, nxt in pairs)  # not "MORE LIKE THIS"
         words = sum(word_count(t) for t in texts)
         ends = bool(SENTENCE_END.search(texts[-1]))
         # A wrap cuts sentences anywhere, so continuation lines often start in lower case;

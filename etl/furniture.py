@@ -45,7 +45,8 @@ _BOILERPLATE = re.compile(
     r"(?:photo |video |image )?gallery|notes|footnotes|endnotes|references|advertising|ad feedback|listen|follow|"
     r"(?:show|hide|load|view|see) (?:more|all|less|key|earlier|older|newer|\d+)\b.{0,40}|"
     r"(?:accept|reject|allow|deny|manage|agree)\b(?:\s+\w+){0,6}|"
-    r"date\s*:?|published\s*:?|updated\s*:?|by\s*:?|source\s*:?"
+    r"date\s*:?|published\s*:?|updated\s*:?|by\s*:?|source\s*:?|"
+    r"original(?: text)?|(?:show|see|view) original|translated by \w+"
     r")$",
     re.IGNORECASE,
 )
@@ -66,7 +67,8 @@ _FURNITURE_START = re.compile(
     r"(?:tagged|posted in|filed in)\b(?:\s+(?:with|under|as))?\s*:?\s+\S|"
     r"(?:[▶►▷⏵•»›]\s*)?(?:related|see also|read (?:more|also|next)|also read|more|recommended|watch)\s*:\s+\S|"
     r"(?:reporting|additional reporting|writing|editing) by\b|"
-    r"(?:poll|quiz|survey|vote)\s*:|(?:photo|image|picture)s?\s*:\s|\([^()]{1,60}\)$|"
+    r"(?:(?:quick|reader|today'?s|our|weekly|daily) )?(?:poll|quiz|survey|vote)\s*:|"
+    r"this transcript (?:was|has been|is) (?:produced|generated|created|transcribed|machine|auto)|(?:photo|image|picture)s?\s*:\s|\([^()]{1,60}\)$|"
     r"(?:read|video|audio|podcast)\s*:\s+\S|[▶►▷⏵]\s*(?:video|watch|audio|listen|play|podcast)\b|"
     r"(?:\[\d{1,4}\])?\[(?:img|image|inline|photo|video)\]|public domain\s*[—–:-]|"
     r"(?:do|did) you (?:like|enjoy|find)\b.{0,60}\?$|(?:was|is) this (?:article|story|page|information) (?:helpful|useful)\b.{0,20}$|"
@@ -115,7 +117,17 @@ _ANYWHERE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("reflect",), r"\bdo not necessarily reflect\b"),
     (("official record",), r"\bnot an official record\b"),
     (("free ",), r"\bfree (?:articles|stories)\b"),
-    (("continued",), r"\bcontinued (?:on|from) (?:page|p\.)\s*\d+"),
+    (("continued", "contd", "cont'd", "from page"),
+     r"\b(?:continued|contd\.?|cont'd\.?) (?:on|from) (?:page|p\.)\s*\d+|\(from page \d+\)$"),
+    # Newsletter and blog-platform prompts: "Thanks for reading X! Subscribe for free ...".
+    (("subscribe",), r"\bsubscribe for free\b|\bthanks for reading\b.{0,80}\bsubscribe\b"),
+    # A fax machine's transmission header and end-of-transmission report.
+    (("from:", "from :"), r"(?-i:\bFROM\s*:.{0,80}\bTO\s*:)"),
+    (("transmission",), r"\b(?:fax transmission|end of transmission|transmission report)\b"),
+    (("pages",), r"\bpages (?:sent|\(incl\.?|including this)|\bdid not receive all pages\b"),
+    # A browser translation bar and its pop-up: "Contribute a better translation", "Show original".
+    (("translat",), r"\b(?:contribute|suggest) a better translation\b|\brate this translation\b|"
+                    r"^translated by (?:google|bing|deepl|microsoft)\b"),
     # A sign-up form's e-mail field as text: "[your@email.com] [Sign me up]".
     (("@",), r"\[[^\[\]\s@]+@[^\[\]\s@]+\.[a-z]{2,}\]"),
 )
@@ -190,10 +202,34 @@ _SLASH_SEP = re.compile(r"\s+/\s+")
 # "4 min read", "Listen to this article", "12 comments": reader widgets.
 _READER_WIDGET = re.compile(
     r"^(?:\d+\s*(?:min(?:ute)?s?\.?\s+(?:read|reading time)|comments?|shares?|views?)|listen to this (?:article|story)\b.*|"
-    r"open in (?:the )?app|get the app|view in (?:your )?browser|print(?:ed from)?\b.*|"
+    r"open in (?:the )?app\b(?:\s+\w+){0,5}|get the app|view (?:this (?:e-?mail|newsletter|digest|issue|message) )?in (?:your |a )?(?:web )?browser|print(?:ed from)?\b.*|"
     r"(?:share|tweet|post) (?:on|to|via) \w+|email|whatsapp|telegram|facebook|linkedin|x|twitter)$",
     re.IGNORECASE,
 )
+# An e-mail's header lines ("From: A <a@b.example>", "Subject: Fwd: ...") and the attribution
+# of a quoted reply ("> On Tue, 10 Jun 2025 at 16:02, A. Writer wrote:").
+_MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|subject|sent|reply-to)\s*:\s*\S", re.I)
+_QUOTE_ATTRIBUTION = re.compile(r"^(?:>\s*)*(?:on\b.{5,160}\bwrote|.{3,80}\bwrote on\b.{5,80}):$", re.I)
+# "A. Writer reposted this", "B. Writer likes this": a social feed's activity line.
+_SOCIAL_ACTIVITY = re.compile(
+    r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}\s+"
+    r"(?:reposted|shared|liked|likes|loves|commented on|celebrates|supports|finds) this$"
+)
+# "👁 12.9K 19:03", "Views: 4,210": a post's view counter, with its time.
+_VIEW_COUNTER = re.compile(r"^(?:👁️?|👀|views?\s*:?)\s*\d[\d.,]*\s*[KkMm]?(?:\s+\d{1,2}:\d{2})?$")
+# "The report is available at example.org/reports.": a pointer to a document, not text.
+_AVAILABLE_AT = re.compile(
+    r"^(?:the )?(?:full )?(?:report|text|statement|document|transcript|study|paper|speech|release|recording)s?"
+    r" (?:is|are|will be) available (?:at|on|from)\s+\S+\W*$", re.I
+)
+
+
+def _letter_spaced(line: str) -> bool:
+    """"S T E P P E   N E W S W I R E": a letterhead spaced out letter by letter."""
+    tokens = line.split()
+    return len(tokens) >= 6 and sum(len(t) == 1 for t in tokens) >= 0.7 * len(tokens)
+
+
 # "By Pacific affairs reporter Mele Havili", "By our defence correspondent": a byline with a role.
 _BY_ROLE = re.compile(r"^(?:By|BY)\s+(?:[\w.'’-]+\s+){0,8}[\w.'’-]+$")
 # The whole line is a teaser-list label: "Related stories", "More from Gulf Desk",
@@ -243,13 +279,16 @@ def _is_link_list(line: str) -> bool:
 
 _SHARE_WORDS = frozenset(
     "share shares tweet post email e-mail mail print copy link links facebook x twitter whatsapp telegram "
-    "linkedin reddit messenger pinterest flipboard bluesky threads save bookmark comment comments sms".split()
+    "linkedin reddit messenger pinterest flipboard bluesky threads save bookmark comment comments sms "
+    "upvote downvote vote votes award repost reposts restack restacks reply replies like likes send".split()
 )
+# "1.2k", "214", "12K": a counter beside a button ("▲ 1.2k ▼ 💬 214 comments ↗ Share").
+_COUNT = re.compile(r"^\d+(?:k|m)?$")
 
 
 def _is_share_bar(line: str) -> bool:
     """"Share Facebook X WhatsApp Copy link": a row of sharing buttons with no separators."""
-    words = re.findall(r"[\w-]+", line.lower())
+    words = [w for w in re.findall(r"[\w-]+", line.lower()) if not _COUNT.match(w)]
     if not 2 <= len(words) <= 10:
         return False
     if words[0] in _SHARE_WORDS and all(w in _SHARE_WORDS or len(w) <= 2 for w in words):
@@ -304,6 +343,8 @@ def is_furniture(line: str) -> bool:
         or (word_count(line) <= 40 and _SENTENCE_THEN_CREDIT.search(line))
         or is_widget_line(line)
         or _TICKER.match(line)
+        or _letter_spaced(line)
+        or (word_count(line) <= 30 and (_MAIL_HEADER.match(line) or _QUOTE_ATTRIBUTION.match(line)))
     )
 
 
@@ -331,6 +372,8 @@ def is_junk(line: str) -> bool:
         or (word_count(line) <= 12 and bool(_RELATIVE_TIME.search(line)))
         or _is_share_bar(line)
         or _MARKER.match(line)
+        or (word_count(line) <= 12 and bool(_SOCIAL_ACTIVITY.match(line) or _VIEW_COUNTER.match(line)
+                                             or _AVAILABLE_AT.match(line)))
         or _NAV_SEPARATORS.search(line)
         or re.fullmatch(r"[\W\d_]+", line)
         or is_date_line(line)
