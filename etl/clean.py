@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from accords.etl.furniture import (
     COMMENTS_HEADING,
+    END_MATTER,
     LIST_ITEM,
     MD_HEADING,
     SEGMENT_SEP,
@@ -48,12 +49,15 @@ class Cleaned:
 
 
 def _drop_comment_section(lines: list[str], keep: list[bool], prose: list[bool]) -> None:
-    """Everything from a comments heading that follows prose to the end of the page is readers' text."""
+    """Everything from a comments heading that follows prose to the end of the page is readers' text.
+
+    So is what follows an end-matter heading ("Notes to editors", "Credits", "ENDS").
+    """
     prose_before = 0  # a comment count in a share bar above the article must not cut it
     for i, ln in enumerate(lines):
         if not ln:
             continue
-        if prose_before >= 3 and (COMMENTS_HEADING.match(ln) or (is_widget_line(ln) and any(
+        if prose_before >= 3 and (COMMENTS_HEADING.match(ln) or END_MATTER.match(ln) or (is_widget_line(ln) and any(
                 COMMENTS_HEADING.match(p) for p in SEGMENT_SEP.split(ln)))):
             for j in range(i, len(lines)):
                 keep[j] = False
@@ -70,7 +74,7 @@ def _headline_above(lines: list[str], keep: list[bool], i: int) -> bool:
     j = i - 1
     while j >= 0 and not lines[j]:
         j -= 1
-    return j >= 0 and keep[j] and is_headline(lines[j])
+    return j >= 0 and keep[j] and is_headline(lines[j]) and word_count(lines[j]) >= HEADLINE_MIN_WORDS
 
 
 def _is_long_headline(line: str) -> bool:
@@ -115,6 +119,14 @@ def _is_caps_list_heading(lines: list[str], i: int, in_body: bool) -> bool:
     )
 
 
+def _menu_item(lines: list[str], i: int, first_prose: int) -> bool:
+    """"Copy link / Facebook / Email / More" above the article: a one-word label in a run of
+    buttons is a menu item, not a teaser list's heading (which would take the headline with it)."""
+    if i >= first_prose or word_count(lines[i]) > 1 or i == 0 or not lines[i - 1]:
+        return False
+    return is_junk(lines[i - 1])
+
+
 def _drop_teaser_blocks(lines: list[str], keep: list[bool], prose: list[bool]) -> None:
     """A 'Related stories'-like heading and the short lines after it are clutter."""
     first_prose = next((k for k in range(len(lines)) if prose[k]), len(lines))
@@ -123,7 +135,7 @@ def _drop_teaser_blocks(lines: list[str], keep: list[bool], prose: list[bool]) -
         is_heading = bool(lines[i]) and bool(
             TEASER_HEADING.match(lines[i]) or _is_caps_list_heading(lines, i, i > first_prose)
         )
-        if keep[i] and is_heading and not is_paragraph(lines[i]):
+        if keep[i] and is_heading and not is_paragraph(lines[i]) and not _menu_item(lines, i, first_prose):
             keep[i] = False
             j = i + 1
             if i < first_prose and not TEASER_HEADING.match(lines[i]):
@@ -147,6 +159,83 @@ def _drop_teaser_blocks(lines: list[str], keep: list[bool], prose: list[bool]) -
             i += 1
 
 
+# "---------- Forwarded message ---------", "-----Original Message-----", "Begin forwarded message:".
+_FORWARD_MARK = re.compile(
+    r"^-{2,}\s*(?:forwarded message|original message)\s*-{2,}$|^begin forwarded message:?$", re.I
+)
+_QUOTE_ATTRIBUTION = re.compile(r"^(?:>\s*)*(?:on\b.{5,160}\bwrote|.{3,80}\bwrote on\b.{5,80}):$", re.I)
+
+
+def _forwarded_start(lines: list[str], keep: list[bool]) -> int:
+    """A forwarded e-mail: the forwarder's note and the replies above the forward mark are not
+    the forwarded text. Returns the index of the first line after the mark (0 if none)."""
+    for i, ln in enumerate(lines):
+        if ln and _FORWARD_MARK.match(ln):
+            if not any(is_paragraph(x) for x in lines[i + 1 :] if x):
+                return 0
+            for j in range(i + 1):
+                keep[j] = False
+            return i + 1
+    return 0
+
+
+def _drop_quoted_replies(lines: list[str], keep: list[bool]) -> None:
+    """"> On Tue, ... wrote:" and the '>'-quoted lines under it: an earlier e-mail, quoted."""
+    i = 0
+    while i < len(lines):
+        if lines[i] and _QUOTE_ATTRIBUTION.match(lines[i]):
+            keep[i] = False
+            j = i + 1
+            while j < len(lines) and (not lines[j] or lines[j].startswith(">")):
+                keep[j] = False
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+_TRANSLATION_ORIGINAL = re.compile(r"^original(?: text)?:?$", re.I)
+_TRANSLATION_PROMPT = re.compile(r"\b(?:contribute|suggest) a better translation\b|\brate this translation\b", re.I)
+
+
+def _drop_translation_popups(lines: list[str], keep: list[bool]) -> None:
+    """A translated page's pop-up: "Original text", the source-language sentence, "Contribute a better translation"."""
+    for i, ln in enumerate(lines):
+        if ln and _TRANSLATION_ORIGINAL.match(ln):
+            nxt = [k for k in range(i + 1, min(len(lines), i + 8)) if lines[k]][:4]
+            end = next((k for k in nxt if _TRANSLATION_PROMPT.search(lines[k])), None)
+            if end is not None:
+                for k in range(i, end + 1):
+                    keep[k] = False
+
+
+# "1 | TOP STORY", "2 | SERBIA'S RIVER POLICE GET NEW BOATS": a digest's numbered item labels.
+_DIGEST_LABEL = re.compile(r"^(\d{1,2})\s*[|·•]\s*([^a-z]{3,})$")
+
+
+def _drop_later_digest_items(lines: list[str], keep: list[bool], prose: list[bool]) -> None:
+    """A newsletter digest whose first item is the article: items 2, 3 ... are other stories."""
+    first_prose = next((k for k in range(len(lines)) if prose[k] and keep[k]), None)
+    if first_prose is None:
+        return
+    labels = [(i, int(m.group(1))) for i, ln in enumerate(lines) if ln and (m := _DIGEST_LABEL.match(ln))]
+    if not any(n == 1 and i < first_prose for i, n in labels):
+        return
+    second = next((i for i, n in labels if n == 2 and i > first_prose), None)
+    if second is not None:
+        for k in range(second, len(lines)):
+            keep[k] = False
+
+
+def _is_lead_in(lines: list[str], prose: list[bool], i: int) -> bool:
+    """"Site is paywalled so here is the full text:" above a headline and its article: a
+    reposter's lead-in, not the article's first paragraph."""
+    if not lines[i].endswith(":") or word_count(lines[i]) > 25:
+        return False
+    nxt = [k for k in range(i + 1, min(len(lines), i + 6)) if lines[k]][:2]
+    return len(nxt) == 2 and not prose[nxt[0]] and is_headline(lines[nxt[0]]) and prose[nxt[1]]
+
+
 def clean(text: str) -> Cleaned:
     """Split normalised ``text`` into headline, body and dropped clutter."""
     lines = text.split("\n")
@@ -155,7 +244,11 @@ def clean(text: str) -> Cleaned:
     _drop_framed_boxes(lines, keep)
     wrapped = _wrapped_prose(lines)
     is_prose = [bool(ln) and (i in wrapped or is_paragraph(ln)) for i, ln in enumerate(lines)]
+    fwd = _forwarded_start(lines, keep)
+    _drop_quoted_replies(lines, keep)
+    _drop_translation_popups(lines, keep)
     _drop_teaser_blocks(lines, keep, is_prose)
+    _drop_later_digest_items(lines, keep, is_prose)
     _drop_comment_section(lines, keep, is_prose)
     prose = [i for i in range(n) if is_prose[i]]
     if prose and sum(keep[i] for i in prose) < MIN_PROSE_KEPT * len(prose):
@@ -177,10 +270,13 @@ def clean(text: str) -> Cleaned:
             # A headline of 16+ words reads as prose by length; unpunctuated and
             # followed by prose, it is the headline, not the first paragraph.
             paras = paras[1:]
+        lead_in = next((k for k in range(min(3, len(paras) - 1)) if _is_lead_in(lines, is_prose, paras[k])), None)
+        if lead_in is not None:
+            paras = paras[lead_in + 1 :]
         start, end = paras[0], paras[-1]
         while end + 1 < n and (not lines[end + 1] or is_structured(lines[end + 1])) and keep[end + 1]:
             end += 1
-    header = [ln for ln in lines[:start] if ln]
+    header = [ln for ln in lines[fwd:start] if ln]  # a forwarded e-mail's dates are below its mark
 
     title: str | None = None
     found = [i for i, ln in enumerate(lines[:start]) if ln and keep[i] and is_headline(ln)]
@@ -200,7 +296,8 @@ def clean(text: str) -> Cleaned:
 
     body: list[str] = []
     seen: set[str] = set()
-    occurrences = Counter(ln for ln in lines if ln)  # a page's running header/footer repeats
+    # A page's running header/footer repeats, the page number in it changing.
+    occurrences = Counter(_page_key(ln) for ln in lines if ln)
     dropped: list[str] = []
     marked: list[str | None] = []
     paragraphs_kept = 0
@@ -211,7 +308,7 @@ def clean(text: str) -> Cleaned:
             marked.append("")
             continue
         repeated = ln in seen and not TABLE_RULE.match(ln)
-        running_head = occurrences[ln] > 1 and not is_prose[i] and not is_structured(ln)
+        running_head = occurrences[_page_key(ln)] > 1 and not is_prose[i] and not is_structured(ln)
         same_as_title = title is not None and ln.casefold() == title.casefold()
         if not keep[i] or repeated or running_head or (is_junk(ln) and not is_prose[i]) or same_as_title:
             dropped.append(ln)
@@ -233,6 +330,14 @@ def clean(text: str) -> Cleaned:
     kept_chars = sum(len(x) for x in full.split("\n"))
     all_chars = sum(len(x) for x in lines)
     return Cleaned(full, title, tuple(header), max(0, all_chars - kept_chars), tuple(dropped))
+
+
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\S)|(?<=\S)\s+\d{1,3}$")
+
+
+def _page_key(line: str) -> str:
+    """The line without a page number at either end ("9 THE DAILY POST, FRIDAY, MARCH 14, 2025")."""
+    return _PAGE_NUMBER.sub("", line) if line[:1].isdigit() or line[-1:].isdigit() else line
 
 
 # "Jane Doe is a journalist in Oslo who covers ...", "A. Writer covers defence for ...":

@@ -163,7 +163,8 @@ _CAPTION_KEYS = ("photo", "image", "picture", "video", "pic", "courtesy", "credi
 _CAPTION_GATE = re.compile("|".join(map(re.escape, _CAPTION_KEYS)))
 # A paywall or account prompt: "Subscribe to continue reading", "Already a subscriber? Log in".
 _ACCOUNT_PROMPT = re.compile(
-    r"^(?:subscribe|already (?:a )?subscriber|log ?in|sign in|sign up|register)\b(?:\W+\w+){0,20}\W*$", re.I
+    r"^(?:subscribe|already (?:a )?subscriber|log ?in|sign in|sign up|register)\b(?:\W+\w+){0,20}\W*$|"
+    r"^(?:try|get) (?:\w+ ){1,2}(?:for free|free for \d+ \w+)$", re.I
 )
 # An image caption ending in its credit: "... (Photo: J. Doe/Reuters)", "... Photo: J. Doe/AFP".
 _CAPTION_END = re.compile(
@@ -190,7 +191,16 @@ _MARKER = re.compile(r"^[-=_*~#─━]{3,}\s*(?:\w+\s*){0,3}[-=_*~#─━]{3,}$"
 COMMENTS_HEADING = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?$|"
     r"^(?:leave|post|add|write) a (?:comment|reply|response)$|^join the (?:conversation|discussion)$|"
-    r"^\d+ (?:thoughts?|responses?|replies|comments?) (?:on|to)\b.*",
+    r"^\d+ (?:thoughts?|responses?|replies|comments?) (?:on|to)\b.*|"
+    # a comment thread's sort control: "Sort by: Best ▾", "Sorted by newest"
+    r"^sort(?:ed)? by\s*:?\s*(?:best|top|new|newest|old|oldest|most relevant|relevance|popular|controversial)\W*$",
+    re.I,
+)
+# What follows the article's text in a press release, podcast page or report: notes to
+# editors, media contacts, credits, and the release's end mark ("ENDS", "– 30 –", "###").
+END_MATTER = re.compile(
+    r"^(?:notes? (?:to|for) editors?|editors'? notes?|media (?:contacts?|enquiries|inquiries)|"
+    r"press contacts?|credits|episode credits|-*\s*ends?\s*-*|[–—-]\s*30\s*[–—-]|#{3})\s*:?$",
     re.I,
 )
 # Widget lines are short segments joined by a separator: "Share on X · Email",

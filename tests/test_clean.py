@@ -631,3 +631,104 @@ def test_hard_wrapped_line_before_a_long_name_is_prose() -> None:
     out = clean(page)
     for ln in wrapped:
         assert ln in out.text.split("\n")
+
+
+def _page(*lines: str) -> str:
+    return normalize("\n".join(lines) + "\n")
+
+
+def test_forwarded_email_keeps_only_the_forwarded_text_and_its_date() -> None:
+    page = _page(
+        "From: A. Writer <a@ops.example>", "To: Desk <desk@ops.example>",
+        "Subject: Fwd: Two navies sign a patrol deal", "Date: Fri, 14 Mar 2025 08:00:00 +0000", "",
+        "Team, have a look at this one below before our meeting on the port calls, it matters for the crews.", "",
+        "> On Wed, 12 Mar 2025 at 10:00, B. Writer <b@ops.example> wrote:",
+        "> Do we know whether the navy is boarding more ships off the coast this month?", "",
+        "---------- Forwarded message ---------", "From: Harbour Brief <brief@harbour.example>",
+        "Date: Thu, 13 Mar 2025 at 19:30", "Subject: Two navies sign a patrol deal", "",
+        "Two navies sign a patrol deal", "", PROSE, "", PROSE2, "", PROSE3, "",
+        "> On Wed, 12 Mar 2025 at 11:20, A. Writer wrote:",
+        "> Not sure, I will ask our agent in the port and come back to you on the boarding question.",
+    )
+    out = clean(page)
+    assert out.title == "Two navies sign a patrol deal"
+    assert out.text.split("\n")[2:] == [PROSE, "", PROSE2, "", PROSE3]
+    assert not any("14 Mar" in h for h in out.header_lines)
+    assert any("13 Mar" in h for h in out.header_lines)
+
+
+def test_a_reply_quoted_with_greater_than_signs_is_dropped_but_not_without_attribution() -> None:
+    quoted = "> The minister said the navy would buy six boats, a claim the opposition disputed in parliament."
+    page = _page("Navy to buy six boats", "", PROSE, "", quoted, "", PROSE2, "", PROSE3)
+    assert quoted in clean(page).text  # a blockquote inside an article stays
+
+
+def test_end_matter_after_a_press_release_and_a_podcast_is_dropped() -> None:
+    page = _page(
+        "Two navies sign a patrol deal", "", PROSE, "", PROSE2, "", PROSE3, "", "Notes to editors", "",
+        "1. The joint committee is a committee of both houses of parliament and meets every week in the capital.",
+        "2. Photographs from the launch will be available from the press office from two o'clock in the afternoon.",
+        "", "ENDS",
+    )
+    out = clean(page)
+    assert out.text.rstrip().endswith(PROSE3)
+    page = _page("Two navies sign a patrol deal", "", PROSE, "", PROSE2, "", PROSE3, "", "CREDITS",
+                 "Produced by Harbour Sound Media in the capital. Music by a local band. Editing by the night desk team.")
+    assert clean(page).text.rstrip().endswith(PROSE3)
+
+
+def test_translation_popup_is_dropped() -> None:
+    page = _page("Two navies sign a patrol deal", "", PROSE, "", "Original text",
+                 "De twee marines spraken dinsdag af om gezamenlijk te patrouilleren langs de gedeelde kust, zeiden ambtenaren.",
+                 "Contribute a better translation", "", PROSE2, "", PROSE3)
+    out = clean(page)
+    assert "marines" not in out.text and PROSE2 in out.text
+
+
+def test_digest_keeps_its_first_item_only() -> None:
+    page = _page(
+        "HARBOUR BRIEF", "IN THIS ISSUE", "1. Two navies sign a patrol deal", "2. New boats for the river police", "",
+        "1 | TOP STORY", "Two navies sign a patrol deal", PROSE, "", PROSE2, "", "Read the full story on our website →",
+        "2 | NEW BOATS FOR THE RIVER POLICE",
+        "The river police have taken delivery of four patrol boats financed from a regional programme, officials said.",
+        "3 | EVENTS", "Harbour Security Conference — 20 February, Riverside Hall. Registration is open until 14 February.",
+    )
+    out = clean(page)
+    assert out.title == "Two navies sign a patrol deal"
+    assert out.text.split("\n")[2:] == [PROSE, "", PROSE2]
+
+
+def test_numbered_sections_of_a_report_are_not_digest_items() -> None:
+    page = _page("Two navies sign a patrol deal", "1. KEY DEVELOPMENT", PROSE, "", "2. ANALYSIS", PROSE2, "", PROSE3)
+    assert PROSE3 in clean(page).text
+
+
+def test_reposters_lead_in_and_post_title_are_not_the_article() -> None:
+    page = _page(
+        "Navies now run joint patrols on the coast. Is this the start of a real alliance or just for show?", "",
+        "Site is paywalled so here is the full text:", "", "Two navies sign a patrol deal", "", PROSE, "", PROSE2,
+        "", PROSE3, "", "▲ 1.2k ▼ 💬 24 comments ↗ Share", "", "Sort by: Best ▾", "",
+        "u/reader • 41 points • 2d", "They said the same thing five years ago and nothing happened on the coast at all.",
+    )
+    out = clean(page)
+    assert out.title == "Two navies sign a patrol deal"
+    assert out.text.split("\n")[2:] == [PROSE, "", PROSE2, "", PROSE3]
+
+
+def test_running_page_header_with_a_changing_page_number_is_dropped() -> None:
+    head = "THE HARBOUR STANDARD, FRIDAY, MARCH 14, 2025"
+    page = _page(f"{head} 7", "Two navies sign a patrol deal", "", PROSE, "", PROSE2, "", f"9 {head}", PROSE3)
+    assert head not in clean(page).text
+
+
+def test_more_button_in_a_share_menu_does_not_take_the_headline() -> None:
+    page = _page("Harbour Notes", "Share this post", "Copy link", "Facebook", "Email", "More",
+                 "Two navies sign a patrol deal on the shared coast", PROSE, "", PROSE2)
+    assert clean(page).title == "Two navies sign a patrol deal on the shared coast"
+
+
+def test_long_headline_under_a_short_label_is_the_title() -> None:
+    headline = "Defence ministry sends more troops to the border and opens a liaison channel with the regional force"
+    page = _page("MINISTRY OF DEFENCE", "Directorate of Public Relations and Communications", "PRESS RELEASE No. 12-2025",
+                 headline, PROSE, "", PROSE2)
+    assert clean(page).title == headline
