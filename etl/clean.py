@@ -236,6 +236,25 @@ def _is_lead_in(lines: list[str], prose: list[bool], i: int) -> bool:
     return len(nxt) == 2 and not prose[nxt[0]] and is_headline(lines[nxt[0]]) and prose[nxt[1]]
 
 
+_SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+\S")
+
+
+def _first_section_heading(lines: list[str], keep: list[bool], start: int, end: int) -> int:
+    """"1. Key development" just above the first paragraph, with "2. ..." inside the body: the
+    first of the document's numbered section headings belongs to the body."""
+    j = start - 1
+    while j >= 0 and not lines[j]:
+        j -= 1
+    if j < 0 or not keep[j] or word_count(lines[j]) > 8 or SENTENCE_END.search(lines[j]):
+        return start
+    m = _SECTION_NUMBER.match(lines[j])
+    if not m or m.group(1) != "1":
+        return start
+    second = any((m2 := _SECTION_NUMBER.match(lines[k])) and m2.group(1) == "2" and word_count(lines[k]) <= 8
+                 for k in range(start, end + 1) if lines[k] and keep[k])
+    return j if second else start
+
+
 def clean(text: str) -> Cleaned:
     """Split normalised ``text`` into headline, body and dropped clutter."""
     lines = text.split("\n")
@@ -274,6 +293,7 @@ def clean(text: str) -> Cleaned:
         if lead_in is not None:
             paras = paras[lead_in + 1 :]
         start, end = paras[0], paras[-1]
+        start = _first_section_heading(lines, keep, start, end)
         while end + 1 < n and (not lines[end + 1] or is_structured(lines[end + 1])) and keep[end + 1]:
             end += 1
     header = [ln for ln in lines[fwd:start] if ln]  # a forwarded e-mail's dates are below its mark
@@ -447,9 +467,12 @@ def _wrapped_prose(lines: list[str]) -> set[int]:
     n = len(lines)
     runs: list[list[int]] = []
     current: list[int] = []
+    # A line the page repeats is a running header or footer, never a piece of a paragraph.
+    repeats = {k for k, c in Counter(_page_key(ln) for ln in lines if ln).items() if c > 1}
     for i in range(n + 1):
         ln = lines[i] if i < n else ""
-        if ln and not (is_structured(ln) or is_furniture(ln) or (is_junk(ln) and word_count(ln) <= 4)):
+        if ln and not (is_structured(ln) or is_furniture(ln) or (is_junk(ln) and word_count(ln) <= 4)
+                       or _page_key(ln) in repeats):
             current.append(i)
             continue
         if current:

@@ -65,7 +65,7 @@ _FURNITURE_START = re.compile(
     r"^(?:©|\(c\)|copyright\b|about the author\b|printed from\b|"
     r"(?:tags?|keywords?|topics?|filed under|categories|category)\s*:|"
     r"(?:tagged|posted in|filed in)\b(?:\s+(?:with|under|as))?\s*:?\s+\S|"
-    r"(?:[▶►▷⏵•»›]\s*)?(?:related|see also|read (?:more|also|next)|also read|more|recommended|watch)\s*:\s+\S|"
+    r"(?:[▶►▷⏵•»›⚡🔴📌👉]\s*)?(?:related|see also|read (?:more|also|next)|also read|also|more|recommended|watch)\s*:\s+\S|"
     r"(?:reporting|additional reporting|writing|editing) by\b|"
     r"(?:(?:quick|reader|today'?s|our|weekly|daily) )?(?:poll|quiz|survey|vote)\s*:|"
     r"this transcript (?:was|has been|is) (?:produced|generated|created|transcribed|machine|auto)|(?:photo|image|picture)s?\s*:\s|\([^()]{1,60}\)$|"
@@ -159,7 +159,7 @@ _PRINT_VIEW = re.compile(r"\bprint(?:er)?[- ](?:edition|version|view|friendly)\b
 #: A markdown heading mark ("# ", "## "), as html2text and pandoc write headings.
 MD_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 _MD_IMAGE_LINE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
-_CAPTION_KEYS = ("photo", "image", "picture", "video", "pic", "courtesy", "credit")
+_CAPTION_KEYS = ("photo", "image", "picture", "video", "pic", "courtesy", "credit", "graphic", "illustration")
 _CAPTION_GATE = re.compile("|".join(map(re.escape, _CAPTION_KEYS)))
 # A paywall or account prompt: "Subscribe to continue reading", "Already a subscriber? Log in".
 _ACCOUNT_PROMPT = re.compile(
@@ -172,7 +172,7 @@ _CAPTION_END = re.compile(
     # "... (U.S. Army photo by Spc. A. Ruiz)", "... in 2023. FILE PHOTO": the credit closes the caption
     r"\([^()]{0,50}\b(?:photo(?:graph)?|image|picture)s?\s+(?:by|courtesy|credit)\b[^()]{0,60}\)$|"
     r"\bfile (?:photo|picture|image)s?\W*$|"
-    r"\b(?:photo(?:graph)?|image|picture|pic)s?(?: credit)?\s*:\s*[^!?]{0,59}[^.!?\s]$|"
+    r"\b(?:photo(?:graph)?|image|picture|pic|graphic|illustration|infographic)s?(?: credit)?\s*:\s*[^!?]{0,59}[^.!?\s]$|"
     r"\b(?:photo(?:graph)?|pic(?:ture)?)s? (?:by|courtesy(?: of)?)\s[^.!?]{1,60}$|"
     r"\bcredits?\s*:\s*[^.!?]{1,40}$",
     re.I,
@@ -325,7 +325,13 @@ def _plain(line: str) -> str:
     """The line without markdown emphasis and with link texts for links (html2text output)."""
     if "*" in line or "](" in line or "__" in line:
         line = _MD_LINK.sub(r"\1", line).replace("**", "").replace("__", "").strip()
+    if len(line) > 2 and line[0] in "*_" and line[-1] == line[0]:
+        line = line[1:-1].strip()  # "_A caption. Graphic: Desk_": one emphasis around the line
+    line = _MD_EMPHASIS_LABEL.sub(r"\1", line)  # "*⚡ ALSO:* Ministers meet"
     return line
+
+
+_MD_EMPHASIS_LABEL = re.compile(r"^[*_]([^*_]{1,30}:)[*_](?=\s)")
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -413,7 +419,7 @@ def is_headline(line: str) -> bool:
         and not is_junk(line)
         and not is_structured(line)
         and not line.endswith((".", "...", "…", ","))
-        and line[:1].isupper() | line[:1].isdigit()
+        and (line.lstrip("“\"‘'«")[:1].isupper() or line[:1].isdigit())  # "“A quote”: a headline"
         and not _starts_with_date(line)
         and not (words <= 10 and parse_date(line) is not None)  # "Publicerat tisdag 3 juni 2025"
     )

@@ -732,3 +732,31 @@ def test_long_headline_under_a_short_label_is_the_title() -> None:
     page = _page("MINISTRY OF DEFENCE", "Directorate of Public Relations and Communications", "PRESS RELEASE No. 12-2025",
                  headline, PROSE, "", PROSE2)
     assert clean(page).title == headline
+
+
+def test_headline_in_quotes_standfirst_and_byline_below() -> None:
+    headline = "“A small navy is not a small sea”: the coast guard chief of an island state on pirates, trawlers and partners"
+    page = _page("HARBOUR REVIEW", "INTERVIEW", headline, PROSE, "By A. Writer | 9 October 2025 | 6 min read", PROSE2, "", PROSE3)
+    out = clean(page)
+    assert out.title == headline
+    assert any("9 October 2025" in h for h in out.header_lines)
+
+
+def test_numbered_first_section_heading_and_a_paragraph_split_by_a_pdf_footer() -> None:
+    footer = "HARBOUR INSTITUTE BRIEF No. 9/2025"
+    wrapped = ["Boat theft runs in the other direction: boats stolen in the two northern",
+               "regions are sailed across the lake and sold at markets within days."]
+    page = _page(footer, "Two navies start joint patrols on the lake", "", "1. Key development", "",
+                 PROSE, "", "2. Drivers", "", PROSE2, "", wrapped[0], footer, "Page 1 of 2", wrapped[1], "", PROSE3)
+    out = clean(page).text.split("\n")
+    assert "1. Key development" in out and "2. Drivers" in out
+    assert wrapped[0] in out and wrapped[1] in out and footer not in out
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["*⚡ ALSO:* Two navies join a drill on mine clearance in the northern gulf — details in tomorrow's issue",
+     "_The crossing between the two islands. Graphic: Harbour Post_"],
+)
+def test_markdown_emphasised_teasers_and_captions_are_furniture(line: str) -> None:
+    assert is_furniture(line)
