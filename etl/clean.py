@@ -232,7 +232,8 @@ def _is_lead_in(lines: list[str], prose: list[bool], i: int) -> bool:
     reposter's lead-in, not the article's first paragraph."""
     if not lines[i].endswith(":") or word_count(lines[i]) > 25:
         return False
-    nxt = [k for k in range(i + 1, min(len(lines), i + 6)) if lines[k]][:2]
+    # "---- Quote ----" markers between are skipped
+    nxt = [k for k in range(i + 1, min(len(lines), i + 8)) if lines[k] and not (is_junk(lines[k]) and not prose[k])][:2]
     return len(nxt) == 2 and not prose[nxt[0]] and is_headline(lines[nxt[0]]) and prose[nxt[1]]
 
 
@@ -314,6 +315,11 @@ def clean(text: str) -> Cleaned:
         )
         title = MD_HEADING.sub("", title)  # "# Headline" from a markdown page
 
+    if title is None and paras and len(paras) > 1 and _is_question_headline(lines[start]):
+        # A post with nothing headline-like above it, opening on a short question on its own
+        # line ("The cable is almost here. Who guards it once it lands?"): that is its headline.
+        title = lines[start]
+
     body: list[str] = []
     seen: set[str] = set()
     # A page's running header/footer repeats, the page number in it changing.
@@ -369,6 +375,14 @@ _AUTHOR_BIO = re.compile(
     r"contributor|freelancer|photographer|producer|blogger|fellow|researcher|scholar|lecturer|professor)\b|"
     r"covers\b|writes (?:about|on|for)\b|reports (?:on|from|for)\b)"
 )
+
+
+#: A post's opening question is its headline only when it is at most this long.
+QUESTION_HEADLINE_WORDS = 16
+
+
+def _is_question_headline(line: str) -> bool:
+    return line.endswith(("?", "!")) and word_count(line) <= QUESTION_HEADLINE_WORDS and is_headline(line)
 
 
 def _after_byline(lines: list[str], i: int) -> bool:

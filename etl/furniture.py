@@ -121,6 +121,7 @@ _ANYWHERE: tuple[tuple[tuple[str, ...], str], ...] = (
      r"\b(?:continued|contd\.?|cont'd\.?) (?:on|from) (?:page|p\.)\s*\d+|\(from page \d+\)$"),
     # Newsletter and blog-platform prompts: "Thanks for reading X! Subscribe for free ...".
     (("subscribe",), r"\bsubscribe for free\b|\bthanks for reading\b.{0,80}\bsubscribe\b"),
+    (("subscribers", "members"), r"^(?:paid|paying|premium) (?:subscribers|members)\b.{0,20}\b(?:get|receive|can|have access)\b"),
     # A fax machine's transmission header and end-of-transmission report.
     (("from:", "from :"), r"(?-i:\bFROM\s*:.{0,80}\bTO\s*:)"),
     (("transmission",), r"\b(?:fax transmission|end of transmission|transmission report)\b"),
@@ -189,9 +190,11 @@ _LINK_ARROW = re.compile(r"\s(?:›|»|→|->|⟶|>>|▶)$|^(?:‹|«|←|◀)\s
 _MARKER = re.compile(r"^[-=_*~#─━]{3,}\s*(?:\w+\s*){0,3}[-=_*~#─━]{3,}$")
 # A comment section starts here; what follows is readers' text, not the article.
 COMMENTS_HEADING = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?$|"
+    r"^(?:[^\w\s]{1,3}\s*)?(?:\d[\d.,]*[km]?\s+)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?$|"
     r"^(?:leave|post|add|write) a (?:comment|reply|response)$|^join the (?:conversation|discussion)$|"
     r"^\d+ (?:thoughts?|responses?|replies|comments?) (?:on|to)\b.*|"
+    # a forum reply's header: "#2 · Reply by reader_1 · 3 likes" (split at its separators)
+    r"^(?:#\d+\s+)?(?:reply|answer|response) (?:by|from) \S+$|"
     # a comment thread's sort control: "Sort by: Best ▾", "Sorted by newest"
     r"^sort(?:ed)? by\s*:?\s*(?:best|top|new|newest|old|oldest|most relevant|relevance|popular|controversial)\W*$",
     re.I,
@@ -226,7 +229,9 @@ _SOCIAL_ACTIVITY = re.compile(
     r"(?:reposted|shared|liked|likes|loves|commented on|celebrates|supports|finds) this$"
 )
 # "👁 12.9K 19:03", "Views: 4,210": a post's view counter, with its time.
-_VIEW_COUNTER = re.compile(r"^(?:👁️?|👀|views?\s*:?)\s*\d[\d.,]*\s*[KkMm]?(?:\s+\d{1,2}:\d{2})?$")
+_VIEW_COUNTER = re.compile(r"^(?:👁️?|👀|views?\s*:?)\s*\d[\d.,]*\s*[KkMm]?(?:\s+edited)?(?:\s+\d{1,2}:\d{2})?$")
+# "Forwarded from Harbour Newsroom": a messaging channel's forward header.
+_FORWARDED_FROM = re.compile(r"^(?:forwarded|reposted|shared) from\s+\S.{0,60}$", re.I)
 # "The report is available at example.org/reports.": a pointer to a document, not text.
 _AVAILABLE_AT = re.compile(
     r"^(?:the )?(?:full )?(?:report|text|statement|document|transcript|study|paper|speech|release|recording)s?"
@@ -389,6 +394,7 @@ def is_junk(line: str) -> bool:
         or _is_share_bar(line)
         or _MARKER.match(line)
         or (word_count(line) <= 12 and bool(_SOCIAL_ACTIVITY.match(line) or _VIEW_COUNTER.match(line)
+                                             or _FORWARDED_FROM.match(line)
                                              or _AVAILABLE_AT.match(line)))
         or _NAV_SEPARATORS.search(line)
         or re.fullmatch(r"[\W\d_]+", line)

@@ -760,3 +760,45 @@ def test_numbered_first_section_heading_and_a_paragraph_split_by_a_pdf_footer() 
 )
 def test_markdown_emphasised_teasers_and_captions_are_furniture(line: str) -> None:
     assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["👁 31.2K edited 21:47", "Forwarded from Harbour Newsroom",
+     "Paid subscribers also get my annotated map of the crossing points and the full notes from my interviews."],
+)
+def test_channel_and_newsletter_lines_are_junk(line: str) -> None:
+    assert is_junk(line)
+
+
+def test_channel_export_ends_the_post_at_its_comment_count() -> None:
+    other = "Navy receives two fast interceptor craft, minister says the capital will patrol its northern atolls"
+    page = _page("Harbour Channel", "Forwarded from Harbour Newsroom", "Two navies sign a patrol deal", PROSE, "", PROSE2,
+                 "", PROSE3, "#Navy #Patrols", "👁 31.2K edited 21:47", "💬 214 comments", "Harbour Channel",
+                 "Forwarded from Island Wire", other, "👁 12.9K 19:03")
+    out = clean(page)
+    assert out.title == "Two navies sign a patrol deal"
+    assert other not in out.text
+
+
+def test_a_posts_opening_question_is_its_headline_when_nothing_else_is() -> None:
+    question = "The new cable is almost here. Who guards it once it lands?"
+    page = _page("Home", "Jobs", "A. Writer reposted this", "B. Writer", "+ Follow", question, PROSE, "", PROSE2)
+    out = clean(page)
+    assert out.title == question and out.text.count(question) == 1
+    # a question inside the article, below a headline, stays text
+    page = _page("Two navies sign a patrol deal", "", "Who guards the coast once the patrols end?", PROSE, "", PROSE2)
+    assert clean(page).title == "Two navies sign a patrol deal"
+
+
+def test_forum_repost_keeps_the_quoted_article_only() -> None:
+    page = _page(
+        "HARBOUR FORUM › Security", "Thread: two navies and the coast — patrols at last, or just for show?",
+        "#1 · Posted by reader_1 · Member since 2019", "Pasting the full piece because it is behind a paywall:",
+        "---------- Quote ----------", "Two navies sign a patrol deal", PROSE, PROSE2, PROSE3,
+        "---------- End quote ----------", "#2 · Reply by reader_2 · 3 likes",
+        "Same as the last time they tried this on the coast, and it did not last a year at all.",
+    )
+    out = clean(page)
+    assert out.title == "Two navies sign a patrol deal"
+    assert out.text.split("\n")[2:] == [PROSE, PROSE2, PROSE3]
