@@ -170,7 +170,7 @@ def _forwarded_start(lines: list[str], keep: list[bool]) -> int:
     """A forwarded e-mail: the forwarder's note and the replies above the forward mark are not
     the forwarded text. Returns the index of the first line after the mark (0 if none)."""
     for i, ln in enumerate(lines):
-        if ln and _FORWARD_MARK.match(ln):
+        if ln[:1] in "-Bb" and _FORWARD_MARK.match(ln):
             if not any(is_paragraph(x) for x in lines[i + 1 :] if x):
                 return 0
             for j in range(i + 1):
@@ -183,7 +183,7 @@ def _drop_quoted_replies(lines: list[str], keep: list[bool]) -> None:
     """"> On Tue, ... wrote:" and the '>'-quoted lines under it: an earlier e-mail, quoted."""
     i = 0
     while i < len(lines):
-        if lines[i] and _QUOTE_ATTRIBUTION.match(lines[i]):
+        if "wrote" in lines[i] and _QUOTE_ATTRIBUTION.match(lines[i]):
             keep[i] = False
             j = i + 1
             while j < len(lines) and (not lines[j] or lines[j].startswith(">")):
@@ -201,7 +201,7 @@ _TRANSLATION_PROMPT = re.compile(r"\b(?:contribute|suggest) a better translation
 def _drop_translation_popups(lines: list[str], keep: list[bool]) -> None:
     """A translated page's pop-up: "Original text", the source-language sentence, "Contribute a better translation"."""
     for i, ln in enumerate(lines):
-        if ln and _TRANSLATION_ORIGINAL.match(ln):
+        if ln[:1] in "Oo" and _TRANSLATION_ORIGINAL.match(ln):
             nxt = [k for k in range(i + 1, min(len(lines), i + 8)) if lines[k]][:4]
             end = next((k for k in nxt if _TRANSLATION_PROMPT.search(lines[k])), None)
             if end is not None:
@@ -218,7 +218,7 @@ def _drop_later_digest_items(lines: list[str], keep: list[bool], prose: list[boo
     first_prose = next((k for k in range(len(lines)) if prose[k] and keep[k]), None)
     if first_prose is None:
         return
-    labels = [(i, int(m.group(1))) for i, ln in enumerate(lines) if ln and (m := _DIGEST_LABEL.match(ln))]
+    labels = [(i, int(m.group(1))) for i, ln in enumerate(lines) if ln[:1].isdigit() and (m := _DIGEST_LABEL.match(ln))]
     if not any(n == 1 and i < first_prose for i, n in labels):
         return
     second = next((i for i, n in labels if n == 2 and i > first_prose), None)
@@ -262,7 +262,10 @@ def clean(text: str) -> Cleaned:
     n = len(lines)
     keep = [True] * n
     _drop_framed_boxes(lines, keep)
-    wrapped = _wrapped_prose(lines)
+    # A page's running header/footer repeats, the page number in it changing.
+    keys = [_page_key(ln) for ln in lines]
+    occurrences = Counter(keys)
+    wrapped = _wrapped_prose(lines, [bool(ln) and occurrences[k] > 1 for ln, k in zip(lines, keys, strict=True)])
     is_prose = [bool(ln) and (i in wrapped or is_paragraph(ln)) for i, ln in enumerate(lines)]
     fwd = _forwarded_start(lines, keep)
     _drop_quoted_replies(lines, keep)
@@ -322,8 +325,6 @@ def clean(text: str) -> Cleaned:
 
     body: list[str] = []
     seen: set[str] = set()
-    # A page's running header/footer repeats, the page number in it changing.
-    occurrences = Counter(_page_key(ln) for ln in lines if ln)
     dropped: list[str] = []
     marked: list[str | None] = []
     paragraphs_kept = 0
@@ -334,7 +335,7 @@ def clean(text: str) -> Cleaned:
             marked.append("")
             continue
         repeated = ln in seen and not TABLE_RULE.match(ln)
-        running_head = occurrences[_page_key(ln)] > 1 and not is_prose[i] and not is_structured(ln)
+        running_head = occurrences[keys[i]] > 1 and not is_prose[i] and not is_structured(ln)
         same_as_title = title is not None and ln.casefold() == title.casefold()
         if not keep[i] or repeated or running_head or (is_junk(ln) and not is_prose[i]) or same_as_title:
             dropped.append(ln)
@@ -363,7 +364,7 @@ _PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\S)|(?<=\S)\s+\d{1,3}$")
 
 def _page_key(line: str) -> str:
     """The line without a page number at either end ("9 THE DAILY POST, FRIDAY, MARCH 14, 2025")."""
-    return _PAGE_NUMBER.sub("", line) if line[:1].isdigit() or line[-1:].isdigit() else line
+    return _PAGE_NUMBER.sub("", line) if line[-1:].isdigit() or line[:1].isdigit() else line
 
 
 # "Jane Doe is a journalist in Oslo who covers ...", "A. Writer covers defence for ...":
@@ -469,7 +470,7 @@ def _name_wont_fit(line: str, nxt: str, widest: int) -> bool:
     return k >= 3 and len(line) + 1 + len(name) > WRAP_SLACK * widest
 
 
-def _wrapped_prose(lines: list[str]) -> set[int]:
+def _wrapped_prose(lines: list[str], repeated: list[bool] | None = None) -> set[int]:
     """Indices of lines that are pieces of a hard-wrapped prose paragraph.
 
     Runs of consecutive lines (split where page furniture interrupts them, as a PDF page
@@ -482,11 +483,14 @@ def _wrapped_prose(lines: list[str]) -> set[int]:
     runs: list[list[int]] = []
     current: list[int] = []
     # A line the page repeats is a running header or footer, never a piece of a paragraph.
-    repeats = {k for k, c in Counter(_page_key(ln) for ln in lines if ln).items() if c > 1}
+    if repeated is None:
+        keys = [_page_key(ln) for ln in lines]
+        counts = Counter(keys)
+        repeated = [bool(ln) and counts[k] > 1 for ln, k in zip(lines, keys, strict=True)]
     for i in range(n + 1):
         ln = lines[i] if i < n else ""
         if ln and not (is_structured(ln) or is_furniture(ln) or (is_junk(ln) and word_count(ln) <= 4)
-                       or _page_key(ln) in repeats):
+                       or repeated[i]):
             current.append(i)
             continue
         if current:

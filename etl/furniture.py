@@ -91,7 +91,7 @@ _FURNITURE_START = re.compile(
 _ANYWHERE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("reserved",), r"\ball rights reserved\b"),
     (("non-commercial",), r"\bfor personal,? non-commercial use\b"),
-    (("unsubscribe",), r"\bunsubscribe\b"),
+    (("subscri",), r"\bunsubscribe\b"),
     (("cookie",), r"\bwe use cookies\b|\b(?:uses?|using) cookies\b|"
                   r"\bcookies?\b.{0,200}\b(?:accept|consent|settings|partners|preferences|privacy)\b"),
     (("contributed",), r"\bcontributed (?:to )?(?:this )?(?:report|story|article)\b"),
@@ -102,7 +102,7 @@ _ANYWHERE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("javascript",), r"\b(?:enable|turn on|activate) javascript\b"),
     (("unlimited",), r"\bunlimited access\b"),
     (("anytime",), r"\bcancel anytime\b"),
-    (("subscriber",), r"\balready a subscriber\b"),
+    (("subscri",), r"\balready a subscriber\b"),
     (("responsible",), r"\bnot responsible for the content\b"),
     (("download",), r"\bdownload (?:the|our)\b.{0,40}\bapp\b"),
     (("enter your",), r"\benter your e-?mail\b"),
@@ -117,15 +117,15 @@ _ANYWHERE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("reflect",), r"\bdo not necessarily reflect\b"),
     (("official record",), r"\bnot an official record\b"),
     (("free ",), r"\bfree (?:articles|stories)\b"),
-    (("continued", "contd", "cont'd", "from page"),
+    (("page",),
      r"\b(?:continued|contd\.?|cont'd\.?) (?:on|from) (?:page|p\.)\s*\d+|\(from page \d+\)$"),
     # Newsletter and blog-platform prompts: "Thanks for reading X! Subscribe for free ...".
-    (("subscribe",), r"\bsubscribe for free\b|\bthanks for reading\b.{0,80}\bsubscribe\b"),
-    (("subscribers", "members"), r"^(?:paid|paying|premium) (?:subscribers|members)\b.{0,20}\b(?:get|receive|can|have access)\b"),
+    (("subscri",), r"\bsubscribe for free\b|\bthanks for reading\b.{0,80}\bsubscribe\b"),
+    (("subscri",), r"^(?:paid|paying|premium) subscribers\b.{0,20}\b(?:get|receive|can|have access)\b"),
     # A fax machine's transmission header and end-of-transmission report.
-    (("from:", "from :"), r"(?-i:\bFROM\s*:.{0,80}\bTO\s*:)"),
+    (("from:",), r"(?-i:\bFROM:.{0,80}\bTO\s*:)"),
     (("transmission",), r"\b(?:fax transmission|end of transmission|transmission report)\b"),
-    (("pages",), r"\bpages (?:sent|\(incl\.?|including this)|\bdid not receive all pages\b"),
+    (("page",), r"\bpages (?:sent|\(incl\.?|including this)|\bdid not receive all pages\b"),
     # A browser translation bar and its pop-up: "Contribute a better translation", "Show original".
     (("translat",), r"\b(?:contribute|suggest) a better translation\b|\brate this translation\b|"
                     r"^translated by (?:google|bing|deepl|microsoft)\b"),
@@ -241,6 +241,8 @@ _AVAILABLE_AT = re.compile(
 
 def _letter_spaced(line: str) -> bool:
     """"S T E P P E   N E W S W I R E": a letterhead spaced out letter by letter."""
+    if line[1:2] != " " or line[2:3] == " ":
+        return False  # cheap gate: the first letter stands alone
     tokens = line.split()
     return len(tokens) >= 6 and sum(len(t) == 1 for t in tokens) >= 0.7 * len(tokens)
 
@@ -299,11 +301,17 @@ _SHARE_WORDS = frozenset(
 )
 # "1.2k", "214", "12K": a counter beside a button ("▲ 1.2k ▼ 💬 214 comments ↗ Share").
 _COUNT = re.compile(r"^\d+(?:k|m)?$")
+_WORDS = re.compile(r"[\w-]+")
+_DIGIT = re.compile(r"\d")
 
 
 def _is_share_bar(line: str) -> bool:
     """"Share Facebook X WhatsApp Copy link": a row of sharing buttons with no separators."""
-    words = [w for w in re.findall(r"[\w-]+", line.lower()) if not _COUNT.match(w)]
+    words = _WORDS.findall(line.lower())
+    if len(words) > 16:
+        return False
+    if _DIGIT.search(line):
+        words = [w for w in words if not _COUNT.match(w)]
     if not 2 <= len(words) <= 10:
         return False
     if words[0] in _SHARE_WORDS and all(w in _SHARE_WORDS or len(w) <= 2 for w in words):
@@ -330,9 +338,10 @@ def _plain(line: str) -> str:
     """The line without markdown emphasis and with link texts for links (html2text output)."""
     if "*" in line or "](" in line or "__" in line:
         line = _MD_LINK.sub(r"\1", line).replace("**", "").replace("__", "").strip()
-    if len(line) > 2 and line[0] in "*_" and line[-1] == line[0]:
-        line = line[1:-1].strip()  # "_A caption. Graphic: Desk_": one emphasis around the line
-    line = _MD_EMPHASIS_LABEL.sub(r"\1", line)  # "*⚡ ALSO:* Ministers meet"
+    if line[:1] in ("*", "_") and len(line) > 2:
+        if line[-1] == line[0]:
+            line = line[1:-1].strip()  # "_A caption. Graphic: Desk_": one emphasis around the line
+        line = _MD_EMPHASIS_LABEL.sub(r"\1", line)  # "*⚡ ALSO:* Ministers meet"
     return line
 
 
@@ -349,6 +358,8 @@ def is_furniture(line: str) -> bool:
         return False
     if _MD_IMAGE_LINE.match(line):  # "![caption](/img/x.jpg)": an image, whatever its caption says
         return True
+    if line.startswith("|") and not line.endswith("|") and line.count("|") >= 2:
+        return True  # "| | CLASSIFIEDS | TENDER NOTICE: ...": a neighbouring column or box, cut off
     line = _plain(line)
     lower = line.lower()
     return bool(
@@ -365,7 +376,8 @@ def is_furniture(line: str) -> bool:
         or is_widget_line(line)
         or _TICKER.match(line)
         or _letter_spaced(line)
-        or (word_count(line) <= 30 and (_MAIL_HEADER.match(line) or _QUOTE_ATTRIBUTION.match(line)))
+        or (((":" in line[:12] and _MAIL_HEADER.match(line) is not None)
+             or ("wrote" in lower and _QUOTE_ATTRIBUTION.match(line) is not None)) and word_count(line) <= 30)
     )
 
 
@@ -393,9 +405,9 @@ def is_junk(line: str) -> bool:
         or (word_count(line) <= 12 and bool(_RELATIVE_TIME.search(line)))
         or _is_share_bar(line)
         or _MARKER.match(line)
-        or (word_count(line) <= 12 and bool(_SOCIAL_ACTIVITY.match(line) or _VIEW_COUNTER.match(line)
-                                             or _FORWARDED_FROM.match(line)
-                                             or _AVAILABLE_AT.match(line)))
+        or (word_count(line) <= 12 and bool((line.endswith(" this") and _SOCIAL_ACTIVITY.match(line))
+                                             or _VIEW_COUNTER.match(line) or _FORWARDED_FROM.match(line)
+                                             or (" available " in line and _AVAILABLE_AT.match(line))))
         or _NAV_SEPARATORS.search(line)
         or re.fullmatch(r"[\W\d_]+", line)
         or is_date_line(line)

@@ -802,3 +802,8 @@ def test_forum_repost_keeps_the_quoted_article_only() -> None:
     out = clean(page)
     assert out.title == "Two navies sign a patrol deal"
     assert out.text.split("\n")[2:] == [PROSE, PROSE2, PROSE3]
+
+
+def test_a_cut_off_neighbouring_column_is_furniture_but_a_table_row_is_not() -> None:
+    assert is_furniture("| | CLASSIFIEDS | TENDER NOTICE: Supply of marine diesel to the port authority for the year ...")
+    assert not is_furniture("| Patrol Pact | Navy, Coast Guard | signed |")
