@@ -348,6 +348,8 @@ def _plain(line: str) -> str:
 _MD_EMPHASIS_LABEL = re.compile(r"^[*_]([^*_]{1,30}:)[*_](?=\s)")
 
 
+# A row opening on an empty cell that never closes: a neighbouring column cut off by a clipping.
+_EMPTY_CELL_START = re.compile(r"^\|\s*\|(?!.*\|\s*$)")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
@@ -358,7 +360,7 @@ def is_furniture(line: str) -> bool:
         return False
     if _MD_IMAGE_LINE.match(line):  # "![caption](/img/x.jpg)": an image, whatever its caption says
         return True
-    if line.startswith("|") and not line.endswith("|") and line.count("|") >= 2:
+    if _EMPTY_CELL_START.match(line):
         return True  # "| | CLASSIFIEDS | TENDER NOTICE: ...": a neighbouring column or box, cut off
     line = _plain(line)
     lower = line.lower()

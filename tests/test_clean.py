@@ -807,3 +807,5 @@ def test_forum_repost_keeps_the_quoted_article_only() -> None:
 def test_a_cut_off_neighbouring_column_is_furniture_but_a_table_row_is_not() -> None:
     assert is_furniture("| | CLASSIFIEDS | TENDER NOTICE: Supply of marine diesel to the port authority for the year ...")
     assert not is_furniture("| Patrol Pact | Navy, Coast Guard | signed |")
+    # a row glued to the paragraph after it keeps its text
+    assert not is_furniture("| Training | Annual drills | The two navies agreed on Tuesday to run joint patrols along the coast.")
