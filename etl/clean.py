@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from accords.etl.furniture import (
     COMMENTS_HEADING,
+    END_MATTER,
     LIST_ITEM,
     MD_HEADING,
     SEGMENT_SEP,
@@ -48,12 +49,15 @@ class Cleaned:
 
 
 def _drop_comment_section(lines: list[str], keep: list[bool], prose: list[bool]) -> None:
-    """Everything from a comments heading that follows prose to the end of the page is readers' text."""
+    """Everything from a comments heading that follows prose to the end of the page is readers' text.
+
+    So is what follows an end-matter heading ("Notes to editors", "Credits", "ENDS").
+    """
     prose_before = 0  # a comment count in a share bar above the article must not cut it
     for i, ln in enumerate(lines):
         if not ln:
             continue
-        if prose_before >= 3 and (COMMENTS_HEADING.match(ln) or (is_widget_line(ln) and any(
+        if prose_before >= 3 and (COMMENTS_HEADING.match(ln) or END_MATTER.match(ln) or (is_widget_line(ln) and any(
                 COMMENTS_HEADING.match(p) for p in SEGMENT_SEP.split(ln)))):
             for j in range(i, len(lines)):
                 keep[j] = False
@@ -70,7 +74,7 @@ def _headline_above(lines: list[str], keep: list[bool], i: int) -> bool:
     j = i - 1
     while j >= 0 and not lines[j]:
         j -= 1
-    return j >= 0 and keep[j] and is_headline(lines[j])
+    return j >= 0 and keep[j] and is_headline(lines[j]) and word_count(lines[j]) >= HEADLINE_MIN_WORDS
 
 
 def _is_long_headline(line: str) -> bool:
@@ -115,6 +119,14 @@ def _is_caps_list_heading(lines: list[str], i: int, in_body: bool) -> bool:
     )
 
 
+def _menu_item(lines: list[str], i: int, first_prose: int) -> bool:
+    """"Copy link / Facebook / Email / More" above the article: a one-word label in a run of
+    buttons is a menu item, not a teaser list's heading (which would take the headline with it)."""
+    if i >= first_prose or word_count(lines[i]) > 1 or i == 0 or not lines[i - 1]:
+        return False
+    return is_junk(lines[i - 1])
+
+
 def _drop_teaser_blocks(lines: list[str], keep: list[bool], prose: list[bool]) -> None:
     """A 'Related stories'-like heading and the short lines after it are clutter."""
     first_prose = next((k for k in range(len(lines)) if prose[k]), len(lines))
@@ -123,7 +135,7 @@ def _drop_teaser_blocks(lines: list[str], keep: list[bool], prose: list[bool]) -
         is_heading = bool(lines[i]) and bool(
             TEASER_HEADING.match(lines[i]) or _is_caps_list_heading(lines, i, i > first_prose)
         )
-        if keep[i] and is_heading and not is_paragraph(lines[i]):
+        if keep[i] and is_heading and not is_paragraph(lines[i]) and not _menu_item(lines, i, first_prose):
             keep[i] = False
             j = i + 1
             if i < first_prose and not TEASER_HEADING.match(lines[i]):
@@ -147,15 +159,119 @@ def _drop_teaser_blocks(lines: list[str], keep: list[bool], prose: list[bool]) -
             i += 1
 
 
+# "---------- Forwarded message ---------", "-----Original Message-----", "Begin forwarded message:".
+_FORWARD_MARK = re.compile(
+    r"^-{2,}\s*(?:forwarded message|original message)\s*-{2,}$|^begin forwarded message:?$", re.I
+)
+_QUOTE_ATTRIBUTION = re.compile(r"^(?:>\s*)*(?:on\b.{5,160}\bwrote|.{3,80}\bwrote on\b.{5,80}):$", re.I)
+
+
+def _forwarded_start(lines: list[str], keep: list[bool]) -> int:
+    """A forwarded e-mail: the forwarder's note and the replies above the forward mark are not
+    the forwarded text. Returns the index of the first line after the mark (0 if none)."""
+    for i, ln in enumerate(lines):
+        if ln[:1] in "-Bb" and _FORWARD_MARK.match(ln):
+            if not any(is_paragraph(x) for x in lines[i + 1 :] if x):
+                return 0
+            for j in range(i + 1):
+                keep[j] = False
+            return i + 1
+    return 0
+
+
+def _drop_quoted_replies(lines: list[str], keep: list[bool]) -> None:
+    """"> On Tue, ... wrote:" and the '>'-quoted lines under it: an earlier e-mail, quoted."""
+    i = 0
+    while i < len(lines):
+        if "wrote" in lines[i] and _QUOTE_ATTRIBUTION.match(lines[i]):
+            keep[i] = False
+            j = i + 1
+            while j < len(lines) and (not lines[j] or lines[j].startswith(">")):
+                keep[j] = False
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+_TRANSLATION_ORIGINAL = re.compile(r"^original(?: text)?:?$", re.I)
+_TRANSLATION_PROMPT = re.compile(r"\b(?:contribute|suggest) a better translation\b|\brate this translation\b", re.I)
+
+
+def _drop_translation_popups(lines: list[str], keep: list[bool]) -> None:
+    """A translated page's pop-up: "Original text", the source-language sentence, "Contribute a better translation"."""
+    for i, ln in enumerate(lines):
+        if ln[:1] in "Oo" and _TRANSLATION_ORIGINAL.match(ln):
+            nxt = [k for k in range(i + 1, min(len(lines), i + 8)) if lines[k]][:4]
+            end = next((k for k in nxt if _TRANSLATION_PROMPT.search(lines[k])), None)
+            if end is not None:
+                for k in range(i, end + 1):
+                    keep[k] = False
+
+
+# "1 | TOP STORY", "2 | SERBIA'S RIVER POLICE GET NEW BOATS": a digest's numbered item labels.
+_DIGEST_LABEL = re.compile(r"^(\d{1,2})\s*[|·•]\s*([^a-z]{3,})$")
+
+
+def _drop_later_digest_items(lines: list[str], keep: list[bool], prose: list[bool]) -> None:
+    """A newsletter digest whose first item is the article: items 2, 3 ... are other stories."""
+    first_prose = next((k for k in range(len(lines)) if prose[k] and keep[k]), None)
+    if first_prose is None:
+        return
+    labels = [(i, int(m.group(1))) for i, ln in enumerate(lines) if ln[:1].isdigit() and (m := _DIGEST_LABEL.match(ln))]
+    if not any(n == 1 and i < first_prose for i, n in labels):
+        return
+    second = next((i for i, n in labels if n == 2 and i > first_prose), None)
+    if second is not None:
+        for k in range(second, len(lines)):
+            keep[k] = False
+
+
+def _is_lead_in(lines: list[str], prose: list[bool], i: int) -> bool:
+    """"Site is paywalled so here is the full text:" above a headline and its article: a
+    reposter's lead-in, not the article's first paragraph."""
+    if not lines[i].endswith(":") or word_count(lines[i]) > 25:
+        return False
+    # "---- Quote ----" markers between are skipped
+    nxt = [k for k in range(i + 1, min(len(lines), i + 8)) if lines[k] and not (is_junk(lines[k]) and not prose[k])][:2]
+    return len(nxt) == 2 and not prose[nxt[0]] and is_headline(lines[nxt[0]]) and prose[nxt[1]]
+
+
+_SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+\S")
+
+
+def _first_section_heading(lines: list[str], keep: list[bool], start: int, end: int) -> int:
+    """"1. Key development" just above the first paragraph, with "2. ..." inside the body: the
+    first of the document's numbered section headings belongs to the body."""
+    j = start - 1
+    while j >= 0 and not lines[j]:
+        j -= 1
+    if j < 0 or not keep[j] or word_count(lines[j]) > 8 or SENTENCE_END.search(lines[j]):
+        return start
+    m = _SECTION_NUMBER.match(lines[j])
+    if not m or m.group(1) != "1":
+        return start
+    second = any((m2 := _SECTION_NUMBER.match(lines[k])) and m2.group(1) == "2" and word_count(lines[k]) <= 8
+                 for k in range(start, end + 1) if lines[k] and keep[k])
+    return j if second else start
+
+
 def clean(text: str) -> Cleaned:
     """Split normalised ``text`` into headline, body and dropped clutter."""
     lines = text.split("\n")
     n = len(lines)
     keep = [True] * n
     _drop_framed_boxes(lines, keep)
-    wrapped = _wrapped_prose(lines)
+    # A page's running header/footer repeats, the page number in it changing.
+    keys = [_page_key(ln) for ln in lines]
+    occurrences = Counter(keys)
+    wrapped = _wrapped_prose(lines, [bool(ln) and occurrences[k] > 1 for ln, k in zip(lines, keys, strict=True)])
     is_prose = [bool(ln) and (i in wrapped or is_paragraph(ln)) for i, ln in enumerate(lines)]
+    fwd = _forwarded_start(lines, keep)
+    _drop_quoted_replies(lines, keep)
+    _drop_translation_popups(lines, keep)
     _drop_teaser_blocks(lines, keep, is_prose)
+    _drop_later_digest_items(lines, keep, is_prose)
     _drop_comment_section(lines, keep, is_prose)
     prose = [i for i in range(n) if is_prose[i]]
     if prose and sum(keep[i] for i in prose) < MIN_PROSE_KEPT * len(prose):
@@ -177,10 +293,14 @@ def clean(text: str) -> Cleaned:
             # A headline of 16+ words reads as prose by length; unpunctuated and
             # followed by prose, it is the headline, not the first paragraph.
             paras = paras[1:]
+        lead_in = next((k for k in range(min(3, len(paras) - 1)) if _is_lead_in(lines, is_prose, paras[k])), None)
+        if lead_in is not None:
+            paras = paras[lead_in + 1 :]
         start, end = paras[0], paras[-1]
+        start = _first_section_heading(lines, keep, start, end)
         while end + 1 < n and (not lines[end + 1] or is_structured(lines[end + 1])) and keep[end + 1]:
             end += 1
-    header = [ln for ln in lines[:start] if ln]
+    header = [ln for ln in lines[fwd:start] if ln]  # a forwarded e-mail's dates are below its mark
 
     title: str | None = None
     found = [i for i, ln in enumerate(lines[:start]) if ln and keep[i] and is_headline(ln)]
@@ -198,9 +318,13 @@ def clean(text: str) -> Cleaned:
         )
         title = MD_HEADING.sub("", title)  # "# Headline" from a markdown page
 
+    if title is None and paras and len(paras) > 1 and _is_question_headline(lines[start]):
+        # A post with nothing headline-like above it, opening on a short question on its own
+        # line ("The cable is almost here. Who guards it once it lands?"): that is its headline.
+        title = lines[start]
+
     body: list[str] = []
     seen: set[str] = set()
-    occurrences = Counter(ln for ln in lines if ln)  # a page's running header/footer repeats
     dropped: list[str] = []
     marked: list[str | None] = []
     paragraphs_kept = 0
@@ -211,7 +335,7 @@ def clean(text: str) -> Cleaned:
             marked.append("")
             continue
         repeated = ln in seen and not TABLE_RULE.match(ln)
-        running_head = occurrences[ln] > 1 and not is_prose[i] and not is_structured(ln)
+        running_head = occurrences[keys[i]] > 1 and not is_prose[i] and not is_structured(ln)
         same_as_title = title is not None and ln.casefold() == title.casefold()
         if not keep[i] or repeated or running_head or (is_junk(ln) and not is_prose[i]) or same_as_title:
             dropped.append(ln)
@@ -235,6 +359,14 @@ def clean(text: str) -> Cleaned:
     return Cleaned(full, title, tuple(header), max(0, all_chars - kept_chars), tuple(dropped))
 
 
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\S)|(?<=\S)\s+\d{1,3}$")
+
+
+def _page_key(line: str) -> str:
+    """The line without a page number at either end ("9 THE DAILY POST, FRIDAY, MARCH 14, 2025")."""
+    return _PAGE_NUMBER.sub("", line) if line[-1:].isdigit() or line[:1].isdigit() else line
+
+
 # "Jane Doe is a journalist in Oslo who covers ...", "A. Writer covers defence for ...":
 # the author box that closes many articles.
 _NAME = r"[A-Z\u00c0-\u024f][\w'’.-]*"
@@ -244,6 +376,14 @@ _AUTHOR_BIO = re.compile(
     r"contributor|freelancer|photographer|producer|blogger|fellow|researcher|scholar|lecturer|professor)\b|"
     r"covers\b|writes (?:about|on|for)\b|reports (?:on|from|for)\b)"
 )
+
+
+#: A post's opening question is its headline only when it is at most this long.
+QUESTION_HEADLINE_WORDS = 16
+
+
+def _is_question_headline(line: str) -> bool:
+    return line.endswith(("?", "!")) and word_count(line) <= QUESTION_HEADLINE_WORDS and is_headline(line)
 
 
 def _after_byline(lines: list[str], i: int) -> bool:
@@ -315,7 +455,22 @@ def _ends_open(line: str) -> bool:
     return last.endswith((",", ";")) or last.lower() in _FUNCTION_WORDS
 
 
-def _wrapped_prose(lines: list[str]) -> set[int]:
+_NAME_LINK_WORDS = frozenset("of for and the de del da la le von van al on in".split())
+
+
+def _name_wont_fit(line: str, nxt: str, widest: int) -> bool:
+    """The capitalised name opening ``nxt`` would not have fitted after ``line``."""
+    words = nxt.split()
+    k = 0
+    while k < len(words) and (words[k][:1].isupper() or words[k][:1] == "(" or words[k] in _NAME_LINK_WORDS):
+        k += 1
+    while k and words[k - 1] in _NAME_LINK_WORDS:
+        k -= 1
+    name = " ".join(words[:k])
+    return k >= 3 and len(line) + 1 + len(name) > WRAP_SLACK * widest
+
+
+def _wrapped_prose(lines: list[str], repeated: list[bool] | None = None) -> set[int]:
     """Indices of lines that are pieces of a hard-wrapped prose paragraph.
 
     Runs of consecutive lines (split where page furniture interrupts them, as a PDF page
@@ -327,9 +482,15 @@ def _wrapped_prose(lines: list[str]) -> set[int]:
     n = len(lines)
     runs: list[list[int]] = []
     current: list[int] = []
+    # A line the page repeats is a running header or footer, never a piece of a paragraph.
+    if repeated is None:
+        keys = [_page_key(ln) for ln in lines]
+        counts = Counter(keys)
+        repeated = [bool(ln) and counts[k] > 1 for ln, k in zip(lines, keys, strict=True)]
     for i in range(n + 1):
         ln = lines[i] if i < n else ""
-        if ln and not (is_structured(ln) or is_furniture(ln) or (is_junk(ln) and word_count(ln) <= 4)):
+        if ln and not (is_structured(ln) or is_furniture(ln) or (is_junk(ln) and word_count(ln) <= 4)
+                       or repeated[i]):
             current.append(i)
             continue
         if current:
@@ -352,8 +513,11 @@ def _wrapped_prose(lines: list[str]) -> set[int]:
         fitted = sum(len(t) + 1 + len(nxt.split()[0]) > WRAP_SLACK * widest for t, nxt in pairs)
         # A short line inside the paragraph is a wrap before a link or a long name (lynx puts
         # a link on a new line): it then ends on a function word or a comma ("... within the").
+        # ... or before a long name the wrapper kept whole ("Scientists at Argentina's" /
+        # "National Institute for Fisheries Research and Development (INIDEP) in").
         fits = fitted >= WRAP_FITTED * len(pairs) and all(
-            len(t) >= widest / 2 or (_ends_open(t) and not t.isupper()) for t in texts[:-1])  # not "MORE LIKE THIS"
+            len(t) >= widest / 2 or (not t.isupper() and (_ends_open(t) or _name_wont_fit(t, nxt, widest)))
+            for t, nxt in pairs)  # not "MORE LIKE THIS"
         words = sum(word_count(t) for t in texts)
         ends = bool(SENTENCE_END.search(texts[-1]))
         # A wrap cuts sentences anywhere, so continuation lines often start in lower case;

@@ -175,12 +175,21 @@ def is_date_line(line: str) -> bool:
     return False
 
 
+# A date of what the reader or a tool did with the page, not of the article.
+_READER_ACTION = re.compile(
+    r"^\W*(?:saved|clipped|archived|retrieved|accessed|downloaded|printed|viewed|captured|exported|scanned)"
+    r"(?: (?:on|at|from|in))?\b", re.I
+)
+
+
 def _header_dates(
     header_lines: tuple[str, ...] | list[str], order: str | None = None
 ) -> list[tuple[int, dt.date]]:
     """(line index, date) for every header line, or separator-delimited part of one, that is a date."""
     out: list[tuple[int, dt.date]] = []
     for i, line in enumerate(header_lines):
+        if _READER_ACTION.match(line):
+            continue  # "Saved on 4 October 2025 at 21:14": when the reader kept the page
         for part in [line, *_SEGMENT_SEP.split(line)]:
             # A short header line with a date and a few words of another language
             # ("Publicerat tisdag 3 juni 2025 kl 07.12") is a date line too.

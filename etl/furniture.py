@@ -45,7 +45,8 @@ _BOILERPLATE = re.compile(
     r"(?:photo |video |image )?gallery|notes|footnotes|endnotes|references|advertising|ad feedback|listen|follow|"
     r"(?:show|hide|load|view|see) (?:more|all|less|key|earlier|older|newer|\d+)\b.{0,40}|"
     r"(?:accept|reject|allow|deny|manage|agree)\b(?:\s+\w+){0,6}|"
-    r"date\s*:?|published\s*:?|updated\s*:?|by\s*:?|source\s*:?"
+    r"date\s*:?|published\s*:?|updated\s*:?|by\s*:?|source\s*:?|"
+    r"original(?: text)?|(?:show|see|view) original|translated by \w+"
     r")$",
     re.IGNORECASE,
 )
@@ -64,9 +65,10 @@ _FURNITURE_START = re.compile(
     r"^(?:©|\(c\)|copyright\b|about the author\b|printed from\b|"
     r"(?:tags?|keywords?|topics?|filed under|categories|category)\s*:|"
     r"(?:tagged|posted in|filed in)\b(?:\s+(?:with|under|as))?\s*:?\s+\S|"
-    r"(?:[▶►▷⏵•»›]\s*)?(?:related|see also|read (?:more|also|next)|also read|more|recommended|watch)\s*:\s+\S|"
+    r"(?:[▶►▷⏵•»›⚡🔴📌👉]\s*)?(?:related|see also|read (?:more|also|next)|also read|also|more|recommended|watch)\s*:\s+\S|"
     r"(?:reporting|additional reporting|writing|editing) by\b|"
-    r"(?:poll|quiz|survey|vote)\s*:|(?:photo|image|picture)s?\s*:\s|\([^()]{1,60}\)$|"
+    r"(?:(?:quick|reader|today'?s|our|weekly|daily) )?(?:poll|quiz|survey|vote)\s*:|"
+    r"this transcript (?:was|has been|is) (?:produced|generated|created|transcribed|machine|auto)|(?:photo|image|picture)s?\s*:\s|\([^()]{1,60}\)$|"
     r"(?:read|video|audio|podcast)\s*:\s+\S|[▶►▷⏵]\s*(?:video|watch|audio|listen|play|podcast)\b|"
     r"(?:\[\d{1,4}\])?\[(?:img|image|inline|photo|video)\]|public domain\s*[—–:-]|"
     r"(?:do|did) you (?:like|enjoy|find)\b.{0,60}\?$|(?:was|is) this (?:article|story|page|information) (?:helpful|useful)\b.{0,20}$|"
@@ -89,7 +91,7 @@ _FURNITURE_START = re.compile(
 _ANYWHERE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("reserved",), r"\ball rights reserved\b"),
     (("non-commercial",), r"\bfor personal,? non-commercial use\b"),
-    (("unsubscribe",), r"\bunsubscribe\b"),
+    (("subscri",), r"\bunsubscribe\b"),
     (("cookie",), r"\bwe use cookies\b|\b(?:uses?|using) cookies\b|"
                   r"\bcookies?\b.{0,200}\b(?:accept|consent|settings|partners|preferences|privacy)\b"),
     (("contributed",), r"\bcontributed (?:to )?(?:this )?(?:report|story|article)\b"),
@@ -100,7 +102,7 @@ _ANYWHERE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("javascript",), r"\b(?:enable|turn on|activate) javascript\b"),
     (("unlimited",), r"\bunlimited access\b"),
     (("anytime",), r"\bcancel anytime\b"),
-    (("subscriber",), r"\balready a subscriber\b"),
+    (("subscri",), r"\balready a subscriber\b"),
     (("responsible",), r"\bnot responsible for the content\b"),
     (("download",), r"\bdownload (?:the|our)\b.{0,40}\bapp\b"),
     (("enter your",), r"\benter your e-?mail\b"),
@@ -115,7 +117,18 @@ _ANYWHERE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("reflect",), r"\bdo not necessarily reflect\b"),
     (("official record",), r"\bnot an official record\b"),
     (("free ",), r"\bfree (?:articles|stories)\b"),
-    (("continued",), r"\bcontinued (?:on|from) (?:page|p\.)\s*\d+"),
+    (("page",),
+     r"\b(?:continued|contd\.?|cont'd\.?) (?:on|from) (?:page|p\.)\s*\d+|\(from page \d+\)$"),
+    # Newsletter and blog-platform prompts: "Thanks for reading X! Subscribe for free ...".
+    (("subscri",), r"\bsubscribe for free\b|\bthanks for reading\b.{0,80}\bsubscribe\b"),
+    (("subscri",), r"^(?:paid|paying|premium) subscribers\b.{0,20}\b(?:get|receive|can|have access)\b"),
+    # A fax machine's transmission header and end-of-transmission report.
+    (("from:",), r"(?-i:\bFROM:.{0,80}\bTO\s*:)"),
+    (("transmission",), r"\b(?:fax transmission|end of transmission|transmission report)\b"),
+    (("page",), r"\bpages (?:sent|\(incl\.?|including this)|\bdid not receive all pages\b"),
+    # A browser translation bar and its pop-up: "Contribute a better translation", "Show original".
+    (("translat",), r"\b(?:contribute|suggest) a better translation\b|\brate this translation\b|"
+                    r"^translated by (?:google|bing|deepl|microsoft)\b"),
     # A sign-up form's e-mail field as text: "[your@email.com] [Sign me up]".
     (("@",), r"\[[^\[\]\s@]+@[^\[\]\s@]+\.[a-z]{2,}\]"),
 )
@@ -147,11 +160,12 @@ _PRINT_VIEW = re.compile(r"\bprint(?:er)?[- ](?:edition|version|view|friendly)\b
 #: A markdown heading mark ("# ", "## "), as html2text and pandoc write headings.
 MD_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 _MD_IMAGE_LINE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
-_CAPTION_KEYS = ("photo", "image", "picture", "video", "pic", "courtesy", "credit")
+_CAPTION_KEYS = ("photo", "image", "picture", "video", "pic", "courtesy", "credit", "graphic", "illustration")
 _CAPTION_GATE = re.compile("|".join(map(re.escape, _CAPTION_KEYS)))
 # A paywall or account prompt: "Subscribe to continue reading", "Already a subscriber? Log in".
 _ACCOUNT_PROMPT = re.compile(
-    r"^(?:subscribe|already (?:a )?subscriber|log ?in|sign in|sign up|register)\b(?:\W+\w+){0,20}\W*$", re.I
+    r"^(?:subscribe|already (?:a )?subscriber|log ?in|sign in|sign up|register)\b(?:\W+\w+){0,20}\W*$|"
+    r"^(?:try|get) (?:\w+ ){1,2}(?:for free|free for \d+ \w+)$", re.I
 )
 # An image caption ending in its credit: "... (Photo: J. Doe/Reuters)", "... Photo: J. Doe/AFP".
 _CAPTION_END = re.compile(
@@ -159,7 +173,7 @@ _CAPTION_END = re.compile(
     # "... (U.S. Army photo by Spc. A. Ruiz)", "... in 2023. FILE PHOTO": the credit closes the caption
     r"\([^()]{0,50}\b(?:photo(?:graph)?|image|picture)s?\s+(?:by|courtesy|credit)\b[^()]{0,60}\)$|"
     r"\bfile (?:photo|picture|image)s?\W*$|"
-    r"\b(?:photo(?:graph)?|image|picture|pic)s?(?: credit)?\s*:\s*[^!?]{0,59}[^.!?\s]$|"
+    r"\b(?:photo(?:graph)?|image|picture|pic|graphic|illustration|infographic)s?(?: credit)?\s*:\s*[^!?]{0,59}[^.!?\s]$|"
     r"\b(?:photo(?:graph)?|pic(?:ture)?)s? (?:by|courtesy(?: of)?)\s[^.!?]{1,60}$|"
     r"\bcredits?\s*:\s*[^.!?]{1,40}$",
     re.I,
@@ -176,9 +190,20 @@ _LINK_ARROW = re.compile(r"\s(?:›|»|→|->|⟶|>>|▶)$|^(?:‹|«|←|◀)\s
 _MARKER = re.compile(r"^[-=_*~#─━]{3,}\s*(?:\w+\s*){0,3}[-=_*~#─━]{3,}$")
 # A comment section starts here; what follows is readers' text, not the article.
 COMMENTS_HEADING = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?$|"
+    r"^(?:[^\w\s]{1,3}\s*)?(?:\d[\d.,]*[km]?\s+)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?$|"
     r"^(?:leave|post|add|write) a (?:comment|reply|response)$|^join the (?:conversation|discussion)$|"
-    r"^\d+ (?:thoughts?|responses?|replies|comments?) (?:on|to)\b.*",
+    r"^\d+ (?:thoughts?|responses?|replies|comments?) (?:on|to)\b.*|"
+    # a forum reply's header: "#2 · Reply by reader_1 · 3 likes" (split at its separators)
+    r"^(?:#\d+\s+)?(?:reply|answer|response) (?:by|from) \S+$|"
+    # a comment thread's sort control: "Sort by: Best ▾", "Sorted by newest"
+    r"^sort(?:ed)? by\s*:?\s*(?:best|top|new|newest|old|oldest|most relevant|relevance|popular|controversial)\W*$",
+    re.I,
+)
+# What follows the article's text in a press release, podcast page or report: notes to
+# editors, media contacts, credits, and the release's end mark ("ENDS", "– 30 –", "###").
+END_MATTER = re.compile(
+    r"^(?:notes? (?:to|for) editors?|editors'? notes?|media (?:contacts?|enquiries|inquiries)|"
+    r"press contacts?|credits|episode credits|-*\s*ends?\s*-*|[–—-]\s*30\s*[–—-]|#{3})\s*:?$",
     re.I,
 )
 # Widget lines are short segments joined by a separator: "Share on X · Email",
@@ -190,10 +215,38 @@ _SLASH_SEP = re.compile(r"\s+/\s+")
 # "4 min read", "Listen to this article", "12 comments": reader widgets.
 _READER_WIDGET = re.compile(
     r"^(?:\d+\s*(?:min(?:ute)?s?\.?\s+(?:read|reading time)|comments?|shares?|views?)|listen to this (?:article|story)\b.*|"
-    r"open in (?:the )?app|get the app|view in (?:your )?browser|print(?:ed from)?\b.*|"
+    r"open in (?:the )?app\b(?:\s+\w+){0,5}|get the app|view (?:this (?:e-?mail|newsletter|digest|issue|message) )?in (?:your |a )?(?:web )?browser|print(?:ed from)?\b.*|"
     r"(?:share|tweet|post) (?:on|to|via) \w+|email|whatsapp|telegram|facebook|linkedin|x|twitter)$",
     re.IGNORECASE,
 )
+# An e-mail's header lines ("From: A <a@b.example>", "Subject: Fwd: ...") and the attribution
+# of a quoted reply ("> On Tue, 10 Jun 2025 at 16:02, A. Writer wrote:").
+_MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|subject|sent|reply-to)\s*:\s*\S", re.I)
+_QUOTE_ATTRIBUTION = re.compile(r"^(?:>\s*)*(?:on\b.{5,160}\bwrote|.{3,80}\bwrote on\b.{5,80}):$", re.I)
+# "A. Writer reposted this", "B. Writer likes this": a social feed's activity line.
+_SOCIAL_ACTIVITY = re.compile(
+    r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}\s+"
+    r"(?:reposted|shared|liked|likes|loves|commented on|celebrates|supports|finds) this$"
+)
+# "👁 12.9K 19:03", "Views: 4,210": a post's view counter, with its time.
+_VIEW_COUNTER = re.compile(r"^(?:👁️?|👀|views?\s*:?)\s*\d[\d.,]*\s*[KkMm]?(?:\s+edited)?(?:\s+\d{1,2}:\d{2})?$")
+# "Forwarded from Harbour Newsroom": a messaging channel's forward header.
+_FORWARDED_FROM = re.compile(r"^(?:forwarded|reposted|shared) from\s+\S.{0,60}$", re.I)
+# "The report is available at example.org/reports.": a pointer to a document, not text.
+_AVAILABLE_AT = re.compile(
+    r"^(?:the )?(?:full )?(?:report|text|statement|document|transcript|study|paper|speech|release|recording)s?"
+    r" (?:is|are|will be) available (?:at|on|from)\s+\S+\W*$", re.I
+)
+
+
+def _letter_spaced(line: str) -> bool:
+    """"S T E P P E   N E W S W I R E": a letterhead spaced out letter by letter."""
+    if line[1:2] != " " or line[2:3] == " ":
+        return False  # cheap gate: the first letter stands alone
+    tokens = line.split()
+    return len(tokens) >= 6 and sum(len(t) == 1 for t in tokens) >= 0.7 * len(tokens)
+
+
 # "By Pacific affairs reporter Mele Havili", "By our defence correspondent": a byline with a role.
 _BY_ROLE = re.compile(r"^(?:By|BY)\s+(?:[\w.'’-]+\s+){0,8}[\w.'’-]+$")
 # The whole line is a teaser-list label: "Related stories", "More from Gulf Desk",
@@ -243,13 +296,22 @@ def _is_link_list(line: str) -> bool:
 
 _SHARE_WORDS = frozenset(
     "share shares tweet post email e-mail mail print copy link links facebook x twitter whatsapp telegram "
-    "linkedin reddit messenger pinterest flipboard bluesky threads save bookmark comment comments sms".split()
+    "linkedin reddit messenger pinterest flipboard bluesky threads save bookmark comment comments sms "
+    "upvote downvote vote votes award repost reposts restack restacks reply replies like likes send".split()
 )
+# "1.2k", "214", "12K": a counter beside a button ("▲ 1.2k ▼ 💬 214 comments ↗ Share").
+_COUNT = re.compile(r"^\d+(?:k|m)?$")
+_WORDS = re.compile(r"[\w-]+")
+_DIGIT = re.compile(r"\d")
 
 
 def _is_share_bar(line: str) -> bool:
     """"Share Facebook X WhatsApp Copy link": a row of sharing buttons with no separators."""
-    words = re.findall(r"[\w-]+", line.lower())
+    words = _WORDS.findall(line.lower())
+    if len(words) > 16:
+        return False
+    if _DIGIT.search(line):
+        words = [w for w in words if not _COUNT.match(w)]
     if not 2 <= len(words) <= 10:
         return False
     if words[0] in _SHARE_WORDS and all(w in _SHARE_WORDS or len(w) <= 2 for w in words):
@@ -276,9 +338,18 @@ def _plain(line: str) -> str:
     """The line without markdown emphasis and with link texts for links (html2text output)."""
     if "*" in line or "](" in line or "__" in line:
         line = _MD_LINK.sub(r"\1", line).replace("**", "").replace("__", "").strip()
+    if line[:1] in ("*", "_") and len(line) > 2:
+        if line[-1] == line[0]:
+            line = line[1:-1].strip()  # "_A caption. Graphic: Desk_": one emphasis around the line
+        line = _MD_EMPHASIS_LABEL.sub(r"\1", line)  # "*⚡ ALSO:* Ministers meet"
     return line
 
 
+_MD_EMPHASIS_LABEL = re.compile(r"^[*_]([^*_]{1,30}:)[*_](?=\s)")
+
+
+# A row opening on an empty cell that never closes: a neighbouring column cut off by a clipping.
+_EMPTY_CELL_START = re.compile(r"^\|\s*\|(?!.*\|\s*$)")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
@@ -289,6 +360,8 @@ def is_furniture(line: str) -> bool:
         return False
     if _MD_IMAGE_LINE.match(line):  # "![caption](/img/x.jpg)": an image, whatever its caption says
         return True
+    if _EMPTY_CELL_START.match(line):
+        return True  # "| | CLASSIFIEDS | TENDER NOTICE: ...": a neighbouring column or box, cut off
     line = _plain(line)
     lower = line.lower()
     return bool(
@@ -304,6 +377,9 @@ def is_furniture(line: str) -> bool:
         or (word_count(line) <= 40 and _SENTENCE_THEN_CREDIT.search(line))
         or is_widget_line(line)
         or _TICKER.match(line)
+        or _letter_spaced(line)
+        or (((":" in line[:12] and _MAIL_HEADER.match(line) is not None)
+             or ("wrote" in lower and _QUOTE_ATTRIBUTION.match(line) is not None)) and word_count(line) <= 30)
     )
 
 
@@ -331,6 +407,9 @@ def is_junk(line: str) -> bool:
         or (word_count(line) <= 12 and bool(_RELATIVE_TIME.search(line)))
         or _is_share_bar(line)
         or _MARKER.match(line)
+        or (word_count(line) <= 12 and bool((line.endswith(" this") and _SOCIAL_ACTIVITY.match(line))
+                                             or _VIEW_COUNTER.match(line) or _FORWARDED_FROM.match(line)
+                                             or (" available " in line and _AVAILABLE_AT.match(line))))
         or _NAV_SEPARATORS.search(line)
         or re.fullmatch(r"[\W\d_]+", line)
         or is_date_line(line)
@@ -360,7 +439,7 @@ def is_headline(line: str) -> bool:
         and not is_junk(line)
         and not is_structured(line)
         and not line.endswith((".", "...", "…", ","))
-        and line[:1].isupper() | line[:1].isdigit()
+        and (line.lstrip("“\"‘'«")[:1].isupper() or line[:1].isdigit())  # "“A quote”: a headline"
         and not _starts_with_date(line)
         and not (words <= 10 and parse_date(line) is not None)  # "Publicerat tisdag 3 juni 2025"
     )

@@ -79,3 +79,9 @@ def test_publication_date(header: list[str], body: str, expected: tuple[dt.date 
 )
 def test_slashed_dates_read_by_weekday_or_by_the_page(header: list[str], expected: dt.date | None) -> None:
     assert publication_date(header, "Talks.")[0] == expected
+
+
+def test_a_save_or_print_date_is_not_the_articles_date() -> None:
+    header = ["Saved on 4 October 2025 at 21:14 · Reader view", "Harbour Review · A. Writer · 29 September 2025"]
+    assert publication_date(header, "The navy said on Tuesday ...") == (dt.date(2025, 9, 29), "page_header")
+    assert publication_date(["Printed on 5 May 2025"], "The navy said on Tuesday ...") == (None, None)
