@@ -2,9 +2,9 @@
 
     /work/main/.venv/bin/python tests/gold/_tools/check.py
 
-Checks, for seeds/, dev/, heldout/, heldout2/, heldout3/, heldout4/, heldout5/, heldout6/, heldout7/, heldout8/, heldout9/, heldout10/, heldout11/, heldout12/, heldout13/, heldout14/, heldout15/, heldout16/, heldout17/, heldout18/, heldout19/, heldout20/, heldout21/, heldout22/ and heldout23/:
+Checks, for seeds/, dev/, heldout/, heldout2/, heldout3/, heldout4/, heldout5/, heldout6/, heldout7/, heldout8/, heldout9/, heldout10/, heldout11/, heldout12/, heldout13/, heldout14/, heldout15/, heldout16/, heldout17/, heldout18/, heldout19/, heldout20/, heldout21/, heldout22/, heldout23/, heldout24/, heldout25/, heldout26/ and heldout27/:
   * file sets: seeds have <stem>.txt/.meta.json/.ann.json and the raw page in <repo>/seeds/;
-    dev/heldout/heldout2/heldout3/heldout4/heldout5/heldout6/heldout7/heldout8/heldout9/heldout10/heldout11/heldout12/heldout13/heldout14/heldout15/heldout16/heldout17/heldout18/heldout19/heldout20/heldout21/heldout22/heldout23 have <name>.txt (raw), .clean.txt, .meta.json, .ann.json;
+    dev/heldout/heldout2/heldout3/heldout4/heldout5/heldout6/heldout7/heldout8/heldout9/heldout10/heldout11/heldout12/heldout13/heldout14/heldout15/heldout16/heldout17/heldout18/heldout19/heldout20/heldout21/heldout22/heldout23/heldout24/heldout25/heldout26/heldout27 have <name>.txt (raw), .clean.txt, .meta.json, .ann.json;
   * meta.json: exactly {title, published_date, language}; date is YYYY-MM-DD (a real date) or null;
     title (when not null) is the first line of the clean text, followed by a blank line;
   * clean text: UTF-8, "\n" line ends only, ends with one "\n", no runs of 2+ blank lines,
@@ -14,7 +14,7 @@ Checks, for seeds/, dev/, heldout/, heldout2/, heldout3/, heldout4/, heldout5/, 
     no duplicate spans, mentions sorted; non-English documents have no mentions;
   * completeness: every word-boundary occurrence of an annotated surface string is covered by
     some mention (itself or a longer mention containing it);
-  * dev has 20 documents, heldout 10, heldout2 12, heldout3 12, heldout4 16, heldout5 12, heldout6 8, heldout7 8, heldout8 8, heldout9 8, heldout10 8, heldout11 8, heldout12 8, heldout13 8, heldout14 8, heldout15 8, heldout16 8, heldout17 8, heldout18 8, heldout19 8, heldout20 8, heldout21 8, heldout22 8, heldout23 8; English dev/heldout/heldout2/heldout3 clean texts
+  * dev has 20 documents, heldout 10, heldout2 12, heldout3 12, heldout4 16, heldout5 12, heldout6 8, heldout7 8, heldout8 8, heldout9 8, heldout10 8, heldout11 8, heldout12 8, heldout13 8, heldout14 8, heldout15 8, heldout16 8, heldout17 8, heldout18 8, heldout19 8, heldout20 8, heldout21 8, heldout22 8, heldout23 8, heldout24 8, heldout25 8, heldout26 8, heldout27 8; English dev/heldout/heldout2/heldout3 clean texts
     have 150-400 words.
 Exit status 1 on any error.
 """
@@ -144,8 +144,8 @@ def main() -> int:
         n_docs += 1
     if n_docs != 5:
         err(f"seeds: expected 5 documents, found {n_docs}")
-    # dev / heldout / heldout2 / heldout3 / heldout4 / heldout5 / heldout6 / heldout7 / heldout8 / heldout9 / heldout10 / heldout11 / heldout12 / heldout13 / heldout14 / heldout15 / heldout16 / heldout17 / heldout18 / heldout19 / heldout20 / heldout21 / heldout22 / heldout23
-    for split, want in (("dev", 20), ("heldout", 10), ("heldout2", 12), ("heldout3", 12), ("heldout4", 16), ("heldout5", 12), ("heldout6", 8), ("heldout7", 8), ("heldout8", 8), ("heldout9", 8), ("heldout10", 8), ("heldout11", 8), ("heldout12", 8), ("heldout13", 8), ("heldout14", 8), ("heldout15", 8), ("heldout16", 8), ("heldout17", 8), ("heldout18", 8), ("heldout19", 8), ("heldout20", 8), ("heldout21", 8), ("heldout22", 8), ("heldout23", 8)):
+    # dev / heldout / heldout2 / heldout3 / heldout4 / heldout5 / heldout6 / heldout7 / heldout8 / heldout9 / heldout10 / heldout11 / heldout12 / heldout13 / heldout14 / heldout15 / heldout16 / heldout17 / heldout18 / heldout19 / heldout20 / heldout21 / heldout22 / heldout23 / heldout24 / heldout25 / heldout26 / heldout27
+    for split, want in (("dev", 20), ("heldout", 10), ("heldout2", 12), ("heldout3", 12), ("heldout4", 16), ("heldout5", 12), ("heldout6", 8), ("heldout7", 8), ("heldout8", 8), ("heldout9", 8), ("heldout10", 8), ("heldout11", 8), ("heldout12", 8), ("heldout13", 8), ("heldout14", 8), ("heldout15", 8), ("heldout16", 8), ("heldout17", 8), ("heldout18", 8), ("heldout19", 8), ("heldout20", 8), ("heldout21", 8), ("heldout22", 8), ("heldout23", 8), ("heldout24", 8), ("heldout25", 8), ("heldout26", 8), ("heldout27", 8)):
         d = GOLD / split
         names = sorted({p.name.split(".")[0] for p in d.iterdir() if p.is_file()})
         if len(names) != want:

@@ -93,6 +93,8 @@ ISO3 = {
     "Grenada": "GRD", "Antigua and Barbuda": "ATG",
     "Suriname": "SUR", "Dominica": "DMA", "Saint Kitts and Nevis": "KNA",
     "São Tomé and Príncipe": "STP",
+    "Malta": "MLT",
+    "Eswatini": "SWZ",
 }
 
 
