@@ -39,7 +39,8 @@ def _derive_title(text: str) -> str:
     return (title + ("…" if len(words) > DERIVED_TITLE_WORDS else "")) or text.strip()[:80]
 
 
-def _rejected(raw: RawFile, code: str, reason: str) -> FileResult:
+def rejected(raw: RawFile, code: str, reason: str) -> FileResult:
+    """The ``sources`` row of a file that publishes no document, with why."""
     return FileResult(
         {
             "source_path": raw.source_path,
@@ -57,16 +58,16 @@ def _rejected(raw: RawFile, code: str, reason: str) -> FileResult:
 def process_file(raw: RawFile) -> FileResult:
     """Decode, normalise and clean one file; never raises for bad content."""
     if raw.data is None:
-        return _rejected(raw, raw.error_code or "unreadable", raw.error or "could not be read")
+        return rejected(raw, raw.error_code or "unreadable", raw.error or "could not be read")
     try:
         decoded = decode(raw.data)
     except Rejected as exc:
-        return _rejected(raw, exc.code, exc.reason)
+        return rejected(raw, exc.code, exc.reason)
     normalized = normalize(decoded.text)
     cleaned = clean(normalized)
     text = normalize(cleaned.text)
     if not text:
-        return _rejected(raw, "no_text", "no article text left after removing page clutter")
+        return rejected(raw, "no_text", "no article text left after removing page clutter")
     title = cleaned.title
     title_source = "headline"
     if not title:

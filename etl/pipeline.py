@@ -20,7 +20,7 @@ from typing import Any
 import polars as pl
 from accords.etl import ingest, statindex
 from accords.etl.dedupe import find_duplicates
-from accords.etl.document import FileResult, process_file
+from accords.etl.document import FileResult, process_file, rejected
 from accords.etl.dupindex import DupIndex
 from accords.etl.extract import kb as kb_mod
 from accords.etl.extract.candidates import Candidate
@@ -137,12 +137,22 @@ def _consumer_gate(layout: Layout, queries_dir: str | Path) -> CurrentGate:
 
 
 def process_raw(raw: ingest.RawFile, kb: kb_mod.KnowledgeBase) -> ProcessedFile:
-    """Per-file work: decode, normalise, clean, and extract candidates (English only)."""
-    result = process_file(raw)
-    doc = result.document
-    if doc is None or doc["language"] not in EXTRACT_LANGUAGES:
-        return ProcessedFile(result)
-    return ProcessedFile(result, tuple(extract(doc["text"], kb)))
+    """Per-file work: decode, normalise, clean, and extract candidates (English only).
+
+    A file accords itself fails on (a bug, not bad input: bad input is rejected with its
+    own reason) is rejected as ``processing_error`` with the exception in its reason, so
+    that one file never stops a run of thousands; the run's summary counts it.
+    """
+    try:
+        result = process_file(raw)
+        doc = result.document
+        if doc is None or doc["language"] not in EXTRACT_LANGUAGES:
+            return ProcessedFile(result)
+        return ProcessedFile(result, tuple(extract(doc["text"], kb)))
+    except Exception as exc:  # any failure on one file is recorded, not raised
+        return ProcessedFile(rejected(raw, "processing_error",
+                                      f"accords failed on this file ({type(exc).__name__}: {exc}); "
+                                      "this is a bug in accords, please report it with the file"))
 
 
 def input_digest(fingerprints: Iterable[Sequence[str | int | None]], kb_digest: str) -> str:

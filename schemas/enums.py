@@ -57,6 +57,7 @@ SOURCE_REASON_CODES = (
     "no_text",
     "exact_duplicate",
     "near_duplicate",
+    "processing_error",
 )
 
 TITLE_SOURCES = ("headline", "derived")

@@ -7,4 +7,4 @@ documentation-only changes. It is written into every Parquet footer and every
 manifest.
 """
 
-CONTRACT_VERSION = "1.1.0"
+CONTRACT_VERSION = "1.2.0"

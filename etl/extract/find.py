@@ -1186,7 +1186,7 @@ class _Extractor:
             q = p + 1
             while q < d.n and q - p <= 3 and d.toks[q] != ")":
                 q += 1
-            if q >= d.n or d.toks[q] != ")":
+            if q >= d.n or d.toks[q] != ")" or q == p + 1:  # "()" defines nothing
                 continue
             acr = d.text[d.starts[p + 1]:d.ends[q - 1]]
             if not _ACRONYM.match(acr.split()[0]) or len(acr) > 16:
