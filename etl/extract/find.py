@@ -377,9 +377,13 @@ def _is_hyphen_join(d: _Doc, k: int) -> bool:
 
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
                       "March April May June July August September October November December".split())
+_MONTH_NAMES = frozenset("January February March April May June July August September October November "
+                         "December".split())
+_TIME_PREPOSITIONS = frozenset({"in", "since", "until", "till", "by", "from", "early", "late", "mid", "last",
+                                "next", "during", "through", "before", "after"})
 #: Words after which "in" continues a name ("Mission in Somalia", "Co-operation in Europe").
 _IN_JOINERS = frozenset({"Mission", "operation", "Operation", "Cooperation", "Measures", "Peace",
-                         "Security", "Forces", "Force"})
+                         "Security", "Forces", "Force", "Presence"})
 
 
 def _joins(d: _Doc, j: int) -> bool:
@@ -472,6 +476,8 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
             elif t == "in" and d.toks[j - 1] in lx.MISSION_HEADS and g is not None and j + 1 < d.n \
                     and (h := d.longest(g, j + 1)) is not None and h[1].entity_type == "location":
                 j = h[0]  # "the Chilean Embassy in Lima", "Indian Embassy in Abu Dhabi"
+            elif t in ("in", "to") and g is not None and (e := _posted_to(d, j, g)) is not None:
+                j = e  # "the Embassy of Japan in the Lao PDR", "the OSCE Mission to Skopje" (round 10)
             elif t in ("in", "on") and not _joins(d, j):
                 break
             elif t == "&" and j + 1 < d.n and d.cap(j + 1) and not d.newline_before(j + 1):
@@ -499,6 +505,41 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
         out.append((i, j))
         i = j
     return out
+
+
+#: Diplomatic and field missions posted to a country or city ("Mission to Skopje", "Embassy of
+#: Japan in the Lao PDR").
+_POSTED_HEADS = frozenset({"Mission", "Delegation", "Embassy", "Consulate", "Presence"})
+
+
+def _posted_to(d: _Doc, j: int, g: Gazetteer) -> int | None:
+    """End of the known country or place after "in"/"to" at token ``j`` that a mission's name
+    ends with: "in" after an embassy named "of <country>" or any mission head, "to" after
+    Mission/Delegation. None when the place goes on into a longer name or a list."""
+    prev = d.toks[j - 1]
+    if d.toks[j] == "in" and prev not in _POSTED_HEADS:
+        # "Embassy of Japan in ...": the sending country closes "<Embassy> of"
+        for o in range(max(1, j - 4), j - 1):
+            if d.toks[o] == "of" and d.toks[o - 1] in lx.MISSION_HEADS \
+                    and (h0 := d.longest(g, o + 1)) is not None and h0[0] == j and h0[1].entity_type == "country":
+                break
+        else:
+            return None
+    elif prev not in _POSTED_HEADS or (d.toks[j] == "to" and prev not in ("Mission", "Delegation")):
+        return None
+    elif prev in lx.MISSION_HEADS and not (j >= 2 and (h1 := d.longest(g, j - 2)) is not None and h1[0] == j - 1
+                                           and h1[1].entity_type == "country"):
+        return None  # a bare "Embassy in X" is no name; "the Chinese Embassy in Kenya" is
+    k = j + 1 + (j + 1 < d.n and d.toks[j + 1] == "the")
+    if k >= d.n:
+        return None
+    h = d.longest(g, k)
+    if h is None or h[1].entity_type not in ("country", "location"):
+        return None
+    e = h[0]
+    if e < d.n and (d.cap(e) and not d.newline_before(e) or d.toks[e] in ("'", "’")):
+        return None  # "Mission to Mali Airport", "in Kenya's ..."
+    return e
 
 
 def _ends_place(d: _Doc, g: Gazetteer | None, j: int) -> bool:
@@ -569,6 +610,9 @@ def _strip_lead(d: _Doc, i: int, j: int) -> int:
                      or (d.toks[i].isalpha() and d.toks[i].islower())
                      or d.toks[i] in {"-", "'", "’"}
                      or (d.toks[i] in _WEEKDAYS and i + 1 < j and d.toks[i + 1].islower())
+                     # "In September US Southern Command ...": a month after a time preposition
+                     or (d.toks[i] in _MONTH_NAMES and i + 1 < j and d.cap(i + 1) and i > 0
+                         and d.toks[i - 1].lower() in _TIME_PREPOSITIONS)
                      or (_YEAR.fullmatch(d.toks[i]) is not None and i + 1 < j and int(d.toks[i]) < 2030)):
         # "the 2018 Agreement on ...": the year dates the name, it is not part of it; a target
         # year names it ("the 2050 Strategy for the Blue Pacific Continent")
@@ -731,6 +775,19 @@ _APPOSITIVE_NOUNS: dict[str, str] = {
 #: Forces Atlantic", "Joint Force Command Norfolk" is caught by its apposition).
 _COMMAND_HEADS = frozenset({"Force", "Forces", "Command", "Group", "Fleet", "Corps", "Division", "Brigade"})
 _AREA_SUFFIXES = frozenset({"North", "South", "East", "West", "Central", "Atlantic", "Pacific"})
+#: Force and unit heads that take their host country right after them, with no preposition:
+#: "Coast Guard Suriname", "British Forces Cyprus", "Training Team Brunei" (round 10).
+_COUNTRY_SUFFIXED = frozenset({"Guard", "Forces", "Force", "Team", "Command", "Navy", "Army", "Police"})
+
+
+def _country_tail(d: _Doc, k: int, j: int) -> bool:
+    """Whether d[k:j] is one known country, and nothing follows it in the sentence that would make
+    it the start of a new clause ("... Coast Guard Suriname said" is fine)."""
+    if d.g is None or k >= j:
+        return False
+    hit = d.longest(d.g, k)
+    return hit is not None and hit[0] == j and hit[1].entity_type == "country" and not d.toks[k].isupper() \
+        and not (j < d.n and d.toks[j] in ("'", "’"))
 _TITLE_PREPOSITIONS = frozenset({"Of", "For", "On", "Against", "To"})
 _HEAD_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to", "de", "del", "da", "do", "des", "du"})
 
@@ -743,8 +800,10 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
         return "organization", None, j
     if d.toks[i] == "Islamic" and j - i >= 4 and d.toks[i + 1] == "State" and d.toks[j - 1] == "Province":
         return "organization", None, j  # a province (wilaya) of the Islamic State is a group
-    if j - i >= 2 and d.toks[j - 2] == "Military" and (d.toks[j - 2], d.toks[j - 1]) in lx.ORG_HEADS_2:
-        return "organization", None, j  # "33rd Military Region", "Northern Military District"
+    if j - i >= 2 and d.toks[j - 2] in ("Military", "Red") and (d.toks[j - 2], d.toks[j - 1]) in lx.ORG_HEADS_2 \
+            and (d.toks[j - 2] == "Military" or j - i >= 3):
+        # "33rd Military Region", "Northern Military District"; "French Red Cross" (round 10)
+        return "organization", None, j
     if j - i >= 3 and (tuple(d.toks[j - 2:j]) in lx.LOCATION_HEADS_2) and not d.toks[i][:1].isdigit():
         return "location", None, j  # "Mohammed Al-Ahmad Naval Base" (but "201st Military Base")
     # The first head word followed by a preposition heads the whole name ("Foundation for
@@ -772,7 +831,8 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
         # Head word last, or followed by "of/for/on ... X" or a number ("Task Force-88").
         if not tail or tail[0] in {"of", "for", "on", "in", "against", "to"} \
                 or re.fullmatch(r"\d+", tail[0]) or (tail[0] == "-" and ht[0] != "location") \
-                or (len(tail) == 1 and tail[0] in _AREA_SUFFIXES and d.toks[k] in _COMMAND_HEADS):
+                or (len(tail) == 1 and tail[0] in _AREA_SUFFIXES and d.toks[k] in _COMMAND_HEADS) \
+                or (tail and d.toks[k] in _COUNTRY_SUFFIXED and k > i and _country_tail(d, k + 1, j)):
             if tail and tail[0] == "of" and d.toks[k] in lx.FORCE_HEADS and k > i \
                     and not _of_place(d, k + 1, j) and not _of_parent_body(d, k + 1, j):
                 return ht[0], ht[1], k + 1  # "Libyan National Army | of Khalifa Haftar"
@@ -1551,6 +1611,9 @@ class _Extractor:
                 d.toks[p] in {"proposed", "planned"} or (d.toks[p] in {"a", "an"} and p >= 1 and d.toks[p - 1] in {
                     "create", "set", "up", "build", "establish", "fund", "launch", "develop"})):
             return "initiative", "programme"
+        if etype == "initiative" and j - i >= 3 and "Presence" in d.toks[i:j - 1] \
+                and d.toks[d.toks.index("Presence", i, j) + 1] == "in":
+            return "organization", None  # "the OSCE Presence in Albania": a field office (round 10)
         if etype == "organization" and {"Commission", "Committee"} & set(d.toks[i:j]) and "Joint" in d.toks[i:j] \
                 and i + 2 < j and d.toks[i + 1] in {"-", "–"} and d.g is not None:
             a, b = d.longest(d.g, i), d.longest(d.g, i + 2)
