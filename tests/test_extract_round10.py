@@ -70,3 +70,26 @@ def test_missions_posted_to_a_country(text: str, name: str, kb: kb_mod.Knowledge
 def test_no_mission_join_without_a_name(text: str, bad: str, kb: kb_mod.KnowledgeBase) -> None:
     got = found(text, kb)
     assert bad not in got, got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Output at the Korvath gas field fell by a third.", "Korvath"),
+    ("Drilling at the Saraq oilfield resumed on Monday.", "Saraq"),
+    ("The pipeline will carry gas from the Melgun field to the coast.", "Melgun"),
+    ("Navy ships guarded Block 17 and the Pelora Block.", "Block 17"),
+    ("Navy ships guarded Block 17 and the Pelora Block.", "Pelora Block"),
+    ("Exploration resumed in the offshore Tamsar block last year.", "Tamsar block"),
+])
+def test_petroleum_fields_and_blocks_are_places(text: str, name: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(name, ("", None))[0] == "location", got
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("The Kenya field office said the Premier League field was wet.", "Premier League"),
+    ("Josh Block said the licence was new.", "Josh Block"),
+    ("The Ubuntu block vote passed in the assembly.", "Ubuntu block"),
+])
+def test_no_field_place_without_petroleum(text: str, bad: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(bad, ("", None))[0] != "location", got

@@ -507,6 +507,13 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
     return out
 
 
+#: Nouns that make "field"/"block" a modifier ("field office", "block vote"), not a place noun.
+_COMPOUND_AFTER_FIELD = frozenset({"office", "offices", "hospital", "hospitals", "trip", "trips", "commander",
+                                   "commanders", "vote", "votes", "grant", "grants", "level", "staff", "team",
+                                   "teams", "officer", "officers", "operations", "work", "workers", "day", "test",
+                                   "tests", "visit", "visits", "party", "parties", "agent", "agents", "research"})
+_PETROLEUM_WORDS = frozenset({"gas", "oil", "petroleum", "condensate", "lng", "crude", "barrels", "offshore",
+                              "drilling", "exploration", "hydrocarbons", "pipeline"})
 #: Diplomatic and field missions posted to a country or city ("Mission to Skopje", "Embassy of
 #: Japan in the Lao PDR").
 _POSTED_HEADS = frozenset({"Mission", "Delegation", "Embassy", "Consulate", "Presence"})
@@ -537,7 +544,7 @@ def _posted_to(d: _Doc, j: int, g: Gazetteer) -> int | None:
     if h is None or h[1].entity_type not in ("country", "location"):
         return None
     e = h[0]
-    if e < d.n and (d.cap(e) and not d.newline_before(e) or d.toks[e] in ("'", "’")):
+    if e < d.n and ((d.cap(e) and not d.newline_before(e)) or d.toks[e] in ("'", "’")):
         return None  # "Mission to Mali Airport", "in Kenya's ..."
     return e
 
@@ -715,7 +722,7 @@ def _head_type(word: str) -> tuple[str, str | None] | None:
 
 _ORG_CUES = lx.ORG_NOUNS_BEFORE | lx.ORG_NOUNS_PLURAL | {w.capitalize() for w in lx.ORG_NOUNS_PLURAL}
 _CUE_WORDS = lx.PLACE_NOUNS_AFTER | lx.PLACE_NOUNS_BEFORE | lx.COMPASS | lx.LOCATIVES | lx.ADMIN_WORDS | _ORG_CUES \
-    | lx.BORDER_NOUNS | lx.PLACE_NOUNS_AT
+    | lx.BORDER_NOUNS | lx.PLACE_NOUNS_AT | lx.FIELD_NOUNS | {"Block", "block"}
 _DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]*){0,3}(?:,| \()", re.M)
 _PLACE_WORDS = lx.ADMIN_WORDS | lx.LOCATION_HEADS
 #: Built places, named after their owner's demonym only in passing ("the American McMurdo
@@ -1859,7 +1866,55 @@ class _Extractor:
                         break
             if t in _ORG_CUES:
                 self._org_after_noun(m)
+            if t in lx.FIELD_NOUNS or t == "Block" or t == "block":
+                self._field_or_block(m)
         self._datelines()
+
+    def _petroleum_near(self, m: int) -> bool:
+        """Whether the sentence around token ``m`` speaks of oil or gas."""
+        d, toks = self.d, self.d.toks
+        for step in (-1, 1):
+            k = m + step
+            while 0 <= k < d.n and abs(k - m) <= 30 and toks[k] not in (".", "!", "?") \
+                    and not d.newline_before(k + 1 if step < 0 else k):
+                if toks[k].lower() in _PETROLEUM_WORDS:
+                    return True
+                k += step
+        return False
+
+    def _field_or_block(self, m: int) -> None:
+        """Petroleum fields and licence blocks are places (round 10): "the Tuna gas field", "the
+        Rumaila oilfield" (the name before the field noun), "Block 58", "the Stabroek Block"."""
+        d, toks = self.d, self.d.toks
+        if toks[m] == "block" or (toks[m] in ("field", "fields") and toks[m - 1] not in lx.FIELD_MODIFIERS):
+            # a bare "X block"/"X field" in a sentence about oil or gas ("the Galkynysh field to
+            # Pakistan", "near the offshore Stabroek block")
+            if d.cap(m - 1) and not d.glued(m - 1) and not (m + 1 < d.n and toks[m + 1] in _COMPOUND_AFTER_FIELD) \
+                    and self._petroleum_near(m):
+                i = self._name_before(m)
+                if i is not None and m - i <= 2 and not d.sentence_initial(i) and toks[i] not in self.kb.given_names:
+                    self._place(i, m + 1 if toks[m] == "block" else m)
+            return
+        if toks[m] == "Block":
+            if m + 1 < d.n and not d.glued(m + 1) and re.fullmatch(r"\d{1,3}[A-Z]?|[A-Z]", toks[m + 1]) \
+                    and not d.newline_before(m + 1) and not (m + 2 < d.n and d.cap(m + 2)):
+                self._place(m, m + 2)  # "Block 58", "Block B"
+            elif m >= 1 and d.cap(m - 1) and not d.newline_before(m) and not (m + 1 < d.n and d.cap(m + 1)) \
+                    and toks[m - 1] not in self.kb.given_names:
+                i = self._name_before(m)
+                if i is not None and m - i <= 2:
+                    self._place(i, m + 1)  # "the Stabroek Block"
+            return
+        e = m
+        if toks[m] in ("field", "fields"):
+            if toks[m - 1] not in lx.FIELD_MODIFIERS or d.glued(m - 1):
+                return
+            e = m - 1
+        if e < 1 or not d.cap(e - 1) or d.glued(e):
+            return
+        i = self._name_before(e)
+        if i is not None and e - i <= 3 and not d.sentence_initial(i):
+            self._place(i, e)
 
     def told_media(self) -> None:
         """"told the Nation.", "told the ABC on Monday": a new name after "told the" that ends
