@@ -93,3 +93,21 @@ def test_petroleum_fields_and_blocks_are_places(text: str, name: str, kb: kb_mod
 def test_no_field_place_without_petroleum(text: str, bad: str, kb: kb_mod.KnowledgeBase) -> None:
     got = found(text, kb)
     assert got.get(bad, ("", None))[0] != "location", got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The base was covered by the Status of Visiting Forces Agreement signed in 2019.",
+     "Status of Visiting Forces Agreement"),
+    ("Ministers met under the Regional Convention to Combat Wildlife Trafficking in June.",
+     "Regional Convention to Combat Wildlife Trafficking"),
+    ("Both navies belong to the Four Nations Naval Arrangements (FNNA), a 1990 pact.", "Four Nations Naval Arrangements"),
+    ("The scanners were paid for by the Coastal Surveillance Instrument of the bloc.", "Coastal Surveillance Instrument"),
+])
+def test_initiative_names_and_heads(text: str, name: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(name, ("", None))[0] == "initiative", got
+
+
+def test_person_of_a_body_is_still_cut(kb: kb_mod.KnowledgeBase) -> None:
+    got = found("Lt. Col. Amara Sesay of the Coastal Patrol Agreement office spoke.", kb)
+    assert not any(s.startswith("Lt") for s in got), got

@@ -409,7 +409,9 @@ def _to_joins(d: _Doc, j: int, g: Gazetteer | None) -> bool:
     before "the" + another agreement ("Protocol on ... to the Antarctic Treaty")."""
     prev = d.toks[j - 1]
     nxt = d.toks[j + 1] if j + 1 < d.n else ""
-    if prev in lx.ORG_HEADS and nxt[:1].isupper() and nxt.isalpha() and (g is None or d.longest(g, j + 1) is None):
+    if (prev in lx.ORG_HEADS or lx.INITIATIVE_HEADS.get(prev) in ("treaty", "agreement")) and nxt[:1].isupper() \
+            and nxt.isalpha() and (g is None or d.longest(g, j + 1) is None):
+        # "Committee to Protect Journalists"; "Convention to Combat Desertification" (round 10)
         return j + 2 < d.n and d.cap(j + 2)  # a purpose clause of 2+ words, not "Mission to Mali"
     if nxt == "the" and any(lx.INITIATIVE_HEADS.get(w) in ("treaty", "agreement")
                             for w in d.toks[max(0, j - 6):j]):
@@ -683,6 +685,8 @@ def _past_holder(d: _Doc, i: int, j: int) -> int | None:
     if not any(_head_type(t) not in (None, ("location", None)) for t in d.toks[r:j]):
         return i
     if not all(_title_at(d, m) or t in lx.TITLE_MODIFIERS or t == "-" for m, t in enumerate(left, i)):
+        if k - i == 1 and r == k + 1 and (nt := _name_type(d, r, j)) is not None and nt[0] == "initiative":
+            return i  # one word is no person: "Status of Forces Agreement" (round 10)
         return r  # a person: "X Y of the Z Navy"
     # A post: its body follows only when it is named by its country or by another "of".
     hit = d.longest(d.g, r) if d.g is not None else None

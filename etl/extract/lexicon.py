@@ -68,6 +68,9 @@ FORCE_HEADS = frozenset(["Rifles", "Army", "Navy", "Force", "Forces", "Guard", "
 WEAK_ORG_HEADS = frozenset(["Hub", "Network", "Centre", "Center", "Grid", "Array", "System"])
 #: Final words of initiative names, with the initiative_type they imply.
 INITIATIVE_HEADS: dict[str, str] = {
+    # round 10: arrangements are agreements ("Five Power Defence Arrangements"), EU funding
+    # instruments programmes ("Border Management and Visa Instrument")
+    "Arrangements": "agreement", "Instrument": "programme",
     "Initiative": "security_initiative", "Corridor": "economic_corridor", "Route": "economic_corridor",
     "Railway": "economic_corridor", "Pipeline": "economic_corridor",
     "Link": "mechanism", "Declaration": "declaration", "Principles": "declaration",
