@@ -111,3 +111,17 @@ def test_initiative_names_and_heads(text: str, name: str, kb: kb_mod.KnowledgeBa
 def test_person_of_a_body_is_still_cut(kb: kb_mod.KnowledgeBase) -> None:
     got = found("Lt. Col. Amara Sesay of the Coastal Patrol Agreement office spoke.", kb)
     assert not any(s.startswith("Lt") for s in got), got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Passengers stranded in Mahé were flown home by Air Seychelles on Friday.", "Air Seychelles"),
+    ("Fiji Airways and Solomon Airlines suspended flights to the island.", "Solomon Airlines"),
+])
+def test_airlines_are_known_companies(text: str, name: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(name, ("", None))[0] == "organization", got
+
+
+def test_ambiguous_airline_names_need_context(kb: kb_mod.KnowledgeBase) -> None:
+    got = found("Trade across Iberia grew, and the sky was azul.", kb)
+    assert got.get("Iberia", ("", None))[0] != "organization", got
