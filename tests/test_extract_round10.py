@@ -125,3 +125,18 @@ def test_airlines_are_known_companies(text: str, name: str, kb: kb_mod.Knowledge
 def test_ambiguous_airline_names_need_context(kb: kb_mod.KnowledgeBase) -> None:
     got = found("Trade across Iberia grew, and the sky was azul.", kb)
     assert got.get("Iberia", ("", None))[0] != "organization", got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Smugglers landed near al-Qarnah before dawn.", "al-Qarnah"),
+    ("The convoy stopped at al-Tuwal, police said.", "al-Tuwal"),
+    ("Fighting near el-Obeid went on for a week.", "el-Obeid"),
+])
+def test_arabic_article_places(text: str, name: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(name, ("", None))[0] == "location", got
+
+
+def test_arabic_article_keeps_known_bodies(kb: kb_mod.KnowledgeBase) -> None:
+    got = found("Clashes in al-Shabaab areas continued.", kb)
+    assert got.get("al-Shabaab", ("", None))[0] == "organization", got

@@ -516,6 +516,8 @@ _COMPOUND_AFTER_FIELD = frozenset({"office", "offices", "hospital", "hospitals",
                                    "tests", "visit", "visits", "party", "parties", "agent", "agents", "research"})
 _PETROLEUM_WORDS = frozenset({"gas", "oil", "petroleum", "condensate", "lng", "crude", "barrels", "offshore",
                               "drilling", "exploration", "hydrocarbons", "pipeline"})
+#: Lower-case Arabic articles glued to a name ("al-Mahra", "el-Fasher").
+_ARABIC_ARTICLES = frozenset({"al", "el", "ash", "ar", "az"})
 #: Diplomatic and field missions posted to a country or city ("Mission to Skopje", "Embassy of
 #: Japan in the Lao PDR").
 _POSTED_HEADS = frozenset({"Mission", "Delegation", "Embassy", "Consulate", "Presence"})
@@ -2050,9 +2052,14 @@ class _Extractor:
     def particle_places(self) -> None:
         """A place name goes on over a Romance or Arabic particle before more capitalised words:
         "Isla del Tigre", "Vila Real de Santo António", "Saint-Georges-de-l'Oyapock",
-        "Hawsh al-Sayyed Ali" (the gazetteer or a cue found only the first part)."""
+        "Hawsh al-Sayyed Ali" (the gazetteer or a cue found only the first part). A lower-case
+        Arabic article glued before a place is part of it ("al-Mahra", round 10)."""
         d = self.d
         for s in list(self.spans):
+            if s.info.entity_type == "location" and s.i >= 2 and d.toks[s.i - 1] == "-" and d.glued(s.i) \
+                    and d.glued(s.i - 1) and d.toks[s.i - 2] in _ARABIC_ARTICLES:
+                name = d.text[d.starts[s.i - 2]:d.ends[s.j - 1]]
+                self.add(s.i - 2, s.j, _Info("location", name, None, s.info.subtype, None, None), s.method)
             if s.info.entity_type != "location" or s.j >= d.n:
                 continue
             j = _particle_tail(d, s.j)
@@ -2069,6 +2076,13 @@ class _Extractor:
         d = self.d
         for m in d.at(_UNKNOWN_PLACE_CUES, 0, d.n - 1):
             t = d.toks[m]
+            if t in _UNKNOWN_LOCATIVES and m + 3 < d.n and d.toks[m + 1] in _ARABIC_ARTICLES \
+                    and d.toks[m + 2] == "-" and d.glued(m + 2) and d.glued(m + 3):
+                # "near al-Ghaydah", "the camp at al-Hol": an Arabic name after a locative (round 10)
+                j = self._unknown_place(m + 3, min_len=3, person_ok=True)
+                if j is not None and j - m - 3 <= 2:
+                    self._place(m + 1, j)
+                continue
             if t in _UNKNOWN_LOCATIVES and not (t == "at" and any(
                     w in lx.APPOSITION_ROLES or w in lx.ROLE_NOUNS for w in d.toks[max(0, m - 4):m])):
                 j = self._unknown_place(m + 1, min_len=4, person_ok=t in {"in", "near", "outside"})
