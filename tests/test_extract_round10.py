@@ -140,3 +140,18 @@ def test_arabic_article_places(text: str, name: str, kb: kb_mod.KnowledgeBase) -
 def test_arabic_article_keeps_known_bodies(kb: kb_mod.KnowledgeBase) -> None:
     got = found("Clashes in al-Shabaab areas continued.", kb)
     assert got.get("al-Shabaab", ("", None))[0] == "organization", got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Directorate of Criminal Investigations of the Kenyan police said two men were held.",
+     "Directorate of Criminal Investigations"),
+    ("The Special Operations Command of the Tanzanian army moved north.", "Special Operations Command"),
+])
+def test_demonym_before_lower_case_noun_ends_the_name(text: str, name: str, kb: kb_mod.KnowledgeBase) -> None:
+    got = found(text, kb)
+    assert got.get(name, ("", None))[0] == "organization", got
+
+
+def test_of_the_country_long_form_still_joins(kb: kb_mod.KnowledgeBase) -> None:
+    got = found("The Armed Forces of the Philippines said the ship left.", kb)
+    assert any(s.startswith("Armed Forces of the Philippines") for s in got), got

@@ -489,7 +489,11 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
                 while k < d.n and d.toks[k].lower() in lx.CONNECTORS and d.toks[k].islower():
                     k += 1
                 if k < d.n and d.cap(k) and k - j <= 2 and not d.newline_before(k) \
-                        and not (d.toks[j:k] == ["the"] and _ends_place(d, g, j)):
+                        and not (d.toks[j:k] == ["the"] and _ends_place(d, g, j)) \
+                        and not (g is not None and d.toks[k] in g.demonyms and k + 1 < d.n
+                                 and d.toks[k + 1].isalpha() and d.toks[k + 1].islower()):
+                    # "... Foreign Police | of the Slovak police": a demonym before a lower-case
+                    # noun is no part of the name (round 10)
                     j = k
                 else:
                     break
