@@ -50,7 +50,7 @@ from accords.schemas.validate import ValidationReport
 from accords.errors import ContractViolation
 
 #: Bump when extraction output changes for the same text and knowledge base.
-EXTRACTOR_VERSION = "9"
+EXTRACTOR_VERSION = "10"
 #: Languages whose documents go through (English) entity extraction.
 EXTRACT_LANGUAGES = frozenset({"en"})
 

@@ -377,9 +377,13 @@ def _is_hyphen_join(d: _Doc, k: int) -> bool:
 
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
                       "March April May June July August September October November December".split())
+_MONTH_NAMES = frozenset("January February March April May June July August September October November "
+                         "December".split())
+_TIME_PREPOSITIONS = frozenset({"in", "since", "until", "till", "by", "from", "early", "late", "mid", "last",
+                                "next", "during", "through", "before", "after"})
 #: Words after which "in" continues a name ("Mission in Somalia", "Co-operation in Europe").
 _IN_JOINERS = frozenset({"Mission", "operation", "Operation", "Cooperation", "Measures", "Peace",
-                         "Security", "Forces", "Force"})
+                         "Security", "Forces", "Force", "Presence"})
 
 
 def _joins(d: _Doc, j: int) -> bool:
@@ -405,7 +409,9 @@ def _to_joins(d: _Doc, j: int, g: Gazetteer | None) -> bool:
     before "the" + another agreement ("Protocol on ... to the Antarctic Treaty")."""
     prev = d.toks[j - 1]
     nxt = d.toks[j + 1] if j + 1 < d.n else ""
-    if prev in lx.ORG_HEADS and nxt[:1].isupper() and nxt.isalpha() and (g is None or d.longest(g, j + 1) is None):
+    if (prev in lx.ORG_HEADS or lx.INITIATIVE_HEADS.get(prev) in ("treaty", "agreement")) and nxt[:1].isupper() \
+            and nxt.isalpha() and (g is None or d.longest(g, j + 1) is None):
+        # "Committee to Protect Journalists"; "Convention to Combat Desertification" (round 10)
         return j + 2 < d.n and d.cap(j + 2)  # a purpose clause of 2+ words, not "Mission to Mali"
     if nxt == "the" and any(lx.INITIATIVE_HEADS.get(w) in ("treaty", "agreement")
                             for w in d.toks[max(0, j - 6):j]):
@@ -472,6 +478,8 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
             elif t == "in" and d.toks[j - 1] in lx.MISSION_HEADS and g is not None and j + 1 < d.n \
                     and (h := d.longest(g, j + 1)) is not None and h[1].entity_type == "location":
                 j = h[0]  # "the Chilean Embassy in Lima", "Indian Embassy in Abu Dhabi"
+            elif t in ("in", "to") and g is not None and (e := _posted_to(d, j, g)) is not None:
+                j = e  # "the Embassy of Japan in the Lao PDR", "the OSCE Mission to Skopje" (round 10)
             elif t in ("in", "on") and not _joins(d, j):
                 break
             elif t == "&" and j + 1 < d.n and d.cap(j + 1) and not d.newline_before(j + 1):
@@ -481,7 +489,11 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
                 while k < d.n and d.toks[k].lower() in lx.CONNECTORS and d.toks[k].islower():
                     k += 1
                 if k < d.n and d.cap(k) and k - j <= 2 and not d.newline_before(k) \
-                        and not (d.toks[j:k] == ["the"] and _ends_place(d, g, j)):
+                        and not (d.toks[j:k] == ["the"] and _ends_place(d, g, j)) \
+                        and not (g is not None and d.toks[k] in g.demonyms and k + 1 < d.n
+                                 and d.toks[k + 1].isalpha() and d.toks[k + 1].islower()):
+                    # "... Foreign Police | of the Slovak police": a demonym before a lower-case
+                    # noun is no part of the name (round 10)
                     j = k
                 else:
                     break
@@ -499,6 +511,50 @@ def _make_chunks(d: _Doc, g: Gazetteer | None) -> list[tuple[int, int]]:
         out.append((i, j))
         i = j
     return out
+
+
+#: Nouns that make "field"/"block" a modifier ("field office", "block vote"), not a place noun.
+_COMPOUND_AFTER_FIELD = frozenset({"office", "offices", "hospital", "hospitals", "trip", "trips", "commander",
+                                   "commanders", "vote", "votes", "grant", "grants", "level", "staff", "team",
+                                   "teams", "officer", "officers", "operations", "work", "workers", "day", "test",
+                                   "tests", "visit", "visits", "party", "parties", "agent", "agents", "research"})
+_PETROLEUM_WORDS = frozenset({"gas", "oil", "petroleum", "condensate", "lng", "crude", "barrels", "offshore",
+                              "drilling", "exploration", "hydrocarbons", "pipeline"})
+#: Lower-case Arabic articles glued to a name ("al-Mahra", "el-Fasher").
+_ARABIC_ARTICLES = frozenset({"al", "el", "ash", "ar", "az"})
+#: Diplomatic and field missions posted to a country or city ("Mission to Skopje", "Embassy of
+#: Japan in the Lao PDR").
+_POSTED_HEADS = frozenset({"Mission", "Delegation", "Embassy", "Consulate", "Presence"})
+
+
+def _posted_to(d: _Doc, j: int, g: Gazetteer) -> int | None:
+    """End of the known country or place after "in"/"to" at token ``j`` that a mission's name
+    ends with: "in" after an embassy named "of <country>" or any mission head, "to" after
+    Mission/Delegation. None when the place goes on into a longer name or a list."""
+    prev = d.toks[j - 1]
+    if d.toks[j] == "in" and prev not in _POSTED_HEADS:
+        # "Embassy of Japan in ...": the sending country closes "<Embassy> of"
+        for o in range(max(1, j - 4), j - 1):
+            if d.toks[o] == "of" and d.toks[o - 1] in lx.MISSION_HEADS \
+                    and (h0 := d.longest(g, o + 1)) is not None and h0[0] == j and h0[1].entity_type == "country":
+                break
+        else:
+            return None
+    elif prev not in _POSTED_HEADS or (d.toks[j] == "to" and prev not in ("Mission", "Delegation")):
+        return None
+    elif prev in lx.MISSION_HEADS and not (j >= 2 and (h1 := d.longest(g, j - 2)) is not None and h1[0] == j - 1
+                                           and h1[1].entity_type == "country"):
+        return None  # a bare "Embassy in X" is no name; "the Chinese Embassy in Kenya" is
+    k = j + 1 + (j + 1 < d.n and d.toks[j + 1] == "the")
+    if k >= d.n:
+        return None
+    h = d.longest(g, k)
+    if h is None or h[1].entity_type not in ("country", "location"):
+        return None
+    e = h[0]
+    if e < d.n and ((d.cap(e) and not d.newline_before(e)) or d.toks[e] in ("'", "’")):
+        return None  # "Mission to Mali Airport", "in Kenya's ..."
+    return e
 
 
 def _ends_place(d: _Doc, g: Gazetteer | None, j: int) -> bool:
@@ -569,6 +625,9 @@ def _strip_lead(d: _Doc, i: int, j: int) -> int:
                      or (d.toks[i].isalpha() and d.toks[i].islower())
                      or d.toks[i] in {"-", "'", "’"}
                      or (d.toks[i] in _WEEKDAYS and i + 1 < j and d.toks[i + 1].islower())
+                     # "In September US Southern Command ...": a month after a time preposition
+                     or (d.toks[i] in _MONTH_NAMES and i + 1 < j and d.cap(i + 1) and i > 0
+                         and d.toks[i - 1].lower() in _TIME_PREPOSITIONS)
                      or (_YEAR.fullmatch(d.toks[i]) is not None and i + 1 < j and int(d.toks[i]) < 2030)):
         # "the 2018 Agreement on ...": the year dates the name, it is not part of it; a target
         # year names it ("the 2050 Strategy for the Blue Pacific Continent")
@@ -632,6 +691,8 @@ def _past_holder(d: _Doc, i: int, j: int) -> int | None:
     if not any(_head_type(t) not in (None, ("location", None)) for t in d.toks[r:j]):
         return i
     if not all(_title_at(d, m) or t in lx.TITLE_MODIFIERS or t == "-" for m, t in enumerate(left, i)):
+        if k - i == 1 and r == k + 1 and (nt := _name_type(d, r, j)) is not None and nt[0] == "initiative":
+            return i  # one word is no person: "Status of Forces Agreement" (round 10)
         return r  # a person: "X Y of the Z Navy"
     # A post: its body follows only when it is named by its country or by another "of".
     hit = d.longest(d.g, r) if d.g is not None else None
@@ -671,7 +732,7 @@ def _head_type(word: str) -> tuple[str, str | None] | None:
 
 _ORG_CUES = lx.ORG_NOUNS_BEFORE | lx.ORG_NOUNS_PLURAL | {w.capitalize() for w in lx.ORG_NOUNS_PLURAL}
 _CUE_WORDS = lx.PLACE_NOUNS_AFTER | lx.PLACE_NOUNS_BEFORE | lx.COMPASS | lx.LOCATIVES | lx.ADMIN_WORDS | _ORG_CUES \
-    | lx.BORDER_NOUNS | lx.PLACE_NOUNS_AT
+    | lx.BORDER_NOUNS | lx.PLACE_NOUNS_AT | lx.FIELD_NOUNS | {"Block", "block"}
 _DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]*){0,3}(?:,| \()", re.M)
 _PLACE_WORDS = lx.ADMIN_WORDS | lx.LOCATION_HEADS
 #: Built places, named after their owner's demonym only in passing ("the American McMurdo
@@ -731,6 +792,19 @@ _APPOSITIVE_NOUNS: dict[str, str] = {
 #: Forces Atlantic", "Joint Force Command Norfolk" is caught by its apposition).
 _COMMAND_HEADS = frozenset({"Force", "Forces", "Command", "Group", "Fleet", "Corps", "Division", "Brigade"})
 _AREA_SUFFIXES = frozenset({"North", "South", "East", "West", "Central", "Atlantic", "Pacific"})
+#: Force and unit heads that take their host country right after them, with no preposition:
+#: "Coast Guard Suriname", "British Forces Cyprus", "Training Team Brunei" (round 10).
+_COUNTRY_SUFFIXED = frozenset({"Guard", "Forces", "Force", "Team", "Command", "Navy", "Army", "Police"})
+
+
+def _country_tail(d: _Doc, k: int, j: int) -> bool:
+    """Whether d[k:j] is one known country, and nothing follows it in the sentence that would make
+    it the start of a new clause ("... Coast Guard Suriname said" is fine)."""
+    if d.g is None or k >= j:
+        return False
+    hit = d.longest(d.g, k)
+    return hit is not None and hit[0] == j and hit[1].entity_type == "country" and not d.toks[k].isupper() \
+        and not (j < d.n and d.toks[j] in ("'", "’"))
 _TITLE_PREPOSITIONS = frozenset({"Of", "For", "On", "Against", "To"})
 _HEAD_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to", "de", "del", "da", "do", "des", "du"})
 
@@ -743,8 +817,10 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
         return "organization", None, j
     if d.toks[i] == "Islamic" and j - i >= 4 and d.toks[i + 1] == "State" and d.toks[j - 1] == "Province":
         return "organization", None, j  # a province (wilaya) of the Islamic State is a group
-    if j - i >= 2 and d.toks[j - 2] == "Military" and (d.toks[j - 2], d.toks[j - 1]) in lx.ORG_HEADS_2:
-        return "organization", None, j  # "33rd Military Region", "Northern Military District"
+    if j - i >= 2 and d.toks[j - 2] in ("Military", "Red") and (d.toks[j - 2], d.toks[j - 1]) in lx.ORG_HEADS_2 \
+            and (d.toks[j - 2] == "Military" or j - i >= 3):
+        # "33rd Military Region", "Northern Military District"; "French Red Cross" (round 10)
+        return "organization", None, j
     if j - i >= 3 and (tuple(d.toks[j - 2:j]) in lx.LOCATION_HEADS_2) and not d.toks[i][:1].isdigit():
         return "location", None, j  # "Mohammed Al-Ahmad Naval Base" (but "201st Military Base")
     # The first head word followed by a preposition heads the whole name ("Foundation for
@@ -772,7 +848,8 @@ def _name_type(d: _Doc, i: int, j: int) -> tuple[str, str | None, int] | None:
         # Head word last, or followed by "of/for/on ... X" or a number ("Task Force-88").
         if not tail or tail[0] in {"of", "for", "on", "in", "against", "to"} \
                 or re.fullmatch(r"\d+", tail[0]) or (tail[0] == "-" and ht[0] != "location") \
-                or (len(tail) == 1 and tail[0] in _AREA_SUFFIXES and d.toks[k] in _COMMAND_HEADS):
+                or (len(tail) == 1 and tail[0] in _AREA_SUFFIXES and d.toks[k] in _COMMAND_HEADS) \
+                or (tail and d.toks[k] in _COUNTRY_SUFFIXED and k > i and _country_tail(d, k + 1, j)):
             if tail and tail[0] == "of" and d.toks[k] in lx.FORCE_HEADS and k > i \
                     and not _of_place(d, k + 1, j) and not _of_parent_body(d, k + 1, j):
                 return ht[0], ht[1], k + 1  # "Libyan National Army | of Khalifa Haftar"
@@ -1551,6 +1628,9 @@ class _Extractor:
                 d.toks[p] in {"proposed", "planned"} or (d.toks[p] in {"a", "an"} and p >= 1 and d.toks[p - 1] in {
                     "create", "set", "up", "build", "establish", "fund", "launch", "develop"})):
             return "initiative", "programme"
+        if etype == "initiative" and j - i >= 3 and "Presence" in d.toks[i:j - 1] \
+                and d.toks[d.toks.index("Presence", i, j) + 1] == "in":
+            return "organization", None  # "the OSCE Presence in Albania": a field office (round 10)
         if etype == "organization" and {"Commission", "Committee"} & set(d.toks[i:j]) and "Joint" in d.toks[i:j] \
                 and i + 2 < j and d.toks[i + 1] in {"-", "–"} and d.g is not None:
             a, b = d.longest(d.g, i), d.longest(d.g, i + 2)
@@ -1796,7 +1876,55 @@ class _Extractor:
                         break
             if t in _ORG_CUES:
                 self._org_after_noun(m)
+            if t in lx.FIELD_NOUNS or t == "Block" or t == "block":
+                self._field_or_block(m)
         self._datelines()
+
+    def _petroleum_near(self, m: int) -> bool:
+        """Whether the sentence around token ``m`` speaks of oil or gas."""
+        d, toks = self.d, self.d.toks
+        for step in (-1, 1):
+            k = m + step
+            while 0 <= k < d.n and abs(k - m) <= 30 and toks[k] not in (".", "!", "?") \
+                    and not d.newline_before(k + 1 if step < 0 else k):
+                if toks[k].lower() in _PETROLEUM_WORDS:
+                    return True
+                k += step
+        return False
+
+    def _field_or_block(self, m: int) -> None:
+        """Petroleum fields and licence blocks are places (round 10): "the Tuna gas field", "the
+        Rumaila oilfield" (the name before the field noun), "Block 58", "the Stabroek Block"."""
+        d, toks = self.d, self.d.toks
+        if toks[m] == "block" or (toks[m] in ("field", "fields") and toks[m - 1] not in lx.FIELD_MODIFIERS):
+            # a bare "X block"/"X field" in a sentence about oil or gas ("the Galkynysh field to
+            # Pakistan", "near the offshore Stabroek block")
+            if d.cap(m - 1) and not d.glued(m - 1) and not (m + 1 < d.n and toks[m + 1] in _COMPOUND_AFTER_FIELD) \
+                    and self._petroleum_near(m):
+                i = self._name_before(m)
+                if i is not None and m - i <= 2 and not d.sentence_initial(i) and toks[i] not in self.kb.given_names:
+                    self._place(i, m + 1 if toks[m] == "block" else m)
+            return
+        if toks[m] == "Block":
+            if m + 1 < d.n and not d.glued(m + 1) and re.fullmatch(r"\d{1,3}[A-Z]?|[A-Z]", toks[m + 1]) \
+                    and not d.newline_before(m + 1) and not (m + 2 < d.n and d.cap(m + 2)):
+                self._place(m, m + 2)  # "Block 58", "Block B"
+            elif m >= 1 and d.cap(m - 1) and not d.newline_before(m) and not (m + 1 < d.n and d.cap(m + 1)) \
+                    and toks[m - 1] not in self.kb.given_names:
+                i = self._name_before(m)
+                if i is not None and m - i <= 2:
+                    self._place(i, m + 1)  # "the Stabroek Block"
+            return
+        e = m
+        if toks[m] in ("field", "fields"):
+            if toks[m - 1] not in lx.FIELD_MODIFIERS or d.glued(m - 1):
+                return
+            e = m - 1
+        if e < 1 or not d.cap(e - 1) or d.glued(e):
+            return
+        i = self._name_before(e)
+        if i is not None and e - i <= 3 and not d.sentence_initial(i):
+            self._place(i, e)
 
     def told_media(self) -> None:
         """"told the Nation.", "told the ABC on Monday": a new name after "told the" that ends
@@ -1928,9 +2056,14 @@ class _Extractor:
     def particle_places(self) -> None:
         """A place name goes on over a Romance or Arabic particle before more capitalised words:
         "Isla del Tigre", "Vila Real de Santo António", "Saint-Georges-de-l'Oyapock",
-        "Hawsh al-Sayyed Ali" (the gazetteer or a cue found only the first part)."""
+        "Hawsh al-Sayyed Ali" (the gazetteer or a cue found only the first part). A lower-case
+        Arabic article glued before a place is part of it ("al-Mahra", round 10)."""
         d = self.d
         for s in list(self.spans):
+            if s.info.entity_type == "location" and s.i >= 2 and d.toks[s.i - 1] == "-" and d.glued(s.i) \
+                    and d.glued(s.i - 1) and d.toks[s.i - 2] in _ARABIC_ARTICLES:
+                name = d.text[d.starts[s.i - 2]:d.ends[s.j - 1]]
+                self.add(s.i - 2, s.j, _Info("location", name, None, s.info.subtype, None, None), s.method)
             if s.info.entity_type != "location" or s.j >= d.n:
                 continue
             j = _particle_tail(d, s.j)
@@ -1947,6 +2080,13 @@ class _Extractor:
         d = self.d
         for m in d.at(_UNKNOWN_PLACE_CUES, 0, d.n - 1):
             t = d.toks[m]
+            if t in _UNKNOWN_LOCATIVES and m + 3 < d.n and d.toks[m + 1] in _ARABIC_ARTICLES \
+                    and d.toks[m + 2] == "-" and d.glued(m + 2) and d.glued(m + 3):
+                # "near al-Ghaydah", "the camp at al-Hol": an Arabic name after a locative (round 10)
+                j = self._unknown_place(m + 3, min_len=3, person_ok=True)
+                if j is not None and j - m - 3 <= 2:
+                    self._place(m + 1, j)
+                continue
             if t in _UNKNOWN_LOCATIVES and not (t == "at" and any(
                     w in lx.APPOSITION_ROLES or w in lx.ROLE_NOUNS for w in d.toks[max(0, m - 4):m])):
                 j = self._unknown_place(m + 1, min_len=4, person_ok=t in {"in", "near", "outside"})

@@ -38,7 +38,7 @@ LINK_PARTICLES = frozenset(["ur", "ud", "ul", "uz", "us", "un", "ut", "ush", "al
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
 
 #: Final words of organisation names ("Pakistan Navy", "Egyptian Ministry of Defence").
-ORG_HEADS = frozenset(["Ministry", "Army", "Navy", "Force", "Forces", "Division", "Commission", "Council", "Organisation", "Organization", "University", "Movement", "Agency", "Authority", "Bank", "Institute", "Centre", "Center", "Committee", "Command", "Corps", "Guard", "Police", "Service", "Services", "Office", "Department", "Secretariat", "Parliament", "Assembly", "Senate", "Congress", "Court", "Union", "Community", "League", "Association", "Federation", "Group", "Brigade", "Brigades", "Battalion", "Regiment", "Fleet", "Unit", "Units", "Bureau", "Directorate", "Administration", "Board", "Party", "Front", "Cartel", "Coalition", "Industries", "Works", "Company", "Corporation", "Airlines", "Academy", "College", "School", "Foundation", "Society", "Detachment", "Mission", "Cell", "Desk", "Hub", "Team", "Taskforce", "Headquarters", "Staff", "Constabulary", "Gendarmerie", "Guards", "Militia", "Complex", "Studies", "Faculty", "Observatory", "Chamber", "Tribunal", "Inspectorate", "Troops", "Ministerio", "Secretaría", "Ejército", "Armada", "Fuerza", "Fuerzas", "Comando", "Comandos", "Frente", "Cártel", "Movimiento", "Partido", "Policía", "Guardia", "Brigada", "Brigadas", "Autodefensas", "Forças", "Exército", "Marinha", "Polícia", "Ministère", "Armée", "Forces", "Gendarmería",
+ORG_HEADS = frozenset(["Ministry", "Army", "Navy", "Force", "Forces", "Division", "Commission", "Council", "Organisation", "Organization", "University", "Movement", "Agency", "Authority", "Bank", "Institute", "Centre", "Center", "Committee", "Command", "Corps", "Guard", "Police", "Service", "Services", "Office", "Department", "Secretariat", "Parliament", "Assembly", "Senate", "Congress", "Court", "Union", "Community", "League", "Association", "Federation", "Group", "Brigade", "Brigades", "Battalion", "Regiment", "Fleet", "Unit", "Units", "Bureau", "Directorate", "Administration", "Board", "Party", "Front", "Cartel", "Coalition", "Industries", "Works", "Company", "Corporation", "Airlines", "Academy", "College", "School", "Foundation", "Society", "Detachment", "Mission", "Cell", "Desk", "Hub", "Team", "Taskforce", "Headquarters", "Staff", "Delegation", "Constabulary", "Gendarmerie", "Guards", "Militia", "Complex", "Studies", "Faculty", "Observatory", "Chamber", "Tribunal", "Inspectorate", "Troops", "Ministerio", "Secretaría", "Ejército", "Armada", "Fuerza", "Fuerzas", "Comando", "Comandos", "Frente", "Cártel", "Movimiento", "Partido", "Policía", "Guardia", "Brigada", "Brigadas", "Autodefensas", "Forças", "Exército", "Marinha", "Polícia", "Ministère", "Armée", "Forces", "Gendarmería",
     # bodies of government and armed groups ("Government of Seychelles", "Gulf Clan", "11th Gorkha Rifles")
     "Government", "Clan", "Clans", "Rifles", "Marines",
     # company-name endings ("Hanwha Aerospace", "Rheinmetall Holdings", "X Ltd")
@@ -68,6 +68,9 @@ FORCE_HEADS = frozenset(["Rifles", "Army", "Navy", "Force", "Forces", "Guard", "
 WEAK_ORG_HEADS = frozenset(["Hub", "Network", "Centre", "Center", "Grid", "Array", "System"])
 #: Final words of initiative names, with the initiative_type they imply.
 INITIATIVE_HEADS: dict[str, str] = {
+    # round 10: arrangements are agreements ("Five Power Defence Arrangements"), EU funding
+    # instruments programmes ("Border Management and Visa Instrument")
+    "Arrangements": "agreement", "Instrument": "programme",
     "Initiative": "security_initiative", "Corridor": "economic_corridor", "Route": "economic_corridor",
     "Railway": "economic_corridor", "Pipeline": "economic_corridor",
     "Link": "mechanism", "Declaration": "declaration", "Principles": "declaration",
@@ -133,7 +136,13 @@ LOCATION_HEADS_2 = frozenset([("Naval", "Base"), ("Air", "Base"), ("Airbase",), 
 #: Two-word organisation heads that override a location head: a military region, zone or district
 #: is a command ("the 4th Military Region", "Western Military District"; round 9).
 ORG_HEADS_2 = frozenset([("Military", "Region"), ("Military", "Zone"), ("Military", "District"),
-                         ("Military", "Regions"), ("Military", "Zones"), ("Military", "Districts")])
+                         ("Military", "Regions"), ("Military", "Zones"), ("Military", "Districts"),
+                         # a national Red Cross or Red Crescent society ("Malagasy Red Cross"; round 10)
+                         ("Red", "Cross"), ("Red", "Crescent")])
+#: Nouns after which a capitalised name before a petroleum modifier is a place: "the Tuna gas
+#: field", "the Rumaila oilfield" (round 10).
+FIELD_NOUNS = frozenset(["field", "fields", "oilfield", "oilfields", "gasfield", "gasfields"])
+FIELD_MODIFIERS = frozenset(["gas", "oil", "condensate", "offshore", "oil-and-gas"])
 #: Location words that start a name ("Gulf of Aden", "Lake Victoria", "Strait of Malacca").
 LOCATION_PREFIXES = frozenset(["Gulf", "Strait", "Sea", "Bay", "Lake", "Mount", "Cape", "Isle", "Islands", "Bab", "Horn", "Port",
                                # geographic feature words of other languages: Spanish/Portuguese/

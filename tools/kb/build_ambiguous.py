@@ -154,6 +154,14 @@ AMBIGUOUS = {
     "Rumo": "Brazilian rail operator; also a place",
     "Gard": "Norwegian P&I club; also the French department",
     "Windward": "maritime analytics firm; also the Windward Islands and a common word",
+    # --- round 10 organisations (tools/kb/src/org_classes10.txt) ---
+    "Iberia": "Spanish airline; also the Iberian peninsula",
+    "Azul": "Brazilian airline; also Spanish/Portuguese for blue and places",
+    "Cubana": "Cuban airline; also the Spanish demonym",
+    "IndiGo": "Indian airline; also the colour",
+    "Saudia": "Saudi airline; also a given name",
+    "Scoot": "Singaporean airline; also a common word",
+    "Airlink": "South African airline; also a common noun",
     # --- people ---
     "Zhang Ming": "SCO Secretary-General; common Chinese name",
     "Zhang Jun": "Chinese diplomat; common Chinese name",

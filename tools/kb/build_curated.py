@@ -31,7 +31,8 @@ FILES = {
 #: round 7: police, coast guards, missions, ANSPs, militant groups, media, tech, NGOs, universities
 #: and think tanks, shipbuilders).
 EXTRA_SOURCES = {
-    "organizations.txt": ["org_classes.txt", "org_classes7.txt", "org_classes8.txt", "org_classes9.txt"],
+    "organizations.txt": ["org_classes.txt", "org_classes7.txt", "org_classes8.txt", "org_classes9.txt",
+                          "org_classes10.txt"],
     "locations.txt": ["locations7.txt"],
     "people.txt": ["people8.txt"],
 }

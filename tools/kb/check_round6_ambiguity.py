@@ -50,7 +50,7 @@ def main() -> int:
     ambiguous = {r["surface"] for r in csv.DictReader((KB_DIR / "ambiguous.csv").open(encoding="utf-8"))}
     places = {name for name, _, _ in places_mod._cities()}
     new = parse(SRC / "org_classes.txt") + parse(SRC / "org_classes7.txt") + parse(SRC / "org_classes8.txt") \
-        + parse(SRC / "org_classes9.txt")
+        + parse(SRC / "org_classes9.txt") + parse(SRC / "org_classes10.txt")
     new_keys = {r["key"] for r in new}
     others: dict[str, set[str]] = {}
     for f in ("countries.csv", "capitals.csv", "organizations.csv", "people.csv", "initiatives.csv",
