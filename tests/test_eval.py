@@ -11,15 +11,15 @@ GOLD = Path(__file__).resolve().parent / "gold"
 #: (docs/extraction.md); the floors sit a bit below.
 ENTITY_F1_FLOOR = 0.96
 MENTION_F1_FLOOR = 0.95
-#: heldout4-19 were used to tune extractor rounds 4-9 (development data now): pooled entity
-#: F1 0.949 with extractor v9; the floor catches a regression on everything we have looked at.
-TUNED_SPLITS = tuple(f"heldout{i}" for i in range(4, 20))
+#: heldout4-23 were used to tune extractor rounds 4-10 (development data now): pooled entity
+#: F1 0.944 with extractor v10; the floor catches a regression on everything we have looked at.
+TUNED_SPLITS = tuple(f"heldout{i}" for i in range(4, 24))
 TUNED_ENTITY_F1_FLOOR = 0.93
-#: heldout20-23 (32 pages written in session 6 while round 9 was built): pooled entity F1 0.904
-#: with v9 (P 0.938, R 0.873) and 0.902 with v8, scored once each before anyone looked at their
-#: misses. A change that loses generality fails here first; a change tuned on these splits
-#: makes this floor meaningless (write new gold instead).
-UNSEEN_SPLITS = ("heldout20", "heldout21", "heldout22", "heldout23")
+#: heldout24-27 (32 pages written in session 6 after round 9, never used to tune anything):
+#: pooled entity F1 0.901 with v10 (P 0.921, R 0.882), 0.900 with v9, 0.895 with v8, scored once
+#: each. A change that loses generality fails here first; a change tuned on these splits makes
+#: this floor meaningless (write new gold instead).
+UNSEEN_SPLITS = ("heldout24", "heldout25", "heldout26", "heldout27")
 UNSEEN_ENTITY_F1_FLOOR = 0.88
 
 def test_scoring_rules() -> None:
@@ -45,13 +45,13 @@ def test_quality_floor_on_dev_and_seeds() -> None:
 def test_quality_floor_on_the_tuned_heldout_splits() -> None:
     docs = [d for split in TUNED_SPLITS for d in ev.load_split(GOLD, split)]
     rep = ev.evaluate(docs)
-    assert rep.entity_total.f1 >= TUNED_ENTITY_F1_FLOOR, ev.format_report("heldout4-19", rep, True)
+    assert rep.entity_total.f1 >= TUNED_ENTITY_F1_FLOOR, ev.format_report("heldout4-23", rep, True)
 
 
 def test_quality_floor_on_the_unseen_splits() -> None:
     docs = [d for split in UNSEEN_SPLITS for d in ev.load_split(GOLD, split)]
     rep = ev.evaluate(docs)
-    assert rep.entity_total.f1 >= UNSEEN_ENTITY_F1_FLOOR, ev.format_report("heldout20-23", rep, True)
+    assert rep.entity_total.f1 >= UNSEEN_ENTITY_F1_FLOOR, ev.format_report("heldout24-27", rep, True)
 
 
 def test_cli_prints_table(capsys: object) -> None:
