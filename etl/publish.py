@@ -100,7 +100,7 @@ def write_parquet_chunks(chunks: Iterable[pl.DataFrame], path: Path, table: str)
     """:func:`write_parquet` of the concatenation of ``chunks``, one chunk in memory at a
     time; the number of rows written. Every chunk but the last must hold exactly
     ``ROW_GROUP_ROWS`` rows: each is then one row group, as the whole table's write would
-    cut it, and the file has the same bytes (tests/test_publish.py checks it)."""
+    cut it, and the file has the same bytes (tests/test_spill.py checks it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     rows = 0
     short = False
