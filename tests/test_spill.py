@@ -9,6 +9,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 from accords.etl import pipeline, publish
+from accords.etl import spill as spill_mod
+from accords.etl.spill import Spill
 from accords.schemas.validate import combine_results, validate_table
 
 import accords
@@ -50,11 +52,11 @@ def test_chunks_must_be_whole_row_groups(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_chunked_validation_sees_duplicates_across_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "ROW_GROUP_ROWS", 4)
+    monkeypatch.setattr(spill_mod, "ROW_GROUP_ROWS", 4)
     src = _sources(10)
     src = src.with_columns(pl.when(pl.col("bytes") == 8).then(pl.lit("d00002.txt"))
                            .otherwise(pl.col("source_path")).alias("source_path"))  # row 8 repeats row 2's path
-    spill = pipeline._Spill(tmp_path / "spill")
+    spill = Spill(tmp_path / "spill")
     n = spill.put_sources(src)
     parts = [validate_table("sources", pipeline._contract_frame("sources", c, [])) for c in spill.sources_chunks(n)]
     assert len(parts) == 3
@@ -70,7 +72,7 @@ def test_run_with_small_row_groups_publishes_the_same_sources(seeds_copy: Path, 
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """``sources`` in several chunks (row groups of 3 rows) against the same rows written whole."""
     monkeypatch.setattr(publish, "ROW_GROUP_ROWS", 3)
-    monkeypatch.setattr(pipeline, "ROW_GROUP_ROWS", 3)
+    monkeypatch.setattr(spill_mod, "ROW_GROUP_ROWS", 3)
     result = accords.run(seeds_copy, out=tmp_path / "out", write_report=False)
     part = tmp_path / "out" / "versions" / result.version_id / "sources" / "part-00000.parquet"
     rows = pl.read_parquet(part)
