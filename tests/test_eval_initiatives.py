@@ -50,3 +50,10 @@ def test_floor_on_the_development_gold() -> None:
 def test_cli(capsys: object) -> None:
     assert ei.main([str(GOLD), "--split", "seeds"]) == 0
     assert ei.main([str(GOLD), "--split", "no-such-split"]) == 2
+
+
+def test_sentence_ceiling_accounts_for_every_gold_party() -> None:
+    got = ei.sentence_ceiling(GOLD, "seeds")
+    parties = sum(len(r.parties) for rows in ei.load_gold(GOLD, "seeds").values() for r in rows)
+    assert sum(got[k] for k in ("same", "headline", "next", "elsewhere")) == parties
+    assert ei.main([str(GOLD), "--split", "seeds", "--ceiling"]) == 0

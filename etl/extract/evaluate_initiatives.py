@@ -139,6 +139,44 @@ def evaluate_split(gold_dir: Path, split: str) -> Score:
     return total
 
 
+def sentence_ceiling(gold_dir: Path, split: str) -> dict[str, int]:
+    """What sentence co-occurrence can reach, on the gold's own mentions (no extraction).
+
+    ``same``/``headline``/``next``/``elsewhere``: gold parties sharing a sentence with a
+    mention of their initiative, else found only in the headline (sentence 0), else only in
+    the sentence after one, else elsewhere. ``*_tp``/``*_fp``: what adding every actor of the
+    headline or of the next sentence would add, right and wrong (beyond the same sentence).
+    """
+    from accords.etl.extract.find import sentence_of
+
+    gold = load_gold(gold_dir, split)
+    out: dict[str, int] = dict.fromkeys(
+        ["same", "headline", "next", "elsewhere", "same_fp", "headline_tp", "headline_fp", "next_tp", "next_fp"], 0)
+    for doc in load_split(gold_dir, split):
+        if doc.name not in gold:
+            continue
+        sent = sentence_of(doc.text)
+        actors: dict[str, set[int]] = {}
+        for m in doc.gold:
+            if m.type in ("country", "organization"):
+                actors.setdefault(m.canonical, set()).add(sent(m.start))
+        for row in gold[doc.name]:
+            here = {sent(m.start) for m in doc.gold if m.type == "initiative" and m.canonical == row.initiative}
+            after = {k + 1 for k in here} - here
+            for party in row.parties:
+                where = actors.get(party, set())
+                key = ("same" if where & here else "headline" if 0 in where
+                       else "next" if where & after else "elsewhere")
+                out[key] += 1
+            same = {a for a, w in actors.items() if w & here}
+            out["same_fp"] += len(same - set(row.parties))
+            for key, sents in (("headline", {0}), ("next", after)):
+                extra = {a for a, w in actors.items() if w & sents} - same
+                out[f"{key}_tp"] += len(extra & set(row.parties))
+                out[f"{key}_fp"] += len(extra - set(row.parties))
+    return out
+
+
 def format_score(title: str, s: Score, verbose: bool = False) -> str:
     n = s.matched or 1
     lines = [
@@ -158,6 +196,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("gold_dir", type=Path)
     ap.add_argument("--split", action="append", help="split(s) with a GOLD_DIR/initiatives/<split>.json; default seeds and dev")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every wrong or missed party and status")
+    ap.add_argument("--ceiling", action="store_true",
+                    help="instead: where the gold parties sit relative to their initiative's sentences "
+                         "(gold mentions only), and what headline or next-sentence actors would add")
     args = ap.parse_args(argv)
     pooled = Score()
     splits = args.split or ["seeds", "dev"]
@@ -165,6 +206,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not (args.gold_dir / "initiatives" / f"{split}.json").exists():
             print(f"no initiative gold for {split} under {args.gold_dir / 'initiatives'}", file=sys.stderr)
             return 2
+    if args.ceiling:
+        total: dict[str, int] = {}
+        for split in splits:
+            for k, v in sentence_ceiling(args.gold_dir, split).items():
+                total[k] = total.get(k, 0) + v
+        n = sum(total[k] for k in ("same", "headline", "next", "elsewhere")) or 1
+        print(f"== {'+'.join(splits)}: {n} gold parties; gold mentions, no extraction")
+        for k in ("same", "headline", "next", "elsewhere"):
+            print(f"{k:<10} {total[k]:>4}  {total[k] / n:.0%}")
+        print(f"same-sentence actors that are not parties: {total['same_fp']}")
+        print(f"adding headline actors: +{total['headline_tp']} right, +{total['headline_fp']} wrong; "
+              f"next-sentence actors: +{total['next_tp']} right, +{total['next_fp']} wrong")
+        return 0
         s = evaluate_split(args.gold_dir, split)
         pooled.add(s)
         print(format_score(split, s, args.verbose))

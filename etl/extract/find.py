@@ -18,7 +18,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Any
@@ -3031,6 +3031,16 @@ def _status(d: _Doc, s: _Span) -> str | None:
             if gap < dist:
                 best, dist = lx.STATUS_WORDS[w], gap
     return best
+
+
+def sentence_of(text: str) -> Callable[[int], int]:
+    """Offset -> index of its sentence, as extraction splits ``text`` (for evaluation)."""
+    d = _Doc(text)
+
+    def at(offset: int) -> int:
+        k = max(bisect.bisect_right(d.starts, offset) - 1, 0)
+        return d.sent[k] if d.sent else 0
+    return at
 
 
 def extract(text: str, kb: KnowledgeBase) -> list[Candidate]:
