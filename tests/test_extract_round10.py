@@ -3,16 +3,7 @@ from __future__ import annotations
 
 import pytest
 from accords.etl.extract import kb as kb_mod
-from accords.etl.extract.find import extract
-
-
-@pytest.fixture(scope="module")
-def kb() -> kb_mod.KnowledgeBase:
-    return kb_mod.cached()
-
-
-def found(text: str, kb: kb_mod.KnowledgeBase) -> dict[str, tuple[str, str | None]]:
-    return {c.surface: (c.entity_type, c.key) for c in extract(text, kb)}
+from support import found
 
 
 @pytest.mark.parametrize("text,name", [
