@@ -2902,11 +2902,14 @@ class _Parties:
     def __init__(self, d: _Doc, kb: KnowledgeBase, acronyms: dict[str, _Info], spans: list[_Span]) -> None:
         self.d, self.kb, self.acronyms, self.spans = d, kb, acronyms, spans
         self.firsts = [s.i for s in spans]  # sorted: second_pass sorts by (i, -j)
-        self.actors = [s for s in spans if s.info.entity_type in _ACTORS]
+        #: Actor spans by sentence, and the first actor span of each known key.
+        self.actors_in: dict[int, list[_Span]] = {}
         self.first_by_key: dict[str, _Span] = {}
-        for s in self.actors:
-            if s.info.key:
-                self.first_by_key.setdefault(s.info.key, s)
+        for s in spans:
+            if s.info.entity_type in _ACTORS:
+                self.actors_in.setdefault(d.sent[s.i], []).append(s)
+                if s.info.key:
+                    self.first_by_key.setdefault(s.info.key, s)
 
     def of(self, s: _Span) -> tuple[tuple[int, int], ...]:
         d = self.d
@@ -2914,14 +2917,13 @@ class _Parties:
         found.update((t.i, t.j) for t in self.inside(s) if t.info.entity_type in _ACTORS)
         keys = set(self.kb.entries[s.info.key].parties) if s.info.key in self.kb.entries else set()
         for k in range(s.i, s.j):
-            hit = d.hits[k] if d.hits else None
+            hit = d.hits[k]
             info = hit[1] if hit is not None and hit[0] <= s.j else self.acronyms.get(d.toks[k])
             if info is not None and info.key and info.entity_type in _ACTORS:
                 keys.add(info.key)
         found.update((t.i, t.j) for key in keys if (t := self.first_by_key.get(key)) is not None)
-        sentence = d.sent[s.i]
-        found.update((t.i, t.j) for t in self.actors
-                     if d.sent[t.i] == sentence and not (s.i <= t.i < s.j) and self._in_role(s, t))
+        found.update((t.i, t.j) for t in self.actors_in.get(d.sent[s.i], ())
+                     if not (s.i <= t.i < s.j) and self._in_role(s, t))
         return tuple(sorted((d.starts[i], d.ends[j - 1]) for i, j in found))
 
     def inside(self, s: _Span) -> list[_Span]:
@@ -2935,8 +2937,8 @@ class _Parties:
 
         A country after "in", "on", "for"... is where the body works or what it is about,
         not its owner ("EU Monitoring Mission in Armenia"), as is one before "Affairs"
-        ("Taiwan Affairs Office"); a region after "of"/"in" leaves it open ("American
-        University of Central Asia"); so do two countries ("China-Pakistan Joint Committee").
+        ("Taiwan Affairs Office"); a region after "of" leaves it open ("American University
+        of Central Asia"); so do two countries ("China-Pakistan Joint Committee").
         """
         d = self.d
         codes: set[str | None] = set()
@@ -2948,7 +2950,7 @@ class _Parties:
         # Places are not nested spans: look them up where "of" introduces one that is not
         # the end of a longer place ("Gulf of Aden").
         for k in range(s.i + 1, s.j):
-            hit = d.hits[k] if d.hits and d.toks[k - 1] == "of" else None
+            hit = d.hits[k] if d.toks[k - 1] == "of" else None
             if hit is not None and hit[0] <= s.j and hit[1].entity_type == "location" \
                     and not any((h := d.hits[m]) is not None and h[0] > k and h[1].entity_type == "location"
                                 for m in range(s.i, k - 1)):
