@@ -2838,29 +2838,29 @@ class _Extractor:
         for s in spans:
             if s.info.entity_type == "organization" and s.info.key is None and s.j - s.i >= 2:
                 long = self._national_canonical(s)
-                if long is not s.info:
-                    self.national[s.info.canonical] = long.canonical
+                if long is not None:
+                    self.national[s.info.canonical] = long
         parties = _Parties(self.d, self.kb, self.acronyms, spans)
         return [self._candidate(s, parties) for s in spans]
 
-    def _national_canonical(self, s: _Span) -> _Info:
+    def _national_canonical(self, s: _Span) -> str | None:
         """A national body named after its country's demonym or name ("Honduran Security
         Secretariat", "Mauritius National Coast Guard") has the long form "<body> of <country>"
         (GUIDELINES: long form; "Security Secretariat of Honduras"), whether or not a mention
-        includes the demonym (round 9)."""
-        d, info = self.d, s.info
+        includes the demonym (round 9); None for any other name."""
+        d = self.d
         hit = d.longest(self.g, s.i)
         if hit is None or hit[1].entity_type != "country" or not s.i < hit[0] < s.j \
                 or d.toks[hit[0]] in {"-", "–", "'", "’"}:
-            return info
+            return None
         rest = d.toks[hit[0]:s.j]
         if any(t in {"of", "for", "and", "on", "in", "to", "&"} for t in rest) or not d.cap(hit[0]) \
                 or _head_type(rest[-1]) != ("organization", None) or (len(rest) < 2 and rest[0] in lx.FORCE_HEADS):
-            return info
+            return None
         country = hit[1].canonical
         the = "the " if country in _THE_COUNTRIES else ""
         body = d.text[d.starts[hit[0]]:d.ends[s.j - 1]]
-        return _Info(info.entity_type, f"{body} of {the}{country}", info.key, info.subtype, info.iso3, info.acronym)
+        return f"{body} of {the}{country}"
 
     def _candidate(self, s: _Span, parties: _Parties) -> Candidate:
         d = self.d
@@ -2869,8 +2869,7 @@ class _Extractor:
         party_spans: tuple[tuple[int, int], ...] = ()
         info = s.info
         if info.entity_type == "organization" and info.key is None and info.canonical in self.national:
-            info = _Info(info.entity_type, self.national[info.canonical], info.key, info.subtype, info.iso3,
-                         info.acronym)
+            info = replace(info, canonical=self.national[info.canonical])
         if info.entity_type == "initiative":
             status = self.table_status.get((s.i, s.j)) or _status(d, s)
             party_spans = parties.of(s)
